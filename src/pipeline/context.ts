@@ -1,0 +1,28 @@
+import type { Keyer } from "../privacy/keyed-hash.ts";
+import type { Warehouse } from "../warehouse/warehouse.ts";
+import type { LoadResult } from "../warehouse/batch.ts";
+
+export type Lang = "fr" | "en";
+
+/** What every connector gets from the command line: where to write, how to speak, how to hash. */
+export interface RunContext {
+  warehouse: Warehouse;
+  lang: Lang;
+  /** Pseudonymises names, e-mails and accounts before anything is stored. */
+  keyer: Keyer;
+  /** Progress and notes for people, on stderr; already in `lang`. */
+  log: (message: string) => void;
+  /** `check`: do everything, then roll back: nothing is written. */
+  dryRun: boolean;
+  /** Today, injectable so tests and demo data agree on "now". */
+  now: Date;
+  /** The project folder paths in the configuration are relative to. */
+  root: string;
+}
+
+/** Picks the sentence in the run's language. */
+export function say(ctx: Pick<RunContext, "lang">, fr: string, en: string): string {
+  return ctx.lang === "fr" ? fr : en;
+}
+
+export type SourceRun = (ctx: RunContext) => Promise<LoadResult[]>;

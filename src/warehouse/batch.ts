@@ -1,0 +1,131 @@
+import { randomUUID } from "node:crypto";
+import type { Reject } from "./reject.ts";
+import type { Warehouse } from "./warehouse.ts";
+
+export interface BatchMeta {
+  source: string;
+  location: string;
+  countryCode?: string | null;
+  /** sha256 of what was read; a batch whose content was already loaded for this source is skipped. */
+  contentSha256?: string | null;
+}
+
+export interface BatchCounts {
+  rowsRead: number;
+  rowsLoaded: number;
+}
+
+export interface BatchContext {
+  readonly warehouse: Warehouse;
+  readonly loadId: string;
+  readonly meta: BatchMeta;
+  reject(reject: Reject): void;
+  /** Rejects buffered so far; `work` may also insert rejects in bulk with `loadId` itself. */
+  readonly rejects: readonly Reject[];
+}
+
+export type LoadStatus = "loaded" | "loaded_with_rejects" | "skipped" | "failed";
+
+export interface LoadResult extends BatchCounts {
+  loadId: string;
+  status: LoadStatus;
+  rowsRejected: number;
+  message: string | null;
+  error?: unknown;
+}
+
+/**
+ * Writes one batch in one transaction and records it in ops.loads, its rejected rows in
+ * ops.rejects. A batch that throws leaves every table as it was, apart from the ops.loads row
+ * saying it failed and why.
+ */
+export async function loadBatch(
+  warehouse: Warehouse,
+  meta: BatchMeta,
+  work: (ctx: BatchContext) => Promise<BatchCounts>,
+): Promise<LoadResult> {
+  const loadId = newLoadId(meta.source);
+  const startedAt = new Date();
+
+  if (meta.contentSha256 && (await alreadyLoaded(warehouse, meta.source, meta.contentSha256))) {
+    const message = "content already loaded";
+    await recordLoad(warehouse, loadId, meta, startedAt, "skipped", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
+    return { loadId, status: "skipped", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message };
+  }
+
+  const rejects: Reject[] = [];
+  const ctx: BatchContext = { warehouse, loadId, meta, rejects, reject: (r) => void rejects.push(r) };
+  try {
+    return await warehouse.transaction(async () => {
+      const counts = await work(ctx);
+      await insertRejects(warehouse, loadId, meta.source, rejects);
+      const rowsRejected = Number(
+        await warehouse.scalar("SELECT count(*) FROM ops.rejects WHERE load_id = $1", [loadId]),
+      );
+      const status: LoadStatus = rowsRejected > 0 ? "loaded_with_rejects" : "loaded";
+      await recordLoad(warehouse, loadId, meta, startedAt, status, counts, rowsRejected, null);
+      return { loadId, status, ...counts, rowsRejected, message: null };
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await recordLoad(warehouse, loadId, meta, startedAt, "failed", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
+    return { loadId, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
+  }
+}
+
+export function newLoadId(source: string): string {
+  const stamp = new Date().toISOString().replace(/[-:.TZ]/g, "").slice(0, 14);
+  return `${source}-${stamp}-${randomUUID().slice(0, 8)}`;
+}
+
+async function alreadyLoaded(warehouse: Warehouse, source: string, sha: string): Promise<boolean> {
+  const n = await warehouse.scalar(
+    "SELECT count(*) FROM ops.loads WHERE source = $1 AND content_sha256 = $2 AND status IN ('loaded', 'loaded_with_rejects')",
+    [source, sha],
+  );
+  return Number(n) > 0;
+}
+
+async function recordLoad(
+  warehouse: Warehouse,
+  loadId: string,
+  meta: BatchMeta,
+  startedAt: Date,
+  status: LoadStatus,
+  counts: BatchCounts,
+  rowsRejected: number,
+  message: string | null,
+): Promise<void> {
+  await warehouse.run(
+    `INSERT INTO ops.loads VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMPTZ, now(), $7, $8, $9, $10, $11)`,
+    [
+      loadId,
+      meta.source,
+      meta.location,
+      meta.countryCode ?? null,
+      meta.contentSha256 ?? null,
+      startedAt.toISOString(),
+      status,
+      counts.rowsRead,
+      counts.rowsLoaded,
+      rowsRejected,
+      message,
+    ],
+  );
+}
+
+async function insertRejects(warehouse: Warehouse, loadId: string, source: string, rejects: Reject[]): Promise<void> {
+  if (rejects.length === 0) return;
+  const appender = await warehouse.conn.createAppender("rejects", "ops");
+  for (const r of rejects) {
+    appender.appendVarchar(loadId);
+    appender.appendVarchar(source);
+    appender.appendVarchar(r.location);
+    r.column === null ? appender.appendNull() : appender.appendVarchar(r.column);
+    r.value === null ? appender.appendNull() : appender.appendVarchar(r.value);
+    appender.appendVarchar(r.reasonFr);
+    appender.appendVarchar(r.reasonEn);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
