@@ -32,6 +32,8 @@ export interface LoadResult extends BatchCounts {
   rowsRejected: number;
   message: string | null;
   error?: unknown;
+  /** Only on dry runs, where ops.rejects is rolled back: what would have been rejected. */
+  rejects?: Reject[];
 }
 
 /**
@@ -43,9 +45,12 @@ export async function loadBatch(
   warehouse: Warehouse,
   meta: BatchMeta,
   work: (ctx: BatchContext) => Promise<BatchCounts>,
+  options: { dryRun?: boolean } = {},
 ): Promise<LoadResult> {
   const loadId = newLoadId(meta.source);
   const startedAt = new Date();
+
+  if (options.dryRun) return dryRun(warehouse, loadId, meta, work);
 
   if (meta.contentSha256 && (await alreadyLoaded(warehouse, meta.source, meta.contentSha256))) {
     const message = "content already loaded";
@@ -70,6 +75,36 @@ export async function loadBatch(
     const message = error instanceof Error ? error.message : String(error);
     await recordLoad(warehouse, loadId, meta, startedAt, "failed", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
     return { loadId, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
+  }
+}
+
+/** `check`: the batch runs as it would, then is rolled back, and nothing records that it ran. */
+async function dryRun(
+  warehouse: Warehouse,
+  loadId: string,
+  meta: BatchMeta,
+  work: (ctx: BatchContext) => Promise<BatchCounts>,
+): Promise<LoadResult> {
+  const rejects: Reject[] = [];
+  const ctx: BatchContext = { warehouse, loadId, meta, rejects, reject: (r) => void rejects.push(r) };
+  await warehouse.run("BEGIN TRANSACTION");
+  try {
+    const counts = await work(ctx);
+    await insertRejects(warehouse, loadId, meta.source, rejects);
+    const all = await warehouse.all<{ location: string; column: string | null; value: string | null; reason_fr: string; reason_en: string }>(
+      'SELECT location, "column", value, reason_fr, reason_en FROM ops.rejects WHERE load_id = $1',
+      [loadId],
+    );
+    const status: LoadStatus = all.length > 0 ? "loaded_with_rejects" : "loaded";
+    return {
+      loadId, status, ...counts, rowsRejected: all.length, message: null,
+      rejects: all.map((r) => ({ location: r.location, column: r.column, value: r.value, reasonFr: r.reason_fr, reasonEn: r.reason_en })),
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { loadId, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
+  } finally {
+    await warehouse.run("ROLLBACK");
   }
 }
 
