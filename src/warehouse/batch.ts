@@ -28,6 +28,8 @@ export type LoadStatus = "loaded" | "loaded_with_rejects" | "skipped" | "failed"
 
 export interface LoadResult extends BatchCounts {
   loadId: string;
+  source: string;
+  location: string;
   status: LoadStatus;
   rowsRejected: number;
   message: string | null;
@@ -55,7 +57,7 @@ export async function loadBatch(
   if (meta.contentSha256 && (await alreadyLoaded(warehouse, meta.source, meta.contentSha256))) {
     const message = "content already loaded";
     await recordLoad(warehouse, loadId, meta, startedAt, "skipped", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
-    return { loadId, status: "skipped", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message };
+    return { loadId, source: meta.source, location: meta.location, status: "skipped", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message };
   }
 
   const rejects: Reject[] = [];
@@ -69,12 +71,12 @@ export async function loadBatch(
       );
       const status: LoadStatus = rowsRejected > 0 ? "loaded_with_rejects" : "loaded";
       await recordLoad(warehouse, loadId, meta, startedAt, status, counts, rowsRejected, null);
-      return { loadId, status, ...counts, rowsRejected, message: null };
+      return { loadId, source: meta.source, location: meta.location, status, ...counts, rowsRejected, message: null };
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await recordLoad(warehouse, loadId, meta, startedAt, "failed", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
-    return { loadId, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
+    return { loadId, source: meta.source, location: meta.location, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
   }
 }
 
@@ -97,12 +99,12 @@ async function dryRun(
     );
     const status: LoadStatus = all.length > 0 ? "loaded_with_rejects" : "loaded";
     return {
-      loadId, status, ...counts, rowsRejected: all.length, message: null,
+      loadId, source: meta.source, location: meta.location, status, ...counts, rowsRejected: all.length, message: null,
       rejects: all.map((r) => ({ location: r.location, column: r.column, value: r.value, reasonFr: r.reason_fr, reasonEn: r.reason_en })),
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { loadId, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
+    return { loadId, source: meta.source, location: meta.location, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
   } finally {
     await warehouse.run("ROLLBACK");
   }
