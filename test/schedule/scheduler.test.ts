@@ -1,0 +1,108 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { acquireRunLock, startScheduler, type Scheduler } from "../../src/schedule/index.ts";
+import { tempDir, waitFor } from "./helpers.ts";
+
+const EVERY_SECOND = "*/1 * * * * *";
+const running: Scheduler[] = [];
+afterEach(async () => {
+  for (const scheduler of running.splice(0)) await scheduler.stop();
+});
+
+function start(options: Parameters<typeof startScheduler>[0]): Scheduler {
+  const scheduler = startScheduler(options);
+  running.push(scheduler);
+  return scheduler;
+}
+
+describe("startScheduler(options)", () => {
+  it("fires a job on its cron expression and logs the run", async () => {
+    const logs: string[] = [];
+    let runs = 0;
+    start({
+      jobs: [{ name: "sheets", cron: EVERY_SECOND, run: async () => void runs++ }],
+      lockPath: join(tempDir(), "run.lock"),
+      log: (m) => logs.push(m),
+    });
+    await waitFor(() => runs >= 2, "two runs");
+    expect(logs.some((m) => m.startsWith("[sheets] run succeeded"))).toBe(true);
+  });
+
+  it("refuses a tick that would overlap the run in progress", async () => {
+    const logs: string[] = [];
+    let active = 0;
+    let maxActive = 0;
+    let released = false;
+    let finish: () => void = () => undefined;
+    const slow = async () => {
+      if (released) return;
+      active++;
+      maxActive = Math.max(maxActive, active);
+      await new Promise<void>((resolve) => (finish = resolve));
+      active--;
+    };
+    start({
+      jobs: [
+        { name: "xapi", cron: EVERY_SECOND, run: slow },
+        { name: "national", cron: EVERY_SECOND, run: slow },
+      ],
+      lockPath: join(tempDir(), "run.lock"),
+      log: (m) => logs.push(m),
+    });
+    await waitFor(() => logs.some((m) => m.includes("refused: another run is in progress")), "a refused tick");
+    expect(maxActive).toBe(1);
+    released = true;
+    finish();
+  });
+
+  it("refuses to run while another process holds the lock file", async () => {
+    const lockPath = join(tempDir(), "run.lock");
+    const held = await acquireRunLock(lockPath);
+    const logs: string[] = [];
+    let runs = 0;
+    start({ jobs: [{ name: "xapi", cron: EVERY_SECOND, run: async () => void runs++ }], lockPath, log: (m) => logs.push(m) });
+    await waitFor(() => logs.some((m) => m.includes(`refused: another run holds ${lockPath} (pid ${process.pid}`)), "a refusal naming the holder");
+    expect(runs).toBe(0);
+    await held?.release();
+    await waitFor(() => runs >= 1, "a run once the lock is free");
+  });
+
+  it("retries a failing job with backoff while the other jobs keep running", async () => {
+    const logs: string[] = [];
+    let failingCalls = 0;
+    let healthyRuns = 0;
+    start({
+      jobs: [
+        {
+          name: "lrs",
+          cron: EVERY_SECOND,
+          run: async () => {
+            failingCalls++;
+            if (failingCalls <= 2) throw new Error("HTTP 503 from the LRS");
+          },
+        },
+        { name: "sheets", cron: EVERY_SECOND, run: async () => void healthyRuns++ },
+      ],
+      lockPath: join(tempDir(), "run.lock"),
+      log: (m) => logs.push(m),
+      retry: { attempts: 3, baseDelayMs: 10 },
+    });
+    await waitFor(() => logs.some((m) => m.startsWith("[lrs] retry 2/3 succeeded")), "the second retry to succeed");
+    await waitFor(() => healthyRuns >= 1, "the healthy job to run");
+    expect(logs.some((m) => m.includes("[lrs] run failed: HTTP 503 from the LRS; retrying in 10 ms"))).toBe(true);
+    expect(logs.some((m) => m.includes("[lrs] retry 1/3 failed: HTTP 503 from the LRS; retrying in 20 ms"))).toBe(true);
+  });
+
+  it("gives up after the last retry and fires again at the next scheduled time", async () => {
+    const logs: string[] = [];
+    let calls = 0;
+    start({
+      jobs: [{ name: "lrs", cron: EVERY_SECOND, run: async () => { calls++; throw new Error("down"); } }],
+      lockPath: join(tempDir(), "run.lock"),
+      log: (m) => logs.push(m),
+      retry: { attempts: 1, baseDelayMs: 5 },
+    });
+    await waitFor(() => calls >= 3, "a fresh run after giving up");
+    expect(logs.some((m) => m === "[lrs] retry 1/1 failed: down; giving up until the next scheduled time")).toBe(true);
+  });
+});
