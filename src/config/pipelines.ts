@@ -87,6 +87,8 @@ export type SourceConfig =
 export interface PipelinesConfig {
   /** True for the bundled demo: the demo hashing key is allowed. */
   demo: boolean;
+  /** Demo only: the folder the demo generator writes the inputs to, generated when absent. */
+  demoInputs?: string;
   phase: { start: string; end: string };
   /** Country reference data (codes, names, teacher denominators), relative to the project. */
   countries: string;

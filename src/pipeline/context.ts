@@ -18,6 +18,8 @@ export interface RunContext {
   now: Date;
   /** The project folder paths in the configuration are relative to. */
   root: string;
+  /** The programme phase (ISO dates): dates outside it are suspect. */
+  phase?: { start: string; end: string };
 }
 
 /** Picks the sentence in the run's language. */

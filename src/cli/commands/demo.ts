@@ -1,0 +1,19 @@
+import { resolve } from "node:path";
+import { generateDemo } from "../../demo/generate.ts";
+import type { Lang } from "../../pipeline/context.ts";
+import { ROOT, logger, today } from "../context.ts";
+
+export async function demoCommand(lang: Lang, o: { out: string; scale: string; seed?: string; asOf?: string }): Promise<void> {
+  const manifest = await generateDemo({
+    outDir: resolve(ROOT, o.out),
+    scale: Number(o.scale),
+    seed: o.seed ? Number(o.seed) : undefined,
+    asOf: o.asOf ? new Date(`${o.asOf}T12:00:00Z`) : today(),
+    log: logger("text"),
+  });
+  process.stdout.write(
+    lang === "fr"
+      ? `${manifest.files.length} fichiers, ${manifest.statements} déclarations xAPI dans ${manifest.outDir}\n`
+      : `${manifest.files.length} files, ${manifest.statements} xAPI statements in ${manifest.outDir}\n`,
+  );
+}

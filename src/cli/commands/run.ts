@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Lang } from "../../pipeline/context.ts";
+import { runPipelines } from "../../pipeline/run.ts";
+import { generateDemo } from "../../demo/generate.ts";
+import { openContext, ROOT, type GlobalOptions } from "../context.ts";
+import { exitCodeOf, printResults } from "../report.ts";
+
+/** `run` and `check` without files: every configured source, then the mart. */
+export async function runCommand(
+  options: GlobalOptions,
+  lang: Lang,
+  run: { only?: string[]; dryRun: boolean },
+): Promise<void> {
+  const { ctx, config } = await openContext(options, lang, { dryRun: run.dryRun });
+  try {
+    if (config.demo && config.demoInputs && !existsSync(resolve(ROOT, config.demoInputs))) {
+      ctx.log(lang === "fr" ? "Génération des données de démonstration…" : "Generating the demo inputs…");
+      await generateDemo({ outDir: resolve(ROOT, config.demoInputs), asOf: ctx.now, log: ctx.log });
+    }
+    const outcome = await runPipelines(ctx, config, { only: run.only });
+    const write = (line: string) => process.stdout.write(line + "\n");
+    for (const source of outcome.sources) {
+      write(`[${source.source}]`);
+      if (source.error) write(`✗ ${source.error}`);
+      await printResults(source.results, ctx.warehouse, lang, write);
+    }
+    if (outcome.martRebuilt) write(lang === "fr" ? "Indicateurs recalculés." : "Indicators rebuilt.");
+    const results = outcome.sources.flatMap((s) => s.results);
+    process.exitCode = exitCodeOf(results, outcome.sources.filter((s) => s.error).length);
+  } finally {
+    ctx.warehouse.close();
+  }
+}

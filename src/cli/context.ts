@@ -1,0 +1,53 @@
+import { resolve } from "node:path";
+import { loadConfig, type PipelinesConfig } from "../config/pipelines.ts";
+import type { Lang, RunContext } from "../pipeline/context.ts";
+import { createKeyer, resolveKey } from "../privacy/keyed-hash.ts";
+import { DEFAULT_DB, Warehouse } from "../warehouse/warehouse.ts";
+
+export interface GlobalOptions {
+  db?: string;
+  lang?: string;
+  config?: string;
+  logFormat?: "text" | "json";
+}
+
+export const ROOT = process.cwd();
+
+export function dbPath(options: GlobalOptions): string {
+  return resolve(ROOT, options.db ?? process.env.IMAGINECOLE_DB ?? DEFAULT_DB);
+}
+
+export function logger(format: GlobalOptions["logFormat"]): (message: string) => void {
+  if (format === "json") {
+    return (message) => process.stderr.write(JSON.stringify({ time: new Date().toISOString(), message }) + "\n");
+  }
+  return (message) => process.stderr.write(message + "\n");
+}
+
+/** Opens the warehouse and builds what every connector needs; the caller closes the warehouse. */
+export async function openContext(
+  options: GlobalOptions,
+  lang: Lang,
+  extra: { dryRun?: boolean } = {},
+): Promise<{ ctx: RunContext; config: PipelinesConfig; configPath: string }> {
+  const { path: configPath, config } = loadConfig(ROOT, options.config);
+  const key = resolveKey(process.env, config.demo);
+  const warehouse = await Warehouse.open(dbPath(options));
+  const ctx: RunContext = {
+    warehouse,
+    lang,
+    keyer: createKeyer(key),
+    log: logger(options.logFormat),
+    dryRun: extra.dryRun ?? false,
+    now: today(),
+    root: ROOT,
+    phase: config.phase,
+  };
+  return { ctx, config, configPath };
+}
+
+/** IMAGINECOLE_TODAY (YYYY-MM-DD) pins "today" for reproducible runs and tests. */
+export function today(): Date {
+  const pinned = process.env.IMAGINECOLE_TODAY;
+  return pinned ? new Date(`${pinned}T12:00:00Z`) : new Date();
+}

@@ -1,0 +1,116 @@
+import { Command, CommanderError, Option } from "commander";
+import { EXIT, ImaginEcoleError } from "../errors.ts";
+import { resolveLang } from "./lang.ts";
+import type { GlobalOptions } from "./context.ts";
+import { runCommand } from "./commands/run.ts";
+import { importCommand } from "./commands/import.ts";
+import { statusCommand } from "./commands/status.ts";
+import { demoCommand } from "./commands/demo.ts";
+import { exportCommand } from "./commands/export.ts";
+import { scheduleCommand } from "./commands/schedule.ts";
+import { sheetsInitCommand } from "./commands/sheets.ts";
+import { serveCommand } from "./commands/serve.ts";
+import { IMPORT_KINDS } from "../pipeline/sources.ts";
+
+const program = new Command("imaginecole")
+  .description("ImaginEcole: indicateurs de la formation à distance / distance-learning indicators")
+  .option("--db <path>", "entrepôt DuckDB / DuckDB warehouse (IMAGINECOLE_DB, défaut data/warehouse.duckdb)")
+  .option("--config <path>", "configuration des pipelines / pipelines configuration (IMAGINECOLE_CONFIG, défaut pipelines/demo.json)")
+  .addOption(new Option("--lang <lang>", "langue des messages / message language").choices(["fr", "en"]))
+  .addOption(new Option("--log-format <format>", "journal lisible ou JSON / log format").choices(["text", "json"]).default("text"))
+  .showHelpAfterError()
+  .exitOverride();
+
+const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+const lang = () => resolveLang(globals().lang, process.env);
+
+program
+  .command("run")
+  .description("exécute les pipelines configurés une fois / runs the configured pipelines once")
+  .option("--only <source...>", "seulement ces sources (nom ou type) / only these sources (name or kind)")
+  .action(async (o: { only?: string[] }) => runCommand(globals(), lang(), { only: o.only, dryRun: false }));
+
+const importOptions = (command: Command) =>
+  command
+    .argument("[files...]")
+    .addOption(new Option("--source <kind>", "type de fichier / file kind").choices([...IMPORT_KINDS]))
+    .option("--country <iso2>", "pays (ISO2) / country")
+    .option("--tab <name>", "onglet d'un .csv de feuille / sheet tab of a .csv")
+    .option("--timezone <zone>", "fuseau horaire du site Moodle / Moodle site timezone (IANA)")
+    .option("--profile <file>", "profil de correspondance / national CSV mapping profile");
+
+importOptions(program.command("import"))
+  .description("importe des fichiers une fois / one-off import of files")
+  .action(async (files: string[], o) => importCommand(globals(), lang(), files, o, false));
+
+importOptions(program.command("check"))
+  .description("comme run/import mais n'écrit rien / like run or import, but writes nothing")
+  .option("--only <source...>", "seulement ces sources / only these sources")
+  .action(async (files: string[], o) =>
+    files.length === 0
+      ? runCommand(globals(), lang(), { only: o.only, dryRun: true })
+      : importCommand(globals(), lang(), files, o, true),
+  );
+
+program
+  .command("status")
+  .description("derniers chargements, fraîcheur, rejets ouverts / last loads, freshness, open rejects")
+  .option("--json", "sortie JSON / JSON output")
+  .action(async (o: { json?: boolean }) => statusCommand(globals(), lang(), o));
+
+program
+  .command("export")
+  .description("instantané pour les bailleurs / donor snapshot")
+  .requiredOption("--as-of <date>", "date de l'instantané (AAAA-MM-JJ) / snapshot date")
+  .requiredOption("--out <dir>", "dossier de sortie / output folder")
+  .option("--format <formats>", "xlsx,csv,parquet,json,pdf", "xlsx,csv,parquet,json")
+  .option("--site <dir>", "tableau de bord construit, pour le PDF / built dashboard for the PDF", "dist")
+  .option("--suppress-below <n>", "masque les effectifs plus petits / suppress smaller counts", "5")
+  .action(async (o) => exportCommand(globals(), lang(), o));
+
+program
+  .command("schedule")
+  .description("reste actif et exécute les pipelines selon leur calendrier / runs pipelines on their cron schedules")
+  .action(async () => scheduleCommand(globals(), lang()));
+
+program
+  .command("sheets")
+  .description("feuilles Google des pays / country Google Sheets")
+  .command("init")
+  .description("crée ou répare la feuille d'un pays / creates or repairs a country spreadsheet")
+  .requiredOption("--country <iso2>", "pays (ISO2) / country")
+  .action(async (o: { country: string }) => sheetsInitCommand(globals(), lang(), o));
+
+program
+  .command("demo")
+  .description("génère les données de démonstration / generates the demo inputs")
+  .option("--out <dir>", "dossier / folder", "data/demo")
+  .option("--scale <n>", "facteur de volume / volume factor", "1")
+  .option("--seed <n>", "graine / seed")
+  .option("--as-of <date>", "date de référence (AAAA-MM-JJ) / reference date")
+  .action(async (o) => demoCommand(lang(), o));
+
+program
+  .command("serve")
+  .description("sert le tableau de bord construit sur 127.0.0.1 / serves the built dashboard on 127.0.0.1")
+  .option("--dir <dir>", "site construit / built site", "dist")
+  .option("--port <n>", "port", "3000")
+  .action(async (o: { dir: string; port: string }) => serveCommand(lang(), o));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = handle(error);
+}
+
+function handle(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof ImaginEcoleError) {
+    process.stderr.write(error.text(lang()) + "\n");
+    return error.exitCode;
+  }
+  process.stderr.write(String((error as Error)?.stack ?? error) + "\n");
+  return EXIT.failed;
+}

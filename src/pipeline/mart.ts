@@ -1,0 +1,25 @@
+import type { PipelinesConfig } from "../config/pipelines.ts";
+import { buildMart } from "../indicators/index.ts";
+import type { RunContext } from "./context.ts";
+
+const CURSOR = ["mart", "built_for_day"] as const;
+
+/**
+ * Rebuilds the mart when data changed, or when it was last built on another day (staleness and
+ * trajectories move with the calendar). A run with nothing new writes nothing.
+ */
+export async function refreshMart(ctx: RunContext, config: PipelinesConfig, changed: boolean): Promise<boolean> {
+  const today = ctx.now.toISOString().slice(0, 10);
+  const builtFor = await ctx.warehouse.scalar<string | undefined>(
+    "SELECT value FROM ops.cursors WHERE source = $1 AND key = $2",
+    [...CURSOR],
+  );
+  if (!changed && builtFor === today) return false;
+  await buildMart(ctx.warehouse, { now: ctx.now, phase: config.phase });
+  await ctx.warehouse.run(
+    `INSERT INTO ops.cursors VALUES ($1, $2, $3, now())
+     ON CONFLICT (source, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    [...CURSOR, today],
+  );
+  return true;
+}

@@ -1,0 +1,3 @@
+SELECT source, location, strftime(finished_at, '%Y-%m-%d %H:%M') AS finished_at, message
+FROM ops.loads WHERE status = 'failed'
+ORDER BY started_at DESC LIMIT 1

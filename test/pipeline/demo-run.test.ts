@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { generateDemo, type DemoManifest } from "../../src/demo/generate.ts";
+import { Warehouse } from "../../src/warehouse/warehouse.ts";
+import { cli, demoConfig, tempDir, TODAY, type CliResult } from "../support/cli.ts";
+
+const CORE_TABLES = ["usage_events", "national_usage", "trainers", "training_sessions", "resources", "activities", "targets", "countries"];
+
+async function coreCounts(db: string): Promise<Record<string, number>> {
+  const w = await Warehouse.open(db);
+  try {
+    const counts: Record<string, number> = {};
+    for (const t of CORE_TABLES) counts[t] = Number(await w.scalar(`SELECT count(*) FROM core.${t}`));
+    return counts;
+  } finally {
+    w.close();
+  }
+}
+
+describe("imaginecole run on the demo data", () => {
+  const dir = tempDir();
+  const db = join(dir, "warehouse.duckdb");
+  let manifest: DemoManifest;
+  let config: string;
+  let first: CliResult;
+  let firstCounts: Record<string, number>;
+
+  beforeAll(async () => {
+    manifest = await generateDemo({ outDir: join(dir, "demo"), scale: 0.02, asOf: new Date(`${TODAY}T12:00:00Z`) });
+    config = demoConfig(dir, join(dir, "demo"));
+    first = cli(["run", "--config", config, "--db", db]);
+    firstCounts = await coreCounts(db);
+  });
+
+  it("loads every source of every country and exits 3 because the demo has bad rows", async () => {
+    expect(first.stderr).not.toMatch(/Error:|at .*\.ts:\d+/);
+    expect(first.code).toBe(3);
+    for (const table of CORE_TABLES) expect(firstCounts[table], table).toBeGreaterThan(0);
+    const w = await Warehouse.open(db);
+    try {
+      const perCountry = await w.all<{ n: number }>(
+        "SELECT count(DISTINCT country_code) AS n FROM core.usage_events UNION ALL SELECT count(DISTINCT country_code) FROM core.trainers UNION ALL SELECT count(DISTINCT country_code) FROM mart.indicators",
+      );
+      expect(perCountry.map((r) => r.n)).toEqual([10, 10, 10]);
+    } finally {
+      w.close();
+    }
+  });
+
+  it("keeps a demo bad row in ops.rejects with its file and row, and lists it on screen", async () => {
+    const w = await Warehouse.open(db);
+    try {
+      const rejects = await w.all<{ location: string; reason_en: string }>("SELECT location, reason_en FROM ops.rejects");
+      expect(rejects.length).toBeGreaterThan(0);
+      expect(rejects.some((r) => /\.(csv|ndjson|xlsx):\d+$|![A-Z]+\d+$/.test(r.location))).toBe(true);
+      const shown = rejects.find((r) => first.stdout.includes(r.location));
+      expect(shown, "a reject location printed by run").toBeDefined();
+    } finally {
+      w.close();
+    }
+  });
+
+  it("writes nothing new when run again on the same inputs", async () => {
+    const second = cli(["run", "--config", config, "--db", db]);
+    expect(second.code).toBe(0);
+    expect(await coreCounts(db)).toEqual(firstCounts);
+  });
+
+  it("status lists each source's last load with rows read, loaded and rejected", () => {
+    const status = cli(["status", "--db", db, "--json"]);
+    expect(status.code).toBe(0);
+    const parsed = JSON.parse(status.stdout) as { lastLoads: Array<{ source: string; rows_read: number; rows_loaded: number; rows_rejected: number }> };
+    const sources = parsed.lastLoads.map((l) => l.source);
+    for (const kind of ["xapi", "sheet", "national-csv"]) expect(sources.some((s) => s.startsWith(kind)), kind).toBe(true);
+    for (const l of parsed.lastLoads) expect(l.rows_read).toBeGreaterThanOrEqual(l.rows_loaded);
+    const text = cli(["status", "--db", db]);
+    expect(text.stdout).toMatch(/read \d+, loaded \d+, rejected \d+/);
+  });
+
+  it("stores no name or e-mail from the demo inputs anywhere in the warehouse", async () => {
+    expect(manifest.personal.length).toBeGreaterThan(20);
+    const w = await Warehouse.open(db);
+    try {
+      await w.run("CREATE TEMP TABLE personal (s VARCHAR)");
+      for (const s of manifest.personal) await w.run("INSERT INTO personal VALUES ($1)", [s.toLowerCase()]);
+      const columns = await w.all<{ table_schema: string; table_name: string; column_name: string }>(
+        "SELECT table_schema, table_name, column_name FROM information_schema.columns WHERE data_type = 'VARCHAR' AND table_schema IN ('raw', 'core', 'mart', 'ops')",
+      );
+      expect(columns.length).toBeGreaterThan(30);
+      const leaks: string[] = [];
+      for (const c of columns) {
+        const hit = await w.one<{ s: string; v: string }>(
+          `SELECT p.s, t."${c.column_name}" AS v FROM "${c.table_schema}"."${c.table_name}" t JOIN personal p ON contains(lower(t."${c.column_name}"), p.s) LIMIT 1`,
+        );
+        if (hit) leaks.push(`${c.table_schema}.${c.table_name}.${c.column_name}: ${hit.s}`);
+      }
+      expect(leaks).toEqual([]);
+    } finally {
+      w.close();
+    }
+  });
+});

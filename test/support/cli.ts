@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const TODAY = "2026-11-28";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real command line, as a user would, in a child process. */
+export function cli(args: string[], env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/imaginecole.js"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en", ...env },
+    timeout: 300_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(prefix = "imaginecole-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The bundled demo configuration, pointed at demo inputs generated into `inputs`. */
+export function demoConfig(dir: string, inputs: string): string {
+  const config = JSON.parse(readFileSync(join(ROOT, "pipelines/demo.json"), "utf8"));
+  delete config.demoInputs;
+  config.countries = join(ROOT, config.countries);
+  for (const source of config.sources) {
+    for (const key of ["path", "inbox"]) {
+      if (typeof source[key] === "string") source[key] = source[key].replace(/^data\/demo/, inputs);
+    }
+    if (typeof source.profiles === "string") source.profiles = join(ROOT, source.profiles);
+  }
+  const path = join(dir, "pipelines.json");
+  writeFileSync(path, JSON.stringify(config, null, 2));
+  return path;
+}
