@@ -93,6 +93,8 @@ export interface PipelinesConfig {
   /** Country reference data (codes, names, teacher denominators), relative to the project. */
   countries: string;
   sources: SourceConfig[];
+  /** Folder of the Hive-partitioned Parquet copy of usage events, rewritten when data changed. */
+  lake?: string;
 }
 
 export const DEMO_CONFIG = "pipelines/demo.json";

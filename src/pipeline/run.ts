@@ -6,6 +6,7 @@ import { say, type RunContext } from "./context.ts";
 import { runSource } from "./sources.ts";
 import { refreshMart } from "./mart.ts";
 import { resolve } from "node:path";
+import { writeUsageLake } from "../lake/index.ts";
 
 export interface SourceOutcome {
   source: string;
@@ -47,5 +48,6 @@ export async function runPipelines(
     (r) => r.status === "loaded" || r.status === "loaded_with_rejects",
   );
   const martRebuilt = ctx.dryRun ? false : await refreshMart(ctx, config, changed);
+  if (changed && !ctx.dryRun && config.lake) await writeUsageLake(ctx.warehouse, resolve(ctx.root, config.lake));
   return { sources, martRebuilt };
 }
