@@ -31,6 +31,7 @@ export function tempDir(prefix = "imaginecole-"): string {
 export function demoConfig(dir: string, inputs: string): string {
   const config = JSON.parse(readFileSync(join(ROOT, "pipelines/demo.json"), "utf8"));
   delete config.demoInputs;
+  config.lake = join(dir, "lake");
   config.countries = join(ROOT, config.countries);
   for (const source of config.sources) {
     for (const key of ["path", "inbox"]) {
