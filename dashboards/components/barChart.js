@@ -1,0 +1,23 @@
+import * as Plot from "@observablehq/plot";
+import { formatNumber } from "./i18n.js";
+
+/** Horizontal bars, one row per category (`y`), optionally stacked by `fill`. */
+export function barChart(data, { lang, width, x, y, fill = null, xLabel = null, colors = null, sort = true }) {
+  const categories = new Set(data.map((d) => d[y])).size;
+  return Plot.plot({
+    width,
+    height: 30 + categories * 26,
+    marginLeft: 120,
+    x: { grid: true, label: xLabel, tickFormat: (d) => formatNumber(lang, d) },
+    y: { label: null },
+    color: fill ? { legend: true, ...(colors ?? {}) } : undefined,
+    marks: [
+      Plot.barX(data, {
+        x, y, fill: fill ?? "#0b5cad",
+        sort: sort ? { y: "-x" } : undefined,
+        title: (d) => `${d[y]}${fill ? ` — ${d[fill]}` : ""} : ${formatNumber(lang, d[x])}`,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+}

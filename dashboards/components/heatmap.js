@@ -1,0 +1,19 @@
+import * as Plot from "@observablehq/plot";
+import { formatMonth, formatPercent } from "./i18n.js";
+
+/** Country × month cells shaded by a share from 0 to 1 (completeness, timeliness). */
+export function heatmap(data, { lang, width, value, legend }) {
+  return Plot.plot({
+    width,
+    height: 40 + new Set(data.map((d) => d.country)).size * 24,
+    marginLeft: 120,
+    padding: 0.05,
+    x: { type: "band", tickFormat: (d) => formatMonth(lang, d), label: null, tickRotate: -45 },
+    y: { label: null },
+    color: { type: "linear", domain: [0, 1], range: ["#c4171d", "#1a7f37"], legend: true, label: legend, tickFormat: (d) => formatPercent(lang, d) },
+    marginBottom: 50,
+    marks: [
+      Plot.cell(data, { x: "period", y: "country", fill: value, title: (d) => `${d.country}, ${formatMonth(lang, d.period)} : ${formatPercent(lang, d[value])}` }),
+    ],
+  });
+}

@@ -1,0 +1,363 @@
+// Every word the dashboard shows, in French and English, and the two locales' number and date
+// formats. Pages, components and the page header all read from here, so nothing is translated twice.
+
+export const LANGS = ["fr", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+
+export function asLang(value: unknown): Lang {
+  return value === "en" ? "en" : "fr";
+}
+
+type Entry = { fr: string; en: string };
+
+const MESSAGES = {
+  "site.title": { fr: "ImaginEcole — indicateurs", en: "ImaginEcole — indicators" },
+  "site.switch": { fr: "English", en: "Français" },
+  "site.switchLabel": { fr: "Read this page in English", en: "Lire cette page en français" },
+  "site.nav": { fr: "Pages du tableau de bord", en: "Dashboard pages" },
+  "site.footer": {
+    fr: "Données : entrepôt ImaginEcole (UNESCO Dakar). Chiffres provisoires sauf mention « approuvé ».",
+    en: "Data: ImaginEcole warehouse (UNESCO Dakar). Figures are provisional unless marked “approved”.",
+  },
+  "site.chooseLanguage": { fr: "Choisissez la langue", en: "Choose a language" },
+
+  "nav.overview": { fr: "Vue d'ensemble", en: "Overview" },
+  "nav.bottlenecks": { fr: "Goulots d'étranglement", en: "Bottlenecks" },
+  "nav.training": { fr: "Formation", en: "Training" },
+  "nav.resources": { fr: "Ressources", en: "Resources" },
+  "nav.adoption": { fr: "Adoption", en: "Adoption" },
+  "nav.quality": { fr: "Qualité des données", en: "Data quality" },
+  "nav.snapshots": { fr: "Snapshots", en: "Snapshots" },
+  "nav.countries": { fr: "Pays", en: "Countries" },
+
+  "common.country": { fr: "Pays", en: "Country" },
+  "common.month": { fr: "Mois", en: "Month" },
+  "common.value": { fr: "Valeur", en: "Value" },
+  "common.target": { fr: "Cible", en: "Target" },
+  "common.trajectory": { fr: "Trajectoire de la cible", en: "Target trajectory" },
+  "common.status": { fr: "Statut", en: "Status" },
+  "common.total": { fr: "Total", en: "Total" },
+  "common.noData": { fr: "Pas de données", en: "No data" },
+  "common.none": { fr: "Aucun", en: "None" },
+  "common.asOf": { fr: "Situation au {date}", en: "As of {date}" },
+  "common.tableOf": { fr: "Données du graphique : {title}", en: "Chart data: {title}" },
+  "common.showTable": { fr: "Voir les données", en: "Show the data" },
+  "common.sortBy": { fr: "Trier par {column}", en: "Sort by {column}" },
+  "common.vsPrevious": { fr: "{delta} par rapport au mois précédent", en: "{delta} on the previous month" },
+  "common.ofTarget": { fr: "{share} de la cible ({target})", en: "{share} of target ({target})" },
+  "common.noTarget": { fr: "Pas de cible fixée", en: "No target set" },
+  "common.sex": { fr: "Sexe", en: "Sex" },
+  "common.level": { fr: "Niveau", en: "Level" },
+  "common.women": { fr: "Femmes", en: "Women" },
+  "common.men": { fr: "Hommes", en: "Men" },
+  "common.source": { fr: "Source", en: "Source" },
+  "common.region": { fr: "Région", en: "Region" },
+  "common.overallStatus": { fr: "Situation d'ensemble", en: "Overall status" },
+
+  "overview.title": { fr: "Vue d'ensemble", en: "Overview" },
+  "overview.lede": {
+    fr: "Adoption d'ImaginEcole dans les pays membres, par rapport aux cibles.",
+    en: "ImaginEcole adoption in the member countries, against targets.",
+  },
+  "overview.map": { fr: "Carte des pays membres", en: "Map of the member countries" },
+  "overview.mapAlt": {
+    fr: "Carte de l'Afrique de l'Ouest et du Centre ; chaque pays membre est coloré selon sa situation. Le tableau ci-dessous donne les mêmes informations.",
+    en: "Map of West and Central Africa; each member country is coloured by its status. The table below gives the same information.",
+  },
+  "overview.cards": { fr: "Indicateurs clés (tous pays)", en: "Key indicators (all countries)" },
+  "overview.table": { fr: "Pays membres", en: "Member countries" },
+
+  "status.on_track": { fr: "Sur la bonne voie", en: "On track" },
+  "status.at_risk": { fr: "À surveiller", en: "At risk" },
+  "status.off_track": { fr: "En retard", en: "Off track" },
+  "status.no_data": { fr: "Pas de données", en: "No data" },
+  "status.provisional": { fr: "provisoire", en: "provisional" },
+  "status.approved": { fr: "approuvé", en: "approved" },
+
+  "severity.high": { fr: "Élevée", en: "High" },
+  "severity.medium": { fr: "Moyenne", en: "Medium" },
+  "severity.low": { fr: "Faible", en: "Low" },
+  "rule.behind_trajectory": { fr: "En retard sur la trajectoire", en: "Behind target trajectory" },
+  "rule.resources_stuck_in_validation": { fr: "Ressources bloquées en validation", en: "Resources stuck in validation" },
+  "rule.trained_but_inactive": { fr: "Formés mais inactifs", en: "Trained but inactive" },
+  "rule.falling_use": { fr: "Usage en baisse", en: "Falling use" },
+  "rule.stale_data": { fr: "Données anciennes ou manquantes", en: "Stale or missing data" },
+  "rule.overdue_activities": { fr: "Activités en retard", en: "Overdue activities" },
+
+  "dimension.sex": { fr: "Sexe", en: "Sex" },
+  "dimension.level": { fr: "Niveau", en: "Level" },
+  "dimension.source": { fr: "Source", en: "Source" },
+  "dimension.platform": { fr: "Plateforme", en: "Platform" },
+  "sex.F": { fr: "Femmes", en: "Women" },
+  "sex.M": { fr: "Hommes", en: "Men" },
+  "platform.regional": { fr: "Régionale", en: "Regional" },
+  "platform.national": { fr: "Nationale", en: "National" },
+  "loadStatus.loaded": { fr: "chargé", en: "loaded" },
+  "loadStatus.loaded_with_rejects": { fr: "chargé avec rejets", en: "loaded with rejects" },
+  "loadStatus.skipped": { fr: "inchangé", en: "unchanged" },
+  "loadStatus.failed": { fr: "échec", en: "failed" },
+  "activityStatus.planned": { fr: "Prévue", en: "Planned" },
+  "activityStatus.in_progress": { fr: "En cours", en: "In progress" },
+  "activityStatus.done": { fr: "Réalisée", en: "Done" },
+  "activityStatus.postponed": { fr: "Reportée", en: "Postponed" },
+  "activityStatus.cancelled": { fr: "Annulée", en: "Cancelled" },
+  "country.activities": { fr: "Activités en cours ou en retard", en: "Open or overdue activities" },
+  "country.activity": { fr: "Activité", en: "Activity" },
+  "country.due": { fr: "Échéance", en: "Due" },
+  "country.comment": { fr: "Commentaire", en: "Comment" },
+  "country.breakdown": { fr: "Ventilation", en: "Breakdown" },
+  "country.unknown": {
+    fr: "Ce pays figure dans les données de référence mais l'entrepôt n'a encore rien pour lui.",
+    en: "This country is in the reference data but the warehouse holds nothing for it yet.",
+  },
+  "common.targetStatus": { fr: "Par rapport à la cible", en: "Against target" },
+  "common.validation": { fr: "Validation", en: "Validation" },
+
+  "severity.label": { fr: "Gravité", en: "Severity" },
+
+  "country.title": { fr: "{country}", en: "{country}" },
+  "country.lede": {
+    fr: "Tous les indicateurs de {country}, leur tendance et leur cible.",
+    en: "Every indicator for {country}, with its trend and target.",
+  },
+  "country.indicators": { fr: "Indicateurs", en: "Indicators" },
+  "country.latest": { fr: "Dernière valeur", en: "Latest value" },
+  "country.period": { fr: "Période", en: "Period" },
+  "country.disaggregations": { fr: "Ventilations", en: "Breakdowns" },
+  "country.bottlenecks": { fr: "Goulots d'étranglement", en: "Bottlenecks" },
+  "country.freshness": { fr: "Fraîcheur des données", en: "Data freshness" },
+  "country.rejects": { fr: "Lignes rejetées", en: "Rejected rows" },
+  "country.noBottleneck": { fr: "Aucun goulot signalé.", en: "No bottleneck flagged." },
+  "country.allIndicators": { fr: "Toutes les valeurs", en: "All values" },
+  "country.teachers": {
+    fr: "Enseignants : {primary} au primaire ({primaryYear}), {secondary} au secondaire ({secondaryYear}).",
+    en: "Teachers: {primary} primary ({primaryYear}), {secondary} secondary ({secondaryYear}).",
+  },
+
+  "bottlenecks.title": { fr: "Goulots d'étranglement", en: "Bottlenecks" },
+  "bottlenecks.lede": {
+    fr: "Les règles qui signalent un pays en difficulté, et pourquoi.",
+    en: "The rules that flag a country in difficulty, and why.",
+  },
+  "bottlenecks.matrix": { fr: "Pays × règle", en: "Country × rule" },
+  "bottlenecks.flags": { fr: "Tous les signalements, du plus récent au plus ancien", en: "Every flag, newest first" },
+  "bottlenecks.rule": { fr: "Règle", en: "Rule" },
+  "bottlenecks.since": { fr: "Depuis", en: "Since" },
+  "bottlenecks.message": { fr: "Constat", en: "Finding" },
+  "bottlenecks.evidence": { fr: "Chiffres", en: "Numbers" },
+  "bottlenecks.none": { fr: "Aucun goulot signalé.", en: "No bottleneck flagged." },
+
+  "training.title": { fr: "Formation", en: "Training" },
+  "training.lede": {
+    fr: "Formateurs formés et certifiés, et enseignants formés en cascade.",
+    en: "Trainers trained and certified, and teachers trained through the cascade.",
+  },
+  "training.trainers": { fr: "Formateurs par pays", en: "Trainers by country" },
+  "training.trained": { fr: "Formés", en: "Trained" },
+  "training.certified": { fr: "Certifiés", en: "Certified" },
+  "training.cascade": { fr: "Enseignants formés en cascade, par mois", en: "Teachers trained through the cascade, by month" },
+  "training.byLevel": { fr: "Enseignants formés par niveau", en: "Teachers trained by level" },
+  "training.teachers": { fr: "Enseignants formés", en: "Teachers trained" },
+  "training.share": { fr: "Part des enseignants du pays", en: "Share of the country's teachers" },
+
+  "resources.title": { fr: "Ressources", en: "Resources" },
+  "resources.lede": {
+    fr: "De la production à la publication : où en sont les ressources locales.",
+    en: "From production to publication: where local resources stand.",
+  },
+  "resources.funnel": { fr: "Entonnoir (tous pays)", en: "Funnel (all countries)" },
+  "resources.byCountry": { fr: "Par pays et statut", en: "By country and status" },
+  "resources.byDiscipline": { fr: "Par discipline et niveau", en: "By discipline and level" },
+  "resources.leadTime": { fr: "Délai de publication (jours, médiane)", en: "Publication lead time (days, median)" },
+  "resources.discipline": { fr: "Discipline", en: "Discipline" },
+  "resources.count": { fr: "Ressources", en: "Resources" },
+  "resources.reached": { fr: "Ont atteint cette étape", en: "Reached this stage" },
+
+  "adoption.title": { fr: "Adoption", en: "Adoption" },
+  "adoption.lede": {
+    fr: "Utilisateurs actifs sur la plateforme régionale et les plateformes nationales, pour 1 000 enseignants.",
+    en: "Active users on the regional platform and the national platforms, per 1,000 teachers.",
+  },
+  "adoption.per1000": { fr: "Utilisateurs actifs pour 1 000 enseignants (dernier mois)", en: "Active users per 1,000 teachers (latest month)" },
+  "adoption.trend": { fr: "Utilisateurs actifs par mois", en: "Active users by month" },
+  "adoption.regional": { fr: "Plateforme régionale", en: "Regional platform" },
+  "adoption.national": { fr: "Plateformes nationales", en: "National platforms" },
+  "adoption.platform": { fr: "Plateforme", en: "Platform" },
+  "adoption.users": { fr: "Utilisateurs actifs", en: "Active users" },
+  "adoption.teachers": { fr: "Enseignants", en: "Teachers" },
+  "adoption.rate": { fr: "Pour 1 000 enseignants", en: "Per 1,000 teachers" },
+
+  "quality.title": { fr: "Qualité des données", en: "Data quality" },
+  "quality.lede": {
+    fr: "Ce qui est arrivé, quand, et ce que le pipeline a refusé — à la cellule près.",
+    en: "What arrived, when, and what the pipeline refused — down to the cell.",
+  },
+  "quality.lastLoads": { fr: "Dernier chargement par source et pays", en: "Last load by source and country" },
+  "quality.heatmap": { fr: "Complétude et ponctualité par pays et mois", en: "Completeness and timeliness by country and month" },
+  "quality.completeness": { fr: "Complétude", en: "Completeness" },
+  "quality.timeliness": { fr: "Ponctualité", en: "Timeliness" },
+  "quality.rejects": { fr: "Rejets", en: "Rejects" },
+  "quality.rejectsShown": {
+    fr: "{shown} rejets les plus récents sur {total}.",
+    en: "{shown} most recent rejects out of {total}.",
+  },
+  "quality.location": { fr: "Emplacement", en: "Location" },
+  "quality.column": { fr: "Colonne", en: "Column" },
+  "quality.cell": { fr: "Valeur", en: "Value" },
+  "quality.reason": { fr: "Motif", en: "Reason" },
+  "quality.finished": { fr: "Terminé le", en: "Finished" },
+  "quality.rowsRead": { fr: "Lues", en: "Read" },
+  "quality.rowsLoaded": { fr: "Chargées", en: "Loaded" },
+  "quality.rowsRejected": { fr: "Rejetées", en: "Rejected" },
+  "quality.ageDays": { fr: "Âge (jours)", en: "Age (days)" },
+  "quality.noRejects": { fr: "Aucun rejet.", en: "No rejects." },
+
+  "snapshots.title": { fr: "Snapshots pour les bailleurs", en: "Donor snapshots" },
+  "snapshots.lede": {
+    fr: "Extractions datées et reproductibles des indicateurs, à télécharger.",
+    en: "Dated, reproducible extracts of the indicators, to download.",
+  },
+  "snapshots.empty": {
+    fr: "Aucun snapshot exporté pour l'instant. Créez-en un avec « npx imaginecole export --as-of AAAA-MM-JJ --out data/snapshots/AAAA-MM-JJ ».",
+    en: "No snapshot exported yet. Create one with “npx imaginecole export --as-of YYYY-MM-DD --out data/snapshots/YYYY-MM-DD”.",
+  },
+  "snapshots.asOf": { fr: "Date de référence", en: "As of" },
+  "snapshots.created": { fr: "Créé le", en: "Created" },
+
+  "source.xapi": { fr: "Plateforme régionale (xAPI)", en: "Regional platform (xAPI)" },
+  "source.moodle-log": { fr: "Journaux Moodle", en: "Moodle logs" },
+  "source.national-csv": { fr: "Plateforme nationale (CSV)", en: "National platform (CSV)" },
+  "source.sheet": { fr: "Feuille du pays", en: "Country sheet" },
+  "source.reference": { fr: "Données de référence", en: "Reference data" },
+
+  "level.preschool": { fr: "Préscolaire", en: "Pre-school" },
+  "level.primary": { fr: "Primaire", en: "Primary" },
+  "level.secondary": { fr: "Secondaire", en: "Secondary" },
+
+  "resourceStatus.in_production": { fr: "En production", en: "In production" },
+  "resourceStatus.in_validation": { fr: "En validation", en: "In validation" },
+  "resourceStatus.validated": { fr: "Validée", en: "Validated" },
+  "resourceStatus.published": { fr: "Publiée", en: "Published" },
+  "resourceStatus.rejected": { fr: "Rejetée", en: "Rejected" },
+} satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A translated message; `{name}` placeholders are filled from `vars`. */
+export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+/** `sex=F` → `Sexe : Femmes` / `Sex: Women`. */
+export function breakdownLabel(lang: Lang, disaggregation: string): string {
+  if (!disaggregation) return t(lang, "common.total");
+  return disaggregation
+    .split(";")
+    .map((part) => {
+      const [dimension = "", code = ""] = part.split("=");
+      const value = label(lang, dimension, code) !== code ? label(lang, dimension, code) : label(lang, "source", code);
+      return `${label(lang, "dimension", dimension)}${lang === "fr" ? " : " : ": "}${value}`;
+    })
+    .join(", ");
+}
+
+/** A translated message for a key built at run time (a code from the data); falls back to the code. */
+export function label(lang: Lang, prefix: string, code: string | null | undefined): string {
+  if (code == null || code === "") return "—";
+  const entry = (MESSAGES as Record<string, Entry>)[`${prefix}.${code}`];
+  return entry ? entry[lang] : code;
+}
+
+export interface CatalogueEntry {
+  indicator_id: string;
+  label_fr: string;
+  label_en: string;
+  definition_fr?: string;
+  definition_en?: string;
+  unit?: string;
+}
+
+/** The indicator's label from the warehouse catalogue (mart.indicator_catalogue), else its id. */
+export function indicatorLabel(lang: Lang, id: string, catalogue: CatalogueEntry[] = []): string {
+  const entry = catalogue.find((c) => c.indicator_id === id);
+  return entry ? (lang === "fr" ? entry.label_fr : entry.label_en) : id;
+}
+
+const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(LOCALES[lang], options)));
+  return format;
+}
+
+/** `1 234,5` in French, `1,234.5` in English; at most `digits` decimals. */
+export function formatNumber(lang: Lang, value: number | null | undefined, digits = 1): string {
+  if (value == null || !Number.isFinite(value)) return "—";
+  return numberFormat(lang, { maximumFractionDigits: digits }).format(value);
+}
+
+/** A share given as a fraction (0.12): `12 %` / `12%`. */
+export function formatPercent(lang: Lang, share: number | null | undefined, digits = 0): string {
+  if (share == null || !Number.isFinite(share)) return "—";
+  return numberFormat(lang, { style: "percent", maximumFractionDigits: digits }).format(share);
+}
+
+/** A value in its catalogue unit; percent units hold 0–100 (`12,5 %` / `12.5%`). */
+export function formatValue(lang: Lang, value: number | null | undefined, unit?: string): string {
+  if (value == null || !Number.isFinite(value)) return "—";
+  if (unit === "percent") return lang === "fr" ? `${formatNumber(lang, value, 1)}\u00a0%` : `${formatNumber(lang, value, 1)}%`;
+  return formatNumber(lang, value, unit === "days" ? 0 : 1);
+}
+
+/** A signed change: `+12`, `−3`. */
+export function formatDelta(lang: Lang, value: number | null | undefined): string {
+  if (value == null || !Number.isFinite(value)) return "—";
+  return numberFormat(lang, { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
+}
+
+/** `28/11/2026` from an ISO date or timestamp; the day as written, whatever the browser's zone. */
+export function formatDate(_lang: Lang, iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  const [, y, m, d] = match;
+  return `${d}/${m}/${y}`;
+}
+
+const MONTHS: Record<Lang, string[]> = {
+  fr: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+};
+
+/** `mars 2026` / `Mar 2026` from `2026-03` or `2026-03-01`. */
+export function formatMonth(lang: Lang, iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const match = /^(\d{4})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  return `${MONTHS[lang][Number(match[2]) - 1]} ${match[1]}`;
+}
+
+export interface CountryNames {
+  country_code: string;
+  name_fr: string;
+  name_en: string;
+}
+
+export function countryName(lang: Lang, country: CountryNames | undefined, code = ""): string {
+  if (!country) return code;
+  return lang === "fr" ? country.name_fr : country.name_en;
+}
+
+/** The dashboard's pages in menu order: slug under /<lang>/ and the label key. */
+export const PAGES = [
+  { slug: "", key: "nav.overview" },
+  { slug: "goulots", key: "nav.bottlenecks" },
+  { slug: "formation", key: "nav.training" },
+  { slug: "ressources", key: "nav.resources" },
+  { slug: "adoption", key: "nav.adoption" },
+  { slug: "qualite", key: "nav.quality" },
+  { slug: "snapshots", key: "nav.snapshots" },
+] as const satisfies readonly { slug: string; key: MessageKey }[];

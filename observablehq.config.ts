@@ -1,0 +1,35 @@
+// Observable Framework configuration. Every page exists once, under dashboards/[lang]/, and is
+// generated for each language and, for the country page, for each country of the reference CSV:
+// a new row in that file gives a new page with no code change.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseCountries } from "./src/reference/countries.ts";
+import { escapeHtml, renderHeader, pathLang } from "./dashboards/components/header.ts";
+import { LANGS, PAGES, t } from "./dashboards/components/i18n.ts";
+
+const COUNTRIES_CSV = process.env.IMAGINECOLE_COUNTRIES ?? "pipelines/reference/countries.csv";
+const countries = parseCountries(readFileSync(COUNTRIES_CSV, "utf8")).filter((c) => /^[A-Z]{2}$/.test(c.country_code));
+
+export default {
+  root: "dashboards",
+  output: process.env.IMAGINECOLE_DASHBOARD_OUT ?? "dist",
+  title: "ImaginEcole",
+  // No Google Fonts, no search index, no sidebar: the header below is the menu, in the page's language.
+  globalStylesheets: [],
+  style: "style.css",
+  sidebar: false,
+  search: false,
+  pager: false,
+  toc: false,
+  head: ({ path }: { path: string }) =>
+    `<script>document.documentElement.lang=${JSON.stringify(pathLang(path))}</script>
+<link rel="icon" href="data:,">`,
+  header: ({ path }: { path: string }) => renderHeader(path, countries),
+  footer: ({ path }: { path: string }) => `<p>${escapeHtml(t(pathLang(path), "site.footer"))}</p>`,
+  // Loaders are TypeScript run by the project's own tsx, whatever the caller's PATH.
+  interpreters: { ".ts": [resolve("node_modules/.bin/tsx")] },
+  dynamicPaths: LANGS.flatMap((lang) => [
+    ...PAGES.map(({ slug }) => `/${lang}/${slug}`),
+    ...countries.map((c) => `/${lang}/pays/${c.country_code}`),
+  ]),
+};

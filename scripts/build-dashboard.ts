@@ -1,0 +1,108 @@
+// `npm run build`: builds the dashboard from the warehouse into dist/ (or another folder), with no
+// network: Framework's npm version cache is filled from node_modules first, so it never asks the
+// registry or the CDN. Loader outputs are cleared so every build reads the warehouse afresh.
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { EXIT, ImaginEcoleError } from "../src/errors.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const CACHE = join(ROOT, "dashboards", ".observablehq", "cache");
+const FRAMEWORK = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
+
+// Libraries Framework's client names (lazily, by version) in every build. Those we install take
+// their installed version; the others are never loaded by our pages and only need a version name.
+const CLIENT_LIBRARIES = [
+  "@observablehq/plot", "@observablehq/inputs", "@observablehq/sample-datasets", "d3", "d3-dsv", "htl",
+  "apache-arrow", "arquero", "lodash", "topojson-client", "echarts", "leaflet", "mapbox-gl", "react",
+  "react-dom", "parquet-wasm", "vega", "vega-lite", "vega-lite-api", "@duckdb/duckdb-wasm", "katex",
+  "mermaid", "@observablehq/dot", "jszip", "exceljs", "sql.js", "marked",
+];
+const UNUSED_VERSION = "0.0.0";
+
+export interface BuildOptions {
+  /** The warehouse to read; default IMAGINECOLE_DB or data/warehouse.duckdb. */
+  db?: string;
+  /** Where the site goes; default dist/. */
+  out?: string;
+  /** Folder of exported snapshots (<dir>/manifest.json); default data/snapshots. */
+  snapshots?: string;
+  /** Framework's progress lines; default stderr. */
+  log?: NodeJS.WritableStream;
+}
+
+/** Builds the site; fails with a bilingual message when the warehouse is missing or a loader fails. */
+export async function buildDashboard(options: BuildOptions = {}): Promise<{ out: string; db: string }> {
+  const db = resolve(options.db ?? process.env.IMAGINECOLE_DB ?? join(ROOT, "data", "warehouse.duckdb"));
+  const out = resolve(options.out ?? join(ROOT, "dist"));
+  const snapshots = resolve(options.snapshots ?? process.env.IMAGINECOLE_SNAPSHOTS ?? join(ROOT, "data", "snapshots"));
+  if (!existsSync(db)) {
+    throw new ImaginEcoleError(
+      `Entrepôt introuvable : ${db}. Lancez d'abord « npx imaginecole run » (ou indiquez IMAGINECOLE_DB), puis « npm run build ».`,
+      `Warehouse not found: ${db}. Run "npx imaginecole run" first (or set IMAGINECOLE_DB), then "npm run build".`,
+      EXIT.usage,
+    );
+  }
+  fillNpmVersionCache();
+  rmSync(join(CACHE, "data"), { recursive: true, force: true });
+  await runFramework(
+    { IMAGINECOLE_DB: db, IMAGINECOLE_DASHBOARD_OUT: out, IMAGINECOLE_SNAPSHOTS: snapshots },
+    options.log ?? process.stderr,
+  );
+  if (existsSync(snapshots)) cpSync(snapshots, join(out, "downloads", "snapshots"), { recursive: true });
+  return { out, db };
+}
+
+/** Framework reads library versions from the names of the folders in .observablehq/cache/_npm. */
+export function fillNpmVersionCache(): void {
+  for (const name of CLIENT_LIBRARIES) {
+    mkdirSync(join(CACHE, "_npm", `${name}@${installedVersion(name) ?? UNUSED_VERSION}`), { recursive: true });
+  }
+}
+
+function installedVersion(name: string): string | undefined {
+  const manifest = join(ROOT, "node_modules", name, "package.json");
+  if (!existsSync(manifest)) return undefined;
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+}
+
+function runFramework(env: Record<string, string>, log: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [FRAMEWORK, "build"], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let tail = "";
+    const keep = (chunk: Buffer) => {
+      log.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4000);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      // Framework reports a failed loader and carries on; a page built on it would be empty.
+      if (code === 0 && !/error in \d+ms|Unexpected error/.test(tail)) resolvePromise();
+      else {
+        reject(new ImaginEcoleError(
+          `La construction du tableau de bord a échoué (code ${code}). Dernières lignes :\n${tail}`,
+          `The dashboard build failed (code ${code}). Last lines:\n${tail}`,
+          EXIT.failed,
+        ));
+      }
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    const { out } = await buildDashboard();
+    process.stdout.write(`${out}\n`);
+  } catch (error) {
+    const lang = (process.env.IMAGINECOLE_LANG ?? process.env.LANG ?? "fr").startsWith("en") ? "en" : "fr";
+    process.stderr.write(`${error instanceof ImaginEcoleError ? error.text(lang) : String(error)}\n`);
+    process.exit(error instanceof ImaginEcoleError ? error.exitCode : EXIT.failed);
+  }
+}

@@ -1,0 +1,82 @@
+// Serves the built dashboard (dist/) on 127.0.0.1 with Framework's clean URLs: /fr/pays/BF is
+// fr/pays/BF.html, /fr/ is fr/index.html, and a folder without its slash is redirected to it.
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".pdf": "application/pdf",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".parquet": "application/vnd.apache.parquet",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** What a request path maps to: a file to send, a redirect, or nothing. Pure apart from stat. */
+export function resolveRequest(dir: string, urlPath: string): { file: string } | { redirect: string } | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath.split("?")[0] ?? "/");
+  } catch {
+    return null;
+  }
+  const target = resolve(dir, `.${path}`);
+  if (target !== dir && !target.startsWith(dir + sep)) return null;
+  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+  if (path.endsWith("/")) return isFile(join(target, "index.html")) ? { file: join(target, "index.html") } : null;
+  if (isFile(target)) return { file: target };
+  if (isFile(`${target}.html`)) return { file: `${target}.html` };
+  if (isFile(join(target, "index.html"))) return { redirect: `${path}/` };
+  return null;
+}
+
+export async function serveDist(dir: string, port = 0): Promise<{ url: string; close: () => Promise<void> }> {
+  const root = resolve(dir);
+  const server = createServer((request, response) => {
+    const found = resolveRequest(root, request.url ?? "/");
+    if (found && "redirect" in found) {
+      response.writeHead(301, { location: found.redirect }).end();
+    } else if (found) {
+      response.writeHead(200, {
+        "content-type": TYPES[extname(found.file)] ?? "application/octet-stream",
+        "cache-control": found.file.includes(`${sep}_`) ? "public, max-age=31536000, immutable" : "no-cache",
+      });
+      createReadStream(found.file).pipe(response);
+    } else {
+      const notFound = join(root, "404.html");
+      response.writeHead(404, { "content-type": "text/html; charset=utf-8" });
+      if (existsSync(notFound)) createReadStream(notFound).pipe(response);
+      else response.end("<!doctype html><title>404</title><p>Page introuvable / Page not found</p>");
+    }
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", () => ok());
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actual}/`,
+    close: () => new Promise((ok) => {
+      server.closeAllConnections();
+      server.close(() => ok());
+    }),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? resolve(fileURLToPath(import.meta.url), "../../dist");
+  if (!existsSync(join(dir, "index.html"))) {
+    process.stderr.write(`Aucun site construit dans ${dir} : lancez « npm run build ». / No built site in ${dir}: run "npm run build".\n`);
+    process.exit(2);
+  }
+  const { url } = await serveDist(dir, Number(process.env.PORT ?? 3000));
+  process.stdout.write(`${url}fr/\n`);
+}

@@ -1,0 +1,134 @@
+// A small, deterministic warehouse for the dashboard tests: the ten reference countries, twelve
+// months of indicators with targets and breakdowns, bottlenecks, loads, rejects and sheet rows.
+// Some text is hostile on purpose (HTML in titles, comments, rejected values) to prove escaping.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadCatalogue } from "../../src/indicators/catalogue.ts";
+import { parseCountries } from "../../src/reference/countries.ts";
+import { Warehouse } from "../../src/warehouse/warehouse.ts";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+export const HOSTILE = `<img src=x onerror="window.__pwned=1">`;
+export const MONTHS = Array.from({ length: 12 }, (_, i) => {
+  const d = new Date(Date.UTC(2025, 10 + i, 1));
+  return d.toISOString().slice(0, 10);
+});
+const AS_OF = MONTHS[MONTHS.length - 1]!;
+
+export async function buildFixtureWarehouse(path: string): Promise<void> {
+  const db = await Warehouse.open(path);
+  try {
+    await db.transaction(async () => {
+      const countries = parseCountries(readFileSync(join(ROOT, "pipelines/reference/countries.csv"), "utf8"));
+      for (const c of countries) await db.run("INSERT INTO core.countries VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)", Object.values(c));
+      for (const [position, i] of loadCatalogue().entries()) {
+        await db.run("INSERT INTO mart.indicator_catalogue VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)", [
+          i.id, position, i.label_fr, i.label_en, i.definition_fr, i.definition_en, i.unit, i.kind,
+          i.phase_aggregate, i.snapshot, i.disaggregations.join(","), i.target_key, i.sources.join(","),
+        ]);
+      }
+      await db.run("INSERT INTO mart.build_info VALUES ('2026-11-15 08:00:00+00', $1, '2025-06-01', '2027-12-31')", [AS_OF]);
+      for (const [n, c] of countries.entries()) await country(db, c.country_code, n);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+async function indicator(
+  db: Warehouse, code: string, period: string, id: string, value: number | null, target: number | null = null,
+  disaggregation = "", targetStatus: string | null = null,
+): Promise<void> {
+  await db.run(
+    `INSERT INTO mart.indicators (country_code, period, indicator_id, value, target, disaggregation, status, target_status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [code, period, id, value, target, disaggregation, period < "2026-06-01" ? "approved" : "provisional", targetStatus],
+  );
+}
+
+async function country(db: Warehouse, code: string, n: number): Promise<void> {
+  const pace = 0.7 + (n % 4) * 0.15; // 0.70 … 1.15 of the trajectory: some lag, some lead
+  const status = pace >= 1 ? "on_track" : pace >= 0.85 ? "at_risk" : "off_track";
+  for (const [m, period] of MONTHS.entries()) {
+    const step = m + 1;
+    const trainersTarget = 10 * step + n;
+    const trainers = Math.round(trainersTarget * pace);
+    await indicator(db, code, period, "trainers_trained", trainers, trainersTarget, "", status);
+    await indicator(db, code, period, "trainers_trained", Math.round(trainers * 0.4), null, "sex=F");
+    await indicator(db, code, period, "trainers_trained", trainers - Math.round(trainers * 0.4), null, "sex=M");
+    const teachers = Math.round(150 * step * pace + n * 7);
+    await indicator(db, code, period, "teachers_trained", teachers, 150 * step + n * 7, "", status);
+    await indicator(db, code, period, "teachers_trained", Math.round(teachers * 0.45), null, "sex=F");
+    await indicator(db, code, period, "teachers_trained", teachers - Math.round(teachers * 0.45), null, "sex=M");
+    await indicator(db, code, period, "teachers_trained", Math.round(teachers * 0.7), null, "level=primary");
+    await indicator(db, code, period, "teachers_trained", teachers - Math.round(teachers * 0.7), null, "level=secondary");
+    await indicator(db, code, period, "teachers_trained_share", Math.round(teachers / 1200 * 1000) / 10);
+    await indicator(db, code, period, "resources_published", 2 * step + (n % 3), 3 * step, "", status);
+    // One country misses its last month of regional figures: no value, never a zero.
+    const users = code === "TD" && period === AS_OF ? null : 400 + 35 * step * pace + n * 20 + 0.5;
+    await indicator(db, code, period, "monthly_active_users", users, 500 + 40 * step, "", status);
+    await indicator(db, code, period, "national_active_users", 900 + 50 * step + n * 31);
+    await indicator(db, code, period, "reporting_completeness", n === 2 && m >= 10 ? 0 : 100);
+    for (const source of ["national-csv", "sheet"]) {
+      const received = !(n === 2 && m >= 10 && source === "sheet");
+      await db.run("INSERT INTO mart.completeness VALUES ($1, $2, $3, true, $4, $5, NULL, $6, NULL)", [
+        code, period, source, received, received && (m + n) % 5 !== 0, period,
+      ]);
+    }
+  }
+  await indicator(db, code, AS_OF, "validation_age_median", 20 + n * 9);
+  await db.run(
+    `INSERT INTO mart.indicators_phase VALUES ($1, 'trainers_trained', '', $2, $3, $4, $5, '2027-12-31', $6, NULL, 'provisional')`,
+    [code, AS_OF, Math.round((120 + n) * pace), 120 + n, 300, status],
+  );
+  if (pace < 1) {
+    await db.run("INSERT INTO mart.bottlenecks VALUES ($1, 'behind_trajectory', $2, $3, $4, $5, $6)", [
+      code, pace < 0.85 ? "high" : "medium", MONTHS[6 + n % 5]!, JSON.stringify({ pace, target: 120 + n }),
+      `${code} : ${Math.round(pace * 100)} % de la trajectoire des formateurs formés.`,
+      `${code}: ${Math.round(pace * 100)}% of the trained-trainers trajectory.`,
+    ]);
+  }
+  if (n === 4) {
+    await db.run("INSERT INTO mart.bottlenecks VALUES ($1, 'stuck_in_validation', 'low', '2026-08-01', '{\"resources\":7}', $2, $3)", [
+      code, `7 ressources en validation depuis plus de 60 jours ${HOSTILE}`, `7 resources in validation for over 60 days ${HOSTILE}`,
+    ]);
+  }
+  const load = `L-${code}-sheet`;
+  await db.run(
+    `INSERT INTO ops.loads VALUES ($1, 'sheet', $2, $3, 'abc', '2026-11-14 06:00:00+00', '2026-11-14 06:00:05+00',
+     'loaded_with_rejects', 40, 38, 2, NULL)`,
+    [load, `sheets/${code}.xlsx!Formateurs`, code],
+  );
+  await db.run(
+    `INSERT INTO ops.loads VALUES ($1, 'national-csv', $2, $3, 'def', '2026-11-13 02:30:00+00', '2026-11-13 02:30:09+00',
+     'loaded', 30, 30, 0, NULL)`,
+    [`L-${code}-csv`, `data/inbox/${code}/export-2026-10.csv`, code],
+  );
+  await db.run("INSERT INTO ops.rejects VALUES ($1, 'sheet', $2, 'Date de formation', $3, $4, $5)", [
+    load, `Formateurs!F${12 + n}`, "31/02/2026", "Date impossible : le 31 février n'existe pas. Corrigez la cellule.",
+    "Impossible date: 31 February does not exist. Correct the cell.",
+  ]);
+  await db.run("INSERT INTO ops.rejects VALUES ($1, 'sheet', $2, 'Sexe', $3, $4, $5)", [
+    load, `Formateurs!C${20 + n}`, HOSTILE, "Sexe inconnu : attendu F ou H.", "Unknown sex: expected F or H.",
+  ]);
+  for (let i = 0; i < 6 + n; i++) {
+    await db.run("INSERT INTO core.trainers VALUES ($1, $2, $3, 'Centre', 'Inspecteur', $4, $5, $6)", [
+      code, `F${i}`, i % 3 === 0 ? "F" : "M", MONTHS[i % 12]!, i % 2 === 0, load,
+    ]);
+  }
+  for (let i = 0; i < 8; i++) {
+    await db.run("INSERT INTO core.training_sessions VALUES ($1, $2, 'F1', $3, $3, 'Centre', $4, 'hybrid', $5, $6, $7)", [
+      code, `S${i}`, MONTHS[i]!, i % 2 === 0 ? "primary" : "secondary", 10 + n + i, 12 + i, load,
+    ]);
+  }
+  const statuses = ["in_production", "in_validation", "in_validation", "validated", "published", "published", "rejected"];
+  for (const [i, s] of statuses.entries()) {
+    await db.run("INSERT INTO core.resources VALUES ($1, $2, $3, $4, $5, 'fr', 'video', $6, $7, NULL, $8)", [
+      code, `R${i}`, i === 1 ? `Fractions ${HOSTILE}` : `Ressource ${i}`, i % 2 === 0 ? "Mathématiques" : "Français",
+      i % 2 === 0 ? "primary" : "secondary", s, MONTHS[i]!, load,
+    ]);
+  }
+  await db.run("INSERT INTO core.activities VALUES ($1, 'A1', 'Atelier de validation', 'k', '2026-09-30', 'in_progress', $2, $3)", [
+    code, `Reporté : salle indisponible ${HOSTILE}`, load,
+  ]);
+}
