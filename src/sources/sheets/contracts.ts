@@ -1,0 +1,186 @@
+import type { CodeListName } from "./codes.ts";
+import { normaliseLabel } from "./normalise.ts";
+
+export type ColumnType =
+  | { kind: "id" }
+  | { kind: "text" }
+  | { kind: "date" }
+  | { kind: "month" }
+  | { kind: "bool" }
+  | { kind: "sex" }
+  | { kind: "count" }
+  | { kind: "number" }
+  | { kind: "code"; list: CodeListName }
+  | { kind: "country" }
+  | { kind: "indicator" }
+  /** Personal data nobody needs downstream: read past, never stored. */
+  | { kind: "personal" }
+  /** Personal data needed as a key: stored as ctx.keyer(value). */
+  | { kind: "pseudonym" };
+
+export interface ColumnContract {
+  /** The warehouse column it fills (ignored for personal columns). */
+  key: string;
+  /** The header of the template, as country teams see it. */
+  header: string;
+  /** Other spellings accepted, French and English; compared after normaliseLabel. */
+  aliases: string[];
+  type: ColumnType;
+  required: boolean;
+  /** One line for the Lisez-moi tab. */
+  helpFr: string;
+  helpEn: string;
+}
+
+export type TabKey = "trainers" | "sessions" | "resources" | "activities" | "approvals" | "targets";
+
+export interface TabContract {
+  key: TabKey;
+  /** Tab title in the template. */
+  title: string;
+  titleAliases: string[];
+  /** Country tabs live in each country's spreadsheet; Cibles in the regional one. */
+  scope: "country" | "regional";
+  /** Optional tabs may be absent without complaint. */
+  optional: boolean;
+  table: string;
+  columns: ColumnContract[];
+}
+
+const col = (
+  key: string, header: string, aliases: string[], type: ColumnType, required: boolean, helpFr: string, helpEn: string,
+): ColumnContract => ({ key, header, aliases, type, required, helpFr, helpEn });
+
+export const TAB_CONTRACTS: TabContract[] = [
+  {
+    key: "trainers", title: "Formateurs", titleAliases: ["Formateur", "Trainers", "Formatrices et formateurs"],
+    scope: "country", optional: false, table: "core.trainers",
+    columns: [
+      col("trainer_id", "ID formateur", ["Identifiant formateur", "ID", "Code formateur", "N° formateur", "Trainer ID"], { kind: "id" }, true,
+        "Identifiant unique du formateur (ex. SN-F-001). Ne jamais le réutiliser.", "Unique trainer id (e.g. SN-F-001). Never reuse it."),
+      col("name", "Nom", ["Nom complet", "Nom et prénom", "Prénom et nom", "Prénom", "Name", "Full name"], { kind: "personal" }, false,
+        "Pour votre équipe seulement : le nom n'est jamais copié dans l'entrepôt.", "For your team only: the name is never copied to the warehouse."),
+      col("sex", "Sexe", ["Genre", "Sex", "Gender"], { kind: "sex" }, true,
+        "F (femme) ou H (homme).", "F (woman) or H/M (man)."),
+      col("region", "Région", ["Region", "Province", "Zone"], { kind: "text" }, false,
+        "Région administrative.", "Administrative region."),
+      col("role", "Fonction", ["Poste", "Role", "Position", "Function"], { kind: "text" }, false,
+        "Fonction du formateur (inspecteur, conseiller pédagogique…).", "Trainer's role (inspector, pedagogical adviser…)."),
+      col("trained_on", "Date de formation", ["Date formation", "Formé le", "Training date", "Date trained"], { kind: "date" }, true,
+        "Date à laquelle le formateur a été formé (jj/mm/aaaa).", "Date the trainer was trained (dd/mm/yyyy)."),
+      col("certified", "Certifié", ["Certifiée", "Certification", "Certified"], { kind: "bool" }, false,
+        "Oui ou Non.", "Yes or No."),
+    ],
+  },
+  {
+    key: "sessions", title: "Sessions", titleAliases: ["Session", "Sessions de formation", "Training sessions"],
+    scope: "country", optional: false, table: "core.training_sessions",
+    columns: [
+      col("session_id", "ID session", ["Identifiant session", "Code session", "N° session", "Session ID"], { kind: "id" }, true,
+        "Identifiant unique de la session.", "Unique session id."),
+      col("trainer_id", "ID formateur", ["Identifiant formateur", "Formateur", "Code formateur", "Trainer ID", "Trainer"], { kind: "id" }, true,
+        "Identifiant du formateur, tel qu'il figure dans l'onglet Formateurs.", "Trainer id, as in the Formateurs tab."),
+      col("start_date", "Date de début", ["Début", "Date début", "Du", "Start date", "Start"], { kind: "date" }, true,
+        "Premier jour de la session (jj/mm/aaaa).", "First day of the session (dd/mm/yyyy)."),
+      col("end_date", "Date de fin", ["Fin", "Date fin", "Au", "End date", "End"], { kind: "date" }, true,
+        "Dernier jour de la session, au plus tôt le jour du début.", "Last day of the session, not before the start."),
+      col("region", "Région", ["Region", "Province", "Zone"], { kind: "text" }, false,
+        "Région où la session a eu lieu.", "Region where the session took place."),
+      col("level", "Niveau", ["Niveau d'enseignement", "Cycle", "Level"], { kind: "code", list: "level" }, true,
+        "Préscolaire, Primaire ou Secondaire.", "Preschool, Primary or Secondary."),
+      col("modality", "Modalité", ["Mode", "Format", "Modality", "Mode de formation"], { kind: "code", list: "modality" }, true,
+        "Présentiel, À distance ou Hybride.", "In person, Remote or Hybrid."),
+      col("teachers_trained_f", "Enseignants formés (F)", ["Enseignantes formées", "Enseignants formés F", "Femmes formées", "Nb F", "Teachers trained (F)", "Female teachers trained"], { kind: "count" }, true,
+        "Nombre d'enseignantes formées (nombre entier, 0 si aucune).", "Number of women teachers trained (whole number, 0 if none)."),
+      col("teachers_trained_m", "Enseignants formés (H)", ["Enseignants formés H", "Enseignants formés (M)", "Hommes formés", "Nb H", "Teachers trained (M)", "Male teachers trained"], { kind: "count" }, true,
+        "Nombre d'enseignants hommes formés (nombre entier, 0 si aucun).", "Number of men teachers trained (whole number, 0 if none)."),
+    ],
+  },
+  {
+    key: "resources", title: "Ressources", titleAliases: ["Ressource", "Resources"],
+    scope: "country", optional: false, table: "core.resources",
+    columns: [
+      col("resource_id", "ID ressource", ["Identifiant ressource", "Code ressource", "N° ressource", "Resource ID"], { kind: "id" }, true,
+        "Identifiant unique de la ressource.", "Unique resource id."),
+      col("title", "Titre", ["Intitulé", "Nom de la ressource", "Title"], { kind: "text" }, true,
+        "Titre de la ressource.", "Resource title."),
+      col("discipline", "Discipline", ["Matière", "Subject"], { kind: "text" }, false,
+        "Discipline (mathématiques, lecture…).", "Subject (mathematics, reading…)."),
+      col("level", "Niveau", ["Niveau d'enseignement", "Cycle", "Level"], { kind: "code", list: "level" }, false,
+        "Préscolaire, Primaire ou Secondaire.", "Preschool, Primary or Secondary."),
+      col("language", "Langue", ["Language"], { kind: "text" }, false,
+        "Langue de la ressource.", "Language of the resource."),
+      col("type", "Type", ["Type de ressource", "Format", "Resource type"], { kind: "text" }, false,
+        "Vidéo, fiche, audio…", "Video, worksheet, audio…"),
+      col("status", "Statut", ["État", "Etat", "Status"], { kind: "code", list: "resource_status" }, true,
+        "En production, En validation, Validée, Publiée ou Rejetée.", "In production, In validation, Validated, Published or Rejected."),
+      col("status_date", "Date du statut", ["Date statut", "Date de mise à jour", "Status date"], { kind: "date" }, true,
+        "Date à laquelle la ressource a pris ce statut (jj/mm/aaaa).", "Date the resource reached this status (dd/mm/yyyy)."),
+      col("link", "Lien", ["URL", "Adresse", "Link"], { kind: "text" }, false,
+        "Lien vers la ressource publiée.", "Link to the published resource."),
+    ],
+  },
+  {
+    key: "activities", title: "Activités", titleAliases: ["Activité", "Plan d'action", "Plan d'activités", "Activities"],
+    scope: "country", optional: false, table: "core.activities",
+    columns: [
+      col("activity_id", "ID activité", ["Identifiant activité", "Code activité", "N° activité", "Activity ID"], { kind: "id" }, true,
+        "Identifiant unique de l'activité du plan.", "Unique id of the plan activity."),
+      col("activity", "Activité", ["Intitulé", "Description", "Activity"], { kind: "text" }, true,
+        "Ce qui doit être fait.", "What is to be done."),
+      col("owner_key", "Responsable", ["Personne responsable", "Point focal", "Owner", "Responsible"], { kind: "pseudonym" }, false,
+        "Personne en charge : remplacée par un code anonyme dans l'entrepôt.", "Person in charge: replaced by an anonymous key in the warehouse."),
+      col("due_date", "Échéance", ["Date limite", "Date prévue", "Deadline", "Due date"], { kind: "date" }, true,
+        "Date prévue de réalisation (jj/mm/aaaa).", "Planned completion date (dd/mm/yyyy)."),
+      col("status", "Statut", ["État", "Etat", "Status"], { kind: "code", list: "activity_status" }, true,
+        "Prévue, En cours, Réalisée, Reportée ou Annulée.", "Planned, In progress, Done, Postponed or Cancelled."),
+      col("comment", "Commentaire", ["Commentaires", "Observations", "Remarques", "Comment", "Notes"], { kind: "text" }, false,
+        "Remarque libre (sans données personnelles).", "Free remark (no personal data)."),
+    ],
+  },
+  {
+    key: "approvals", title: "Validation", titleAliases: ["Validations", "Validation mensuelle", "Approval", "Approvals"],
+    scope: "country", optional: true, table: "core.month_approvals",
+    columns: [
+      col("period", "Mois", ["Mois validé", "Période", "Month"], { kind: "month" }, true,
+        "Mois validé par le pays (03/2026, mars 2026 ou 2026-03).", "Month validated by the country (03/2026, March 2026 or 2026-03)."),
+      col("approver_key", "Validé par", ["Validée par", "Approuvé par", "Approved by", "Validated by"], { kind: "pseudonym" }, false,
+        "Personne qui valide : remplacée par un code anonyme dans l'entrepôt.", "Approver: replaced by an anonymous key in the warehouse."),
+      col("approved_on", "Date de validation", ["Validé le", "Date validation", "Approval date", "Approved on"], { kind: "date" }, true,
+        "Date de la validation (jj/mm/aaaa).", "Date of the approval (dd/mm/yyyy)."),
+    ],
+  },
+  {
+    key: "targets", title: "Cibles", titleAliases: ["Cible", "Objectifs", "Targets"],
+    scope: "regional", optional: false, table: "core.targets",
+    columns: [
+      col("country_code", "Pays", ["Code pays", "Country"], { kind: "country" }, true,
+        "Pays : code ISO à deux lettres (SN) ou nom (Sénégal).", "Country: two-letter ISO code (SN) or name (Senegal)."),
+      col("indicator_id", "Indicateur", ["Indicator"], { kind: "indicator" }, true,
+        "Indicateur, tel que nommé dans le catalogue (ex. Formateurs formés).", "Indicator, as named in the catalogue (e.g. Formateurs formés)."),
+      col("target", "Cible", ["Valeur cible", "Objectif", "Target"], { kind: "number" }, true,
+        "Valeur à atteindre (nombre positif).", "Value to reach (positive number)."),
+      col("deadline", "Échéance", ["Date limite", "Date cible", "Deadline", "Due date"], { kind: "date" }, true,
+        "Date à laquelle la cible doit être atteinte (jj/mm/aaaa).", "Date by which the target is to be reached (dd/mm/yyyy)."),
+    ],
+  },
+];
+
+/** Headers of any e-mail column: personal, dropped wherever they appear. */
+export function isEmailHeader(normalised: string): boolean {
+  return /e?mail|courriel/.test(normalised);
+}
+
+/** The contract a tab title (typed by hand, or taken from a file name) stands for. */
+export function contractForTitle(title: string): TabContract | undefined {
+  const wanted = normaliseLabel(title);
+  return TAB_CONTRACTS.find((c) => [c.title, ...c.titleAliases].some((t) => normaliseLabel(t) === wanted));
+}
+
+export function contractFor(key: TabKey): TabContract {
+  const contract = TAB_CONTRACTS.find((c) => c.key === key);
+  if (!contract) throw new Error(`no contract for tab ${key}`);
+  return contract;
+}
+
+export const COUNTRY_TABS: TabContract[] = TAB_CONTRACTS.filter((c) => c.scope === "country");

@@ -1,0 +1,20 @@
+import type { RunContext } from "../../pipeline/context.ts";
+import { countryMatcher, indicatorMatcher, readCountries, readIndicatorAliases, resolvePhase } from "./lookups.ts";
+import type { Phase } from "./parse-tab.ts";
+import type { BaseEnv } from "./spreadsheet.ts";
+
+/** Options every sheet entry point takes. */
+export interface SheetOptions {
+  /** Project phase dates must fall in; default: the `phase` of the pipelines configuration. */
+  phase?: Phase;
+}
+
+/** Everything validation needs besides the cells: phase, keyer, country and indicator lookups. */
+export async function buildEnv(ctx: RunContext, options: SheetOptions = {}): Promise<BaseEnv> {
+  return {
+    phase: resolvePhase(ctx, options.phase),
+    keyer: ctx.keyer,
+    matchCountry: countryMatcher(await readCountries(ctx)),
+    matchIndicator: indicatorMatcher(readIndicatorAliases()),
+  };
+}

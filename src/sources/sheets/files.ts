@@ -1,0 +1,121 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { extname, join, relative, resolve } from "node:path";
+import type { SheetFilesSource } from "../../config/pipelines.ts";
+import type { RunContext } from "../../pipeline/context.ts";
+import { ImaginEcoleError, EXIT } from "../../errors.ts";
+import type { LoadResult } from "../../warehouse/batch.ts";
+import { TAB_CONTRACTS, contractForTitle } from "./contracts.ts";
+import { buildEnv, type SheetOptions } from "./env.ts";
+import { readCsvGrid, readXlsxTabs, tabTitleFromFileName } from "./read-files.ts";
+import { loadSpreadsheet, type RawTab } from "./spreadsheet.ts";
+
+const REGIONAL_FOLDER = "regional";
+
+/**
+ * Reads sheet downloads from `<path>/<ISO2>/` (one .xlsx with the tabs, or one .csv per tab)
+ * and `<path>/regional/` (Cibles). One batch per tab.
+ */
+export async function runSheetFiles(ctx: RunContext, source: SheetFilesSource, options: SheetOptions = {}): Promise<LoadResult[]> {
+  const folder = resolve(ctx.root, source.path);
+  if (!existsSync(folder)) {
+    throw new ImaginEcoleError(
+      `Dossier des feuilles introuvable : ${folder} (source « ${source.name} »). Vérifiez « path » dans la configuration.`,
+      `Sheets folder not found: ${folder} (source "${source.name}"). Check "path" in the configuration.`,
+      EXIT.usage,
+    );
+  }
+  const env = await buildEnv(ctx, options);
+  const results: LoadResult[] = [];
+  const entries = readdirSync(folder).filter((name) => statSync(join(folder, name)).isDirectory()).sort();
+  for (const name of entries) {
+    const isRegional = name.toLowerCase() === REGIONAL_FOLDER;
+    if (!isRegional && !/^[A-Za-z]{2}$/.test(name)) {
+      ctx.log(ctx.lang === "fr" ? `Dossier « ${name} » ignoré : ni un code pays (SN), ni « regional ».` : `Folder "${name}" ignored: neither a country code (SN) nor "regional".`);
+      continue;
+    }
+    const tabs = await readFolderTabs(ctx, join(folder, name));
+    const country = isRegional ? null : name.toUpperCase();
+    const loaded = await loadSpreadsheet(ctx, country, tabs, env, { expectAll: true });
+    results.push(...loaded.loads.map((l) => l.result));
+  }
+  return results;
+}
+
+/** `imaginecole import FILE… --source sheet --country XX [--tab NAME]`. */
+export async function importSheetFiles(
+  ctx: RunContext,
+  files: string[],
+  options: { country: string; tab?: string } & SheetOptions,
+): Promise<LoadResult[]> {
+  const country = options.country?.trim().toUpperCase() ?? "";
+  if (!/^[A-Z]{2}$/.test(country)) {
+    throw new ImaginEcoleError(
+      `Pays manquant ou invalide (« ${options.country ?? ""} ») : indiquez --country avec le code ISO à deux lettres (ex. SN).`,
+      `Missing or invalid country ("${options.country ?? ""}"): pass --country with the two-letter ISO code (e.g. SN).`,
+      EXIT.usage,
+    );
+  }
+  if (options.tab !== undefined && !contractForTitle(options.tab)) throw unknownTab(options.tab);
+  const env = await buildEnv(ctx, options);
+  const countryTabs: RawTab[] = [];
+  const regionalTabs: RawTab[] = [];
+  for (const file of files) {
+    for (const tab of await readFileTabs(ctx, file, options.tab)) {
+      (contractForTitle(tab.title)?.scope === "regional" ? regionalTabs : countryTabs).push(tab);
+    }
+  }
+  const results: LoadResult[] = [];
+  if (countryTabs.length > 0) results.push(...(await loadSpreadsheet(ctx, country, countryTabs, env, { expectAll: false })).loads.map((l) => l.result));
+  if (regionalTabs.length > 0) results.push(...(await loadSpreadsheet(ctx, null, regionalTabs, env, { expectAll: false })).loads.map((l) => l.result));
+  return results;
+}
+
+async function readFolderTabs(ctx: RunContext, folder: string): Promise<RawTab[]> {
+  const tabs: RawTab[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    if (name.startsWith("~$") || name.startsWith(".")) continue;
+    const ext = extname(name).toLowerCase();
+    if (ext !== ".xlsx" && ext !== ".csv") continue;
+    const file = join(folder, name);
+    if (ext === ".csv" && tabTitleFromFileName(file) === null) {
+      ctx.log(ctx.lang === "fr"
+        ? `Fichier ${relative(ctx.root, file)} ignoré : son nom ne désigne aucun onglet du modèle (« <Feuille> - Formateurs.csv »).`
+        : `File ${relative(ctx.root, file)} ignored: its name names no template tab ("<Spreadsheet> - Formateurs.csv").`);
+      continue;
+    }
+    tabs.push(...(await readFileTabs(ctx, file)));
+  }
+  return tabs;
+}
+
+async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promise<RawTab[]> {
+  const path = resolve(ctx.root, file);
+  if (!existsSync(path)) {
+    throw new ImaginEcoleError(`Fichier introuvable : ${file}.`, `File not found: ${file}.`, EXIT.usage);
+  }
+  const shown = relative(ctx.root, path);
+  if (extname(path).toLowerCase() === ".xlsx") {
+    const tabs = await readXlsxTabs(path);
+    const wanted = tab === undefined ? tabs : tabs.filter((t) => contractForTitle(t.title) === contractForTitle(tab));
+    return wanted.map((t) => ({ title: t.title, grid: t.grid, location: `${shown}!${t.title}` }));
+  }
+  const title = tab ?? tabTitleFromFileName(path);
+  if (title === null) {
+    throw new ImaginEcoleError(
+      `Impossible de savoir quel onglet contient ${shown} : nommez-le avec --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
+      `Cannot tell which tab ${shown} holds: name it with --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
+      EXIT.usage,
+    );
+  }
+  return [{ title, grid: readCsvGrid(path), location: shown }];
+}
+
+function unknownTab(tab: string): ImaginEcoleError {
+  const known = TAB_CONTRACTS.map((c) => c.title).join(", ");
+  return new ImaginEcoleError(
+    `Onglet « ${tab} » inconnu : choisissez parmi ${known}.`,
+    `Unknown tab "${tab}": choose one of ${known}.`,
+    EXIT.usage,
+  );
+}
+

@@ -1,0 +1,100 @@
+import type { RunContext } from "../../pipeline/context.ts";
+import { ImaginEcoleError, EXIT } from "../../errors.ts";
+import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
+import type { TabContract } from "./contracts.ts";
+import { contentHash, tidyGrid } from "./grid.ts";
+import { parseTab, type ParseEnv, type ParsedTab } from "./parse-tab.ts";
+import { runStatement, statements } from "./sql.ts";
+import type { Cell } from "./values.ts";
+
+export const SOURCE = "sheet";
+/** Bump when parsing or validation changes, so every tab is read again once. */
+const RULES_VERSION = 1;
+
+/** One tab as read from the API, an .xlsx or a .csv. */
+export interface TabInput {
+  /** ISO2 for a country tab; null for the regional Cibles tab. */
+  country: string | null;
+  /** Title as received (`Activites`, `Formateurs`…): rejects and Contrôles point at it. */
+  title: string;
+  contract: TabContract;
+  grid: Cell[][];
+  /** ops.loads.location: `<spreadsheetId>!<tab>`, or the file (and `!<tab>` inside an .xlsx). */
+  location: string;
+}
+
+export interface TabLoad {
+  input: TabInput;
+  parsed: ParsedTab;
+  result: LoadResult;
+}
+
+/** Country code of the regional sheet in core.sheet_syncs and ops.cursors. */
+export const REGIONAL = "regional";
+
+const TABLE_SQL: Record<string, string> = {
+  "core.trainers": "trainers",
+  "core.training_sessions": "training_sessions",
+  "core.resources": "resources",
+  "core.activities": "activities",
+  "core.month_approvals": "month_approvals",
+  "core.targets": "targets",
+};
+
+/**
+ * Validates one tab and, when its content changed since the last load, replaces that country's
+ * rows for it in one batch. An unchanged tab is recorded as skipped; a tab that breaks its
+ * contract fails as a whole and leaves core as it was.
+ */
+export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): Promise<TabLoad> {
+  const grid = tidyGrid(input.grid);
+  const parsed = parseTab(grid, input.title, input.contract, env);
+  const scope = input.country ?? REGIONAL;
+  const cursorKey = `${scope}:${input.contract.key}`;
+  const sha = contentHash({
+    rules: RULES_VERSION, scope, tab: input.contract.key, grid, phase: env.phase,
+    trainers: input.contract.key === "sessions" && env.trainerIds ? [...env.trainerIds].sort() : null,
+  });
+  const cursor = await ctx.warehouse.scalar<string | undefined>(
+    "SELECT value FROM ops.cursors WHERE source = $1 AND key = $2", [SOURCE, cursorKey]);
+  const unchanged = cursor === sha;
+  // A tab changed back to content loaded long ago must load again, so only pass the hash when
+  // either nothing changed (the batch is then skipped) or this content is new.
+  const seenBefore = !unchanged && Number(await ctx.warehouse.scalar(
+    "SELECT count(*) FROM ops.loads WHERE source = $1 AND content_sha256 = $2 AND status IN ('loaded', 'loaded_with_rejects')",
+    [SOURCE, sha])) > 0;
+
+  const result = await loadBatch(
+    ctx.warehouse,
+    { source: SOURCE, location: input.location, countryCode: input.country, contentSha256: seenBefore ? null : sha },
+    async (batch) => {
+      if (parsed.refused) throw new ImaginEcoleError(parsed.refused.fr, parsed.refused.en, EXIT.failed);
+      const [remove, insert] = statements(TABLE_SQL[input.contract.table]!);
+      await runStatement(ctx.warehouse, remove!, { country_code: input.country });
+      for (const record of parsed.records) {
+        await runStatement(ctx.warehouse, insert!, { country_code: input.country, ...record, load_id: batch.loadId });
+      }
+      for (const reject of parsed.rejects) batch.reject(reject);
+      await recordSync(ctx, scope, input.contract.title, parsed.latestDate, batch.loadId);
+      await runStatement(ctx.warehouse, statements("cursors")[0]!, {
+        key: cursorKey, value: sha, updated_at: ctx.now.toISOString(),
+      });
+      return { rowsRead: parsed.rowsRead, rowsLoaded: parsed.records.length };
+    },
+    { dryRun: ctx.dryRun },
+  );
+  if (result.status === "skipped" && !ctx.dryRun) {
+    await ctx.warehouse.run(
+      "UPDATE core.sheet_syncs SET synced_at = CAST($1 AS TIMESTAMPTZ) WHERE country_code = $2 AND tab = $3",
+      [ctx.now.toISOString(), scope, input.contract.title],
+    );
+  }
+  return { input, parsed, result };
+}
+
+async function recordSync(ctx: RunContext, scope: string, tab: string, latest: string | null, loadId: string): Promise<void> {
+  await runStatement(ctx.warehouse, statements("sheet_syncs")[0]!, {
+    country_code: scope, tab, synced_at: ctx.now.toISOString(),
+    modified_at: latest ? `${latest}T00:00:00Z` : null, load_id: loadId,
+  });
+}

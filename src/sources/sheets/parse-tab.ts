@@ -1,0 +1,266 @@
+import type { Reject } from "../../warehouse/reject.ts";
+import type { Keyer } from "../../privacy/keyed-hash.ts";
+import { codeLabels, lookupCode } from "./codes.ts";
+import type { ColumnContract, TabContract } from "./contracts.ts";
+import { cellRef, columnLetter } from "./cells.ts";
+import { matchHeaders } from "./headers.ts";
+import {
+  DATE_HINT, cellText, isEmpty, parseBool, parseCount, parseDate, parseMonth, parseNumber, parseSex,
+  type Cell, type Parsed,
+} from "./values.ts";
+
+export type Value = string | number | boolean | null;
+export type Record_ = Record<string, Value>;
+
+export interface Phase {
+  start: string;
+  end: string;
+}
+
+/** What validating a tab needs beyond its cells. */
+export interface ParseEnv {
+  phase: Phase;
+  keyer: Keyer;
+  /** ISO2 code for "SN", "Sénégal", "Senegal"…, or null. */
+  matchCountry: (value: string) => string | null;
+  /** Indicator id for a Cibles label, or null. */
+  matchIndicator: (value: string) => string | null;
+  /** Trainer ids of the country, for the Sessions reference check. */
+  trainerIds?: ReadonlySet<string>;
+}
+
+export interface ParsedTab {
+  contract: TabContract;
+  /** The tab title as received: rejects point at it. */
+  title: string;
+  /** Set when the tab breaks its contract: nothing of it may load. */
+  refused: { fr: string; en: string } | null;
+  rejects: Reject[];
+  /** One record per valid row, keyed by warehouse column; personal columns absent. */
+  records: Record_[];
+  /** Non-empty data rows. */
+  rowsRead: number;
+  /** Latest business date in the valid rows (ISO), for core.sheet_syncs.modified_at. */
+  latestDate: string | null;
+}
+
+/** A problem and what to do about it; stored as one sentence so ops.rejects keeps both. */
+export function reason(problemFr: string, fixFr: string, problemEn: string, fixEn: string): { reasonFr: string; reasonEn: string } {
+  return { reasonFr: `${problemFr} À faire : ${fixFr}`, reasonEn: `${problemEn} To do: ${fixEn}` };
+}
+
+/** Splits a stored reason back into the problem and what to do (the Contrôles tab shows both). */
+export function splitReason(text: string): { problem: string; fix: string } {
+  const at = text.lastIndexOf(" À faire : ");
+  return at < 0 ? { problem: text, fix: "" } : { problem: text.slice(0, at), fix: text.slice(at + " À faire : ".length) };
+}
+
+/** Reads one tab's grid (row 1 = headers) against its contract. Pure. */
+export function parseTab(grid: Cell[][], title: string, contract: TabContract, env: ParseEnv): ParsedTab {
+  const result: ParsedTab = { contract, title, refused: null, rejects: [], records: [], rowsRead: 0, latestDate: null };
+  const headers = matchHeaders(grid[0] ?? [], contract);
+
+  if (headers.missing.length > 0) {
+    const fr = headers.missing.map(({ column, closest }) =>
+      `la colonne obligatoire « ${column.header} » est introuvable (en-tête le plus proche : ${closest ? `« ${closest} »` : "aucun"})`);
+    const en = headers.missing.map(({ column, closest }) =>
+      `required column "${column.header}" not found (closest header: ${closest ? `"${closest}"` : "none"})`);
+    const expected = headers.missing.map((m) => `« ${m.column.header} »`).join(", ");
+    result.refused = {
+      fr: `Onglet « ${title} » refusé : ${fr.join(" ; ")}. Rien n'a été chargé de cet onglet. À faire : écrivez ${expected} en ligne 1 de l'onglet « ${title} » (voir Lisez-moi), puis relancez.`,
+      en: `Tab "${title}" refused: ${en.join("; ")}. Nothing was loaded from this tab. To do: write ${headers.missing.map((m) => `"${m.column.header}"`).join(", ")} in row 1 of tab "${title}" (see Lisez-moi), then run again.`,
+    };
+    return result;
+  }
+
+  for (const u of headers.unknown) {
+    const text = u.duplicateOf === null
+      ? reason(
+        `Colonne « ${u.header} » inconnue : elle n'est pas chargée.`,
+        "renommez-la comme dans le modèle (onglet Lisez-moi) ou supprimez-la.",
+        `Unknown column "${u.header}": it is not loaded.`,
+        "rename it as in the template (Lisez-moi tab) or remove it.")
+      : reason(
+        `Colonne « ${u.header} » en double (déjà en colonne ${columnLetter(u.duplicateOf)}) : seule la première est lue.`,
+        "supprimez ou renommez la copie.",
+        `Column "${u.header}" appears twice (already in column ${columnLetter(u.duplicateOf)}): only the first is read.`,
+        "remove or rename the copy.");
+    result.rejects.push({ location: cellRef(title, u.index, 1), column: u.header, value: u.header, ...text });
+  }
+
+  const headerText = (key: string) => cellText(grid[0]?.[headers.found.get(key) ?? -1]);
+  const idColumn = contract.columns[0]!;
+  const firstSeen = new Map<string, number>();
+  const dates: string[] = [];
+
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    if (row.every(isEmpty)) continue;
+    result.rowsRead++;
+    const sheetRow = r + 1;
+    const record: Record_ = {};
+    const rowRejects: Reject[] = [];
+    const rejectCell = (column: ColumnContract, cell: Cell, text: { reasonFr: string; reasonEn: string }) => {
+      rowRejects.push({
+        location: cellRef(title, headers.found.get(column.key)!, sheetRow),
+        column: headerText(column.key),
+        value: isEmpty(cell) ? null : cellText(cell),
+        ...text,
+      });
+    };
+
+    for (const column of contract.columns) {
+      const index = headers.found.get(column.key);
+      if (index === undefined || column.type.kind === "personal") continue;
+      const cell = row[index];
+      if (isEmpty(cell)) {
+        record[column.key] = null;
+        if (column.required) {
+          rejectCell(column, cell, reason(
+            `« ${column.header} » est vide alors qu'il est obligatoire.`, `remplissez la cellule (${column.helpFr})`,
+            `"${column.header}" is empty but required.`, `fill in the cell (${column.helpEn})`));
+        }
+        continue;
+      }
+      const parsed = parseCell(column, cell, env);
+      if (!parsed.ok) {
+        rejectCell(column, cell, reason(parsed.fr, parsed.fixFr, parsed.en, parsed.fixEn));
+        continue;
+      }
+      record[column.key] = parsed.value;
+    }
+
+    checkRow(contract, record, env, (key, text) => {
+      const column = contract.columns.find((c) => c.key === key)!;
+      rejectCell(column, row[headers.found.get(key)!], text);
+    });
+
+    const id = record[idColumn.key];
+    const key = contract.key === "targets" ? targetKey(record) : typeof id === "string" ? id : null;
+    if (key !== null) {
+      const earlier = firstSeen.get(key);
+      if (earlier === undefined) firstSeen.set(key, sheetRow);
+      else {
+        const keyColumn = contract.key === "targets" ? contract.columns[1]! : idColumn;
+        rejectCell(keyColumn, row[headers.found.get(keyColumn.key)!], reason(
+          `${contract.key === "targets" ? "Cette cible" : `L'identifiant « ${key} »`} figure déjà en ligne ${earlier}.`,
+          "donnez un identifiant unique à chaque ligne ou supprimez le doublon.",
+          `${contract.key === "targets" ? "This target" : `Id "${key}"`} already appears in row ${earlier}.`,
+          "give each row a unique id or remove the duplicate."));
+      }
+    }
+
+    if (rowRejects.length > 0) {
+      result.rejects.push(...rowRejects);
+      continue;
+    }
+    result.records.push(record);
+    for (const column of contract.columns) {
+      const v = record[column.key];
+      if ((column.type.kind === "date" || column.type.kind === "month") && typeof v === "string") dates.push(v);
+    }
+  }
+  result.latestDate = dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+  return result;
+}
+
+type CellParse = { ok: true; value: Value } | { ok: false; fr: string; en: string; fixFr: string; fixEn: string };
+
+function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse {
+  const withFix = (p: Parsed<Value>, fixFr: string, fixEn: string): CellParse => (p.ok ? p : { ...p, fixFr, fixEn });
+  const type = column.type;
+  switch (type.kind) {
+    case "id":
+    case "text":
+      return { ok: true, value: cellText(cell) };
+    case "pseudonym":
+      return { ok: true, value: env.keyer(cellText(cell)) };
+    case "date": {
+      const p = parseDate(cell);
+      if (p.ok && (p.value < env.phase.start || p.value > env.phase.end)) {
+        return outsidePhase(p.value, env.phase);
+      }
+      return withFix(p, DATE_HINT.fr, DATE_HINT.en);
+    }
+    case "month": {
+      const p = parseMonth(cell);
+      if (p.ok && (p.value < env.phase.start.slice(0, 7) + "-01" || p.value > env.phase.end)) return outsidePhase(p.value.slice(0, 7), env.phase);
+      return withFix(p, "saisissez un mois : 03/2026, mars 2026 ou 2026-03.", "enter a month: 03/2026, March 2026 or 2026-03.");
+    }
+    case "bool":
+      return withFix(parseBool(cell), "choisissez Oui ou Non.", "choose Yes or No (Oui/Non).");
+    case "sex":
+      return withFix(parseSex(cell), "choisissez F ou H.", "choose F or H (M).");
+    case "count":
+      return withFix(parseCount(cell), "saisissez un nombre entier, 0 s'il n'y en a pas.", "enter a whole number, 0 if none.");
+    case "number": {
+      const p = parseNumber(cell);
+      if (p.ok && p.value < 0) return { ok: false, fr: `« ${cellText(cell)} » est négatif.`, en: `"${cellText(cell)}" is negative.`, fixFr: "saisissez une valeur positive.", fixEn: "enter a positive value." };
+      return withFix(p, "saisissez un nombre (ex. 1 500 ou 12,5).", "enter a number (e.g. 1 500 or 12,5).");
+    }
+    case "code": {
+      const code = lookupCode(type.list, cellText(cell));
+      if (code) return { ok: true, value: code };
+      const labels = codeLabels(type.list).join(", ");
+      return {
+        ok: false, fr: `« ${cellText(cell)} » n'est pas une valeur de la liste.`, en: `"${cellText(cell)}" is not one of the listed values.`,
+        fixFr: `choisissez parmi : ${labels}.`, fixEn: `choose one of: ${labels}.`,
+      };
+    }
+    case "country": {
+      const code = env.matchCountry(cellText(cell));
+      if (code) return { ok: true, value: code };
+      return {
+        ok: false, fr: `Pays « ${cellText(cell)} » inconnu.`, en: `Unknown country "${cellText(cell)}".`,
+        fixFr: "saisissez le code ISO à deux lettres (ex. SN) ou le nom du pays.", fixEn: "enter the two-letter ISO code (e.g. SN) or the country name.",
+      };
+    }
+    case "indicator": {
+      const id = env.matchIndicator(cellText(cell));
+      if (id) return { ok: true, value: id };
+      return {
+        ok: false, fr: `Indicateur « ${cellText(cell)} » inconnu.`, en: `Unknown indicator "${cellText(cell)}".`,
+        fixFr: "reprenez le nom exact du catalogue (ex. Formateurs formés, Enseignants formés).", fixEn: "use the catalogue name (e.g. Formateurs formés, Enseignants formés).",
+      };
+    }
+    case "personal":
+      return { ok: true, value: null };
+  }
+}
+
+function outsidePhase(value: string, phase: Phase): CellParse {
+  const fr = (iso: string) => iso.split("-").reverse().join("/");
+  return {
+    ok: false,
+    fr: `La date ${fr(value)} est hors de la phase du projet (${fr(phase.start)} – ${fr(phase.end)}).`,
+    en: `Date ${value} is outside the project phase (${phase.start} to ${phase.end}).`,
+    fixFr: "vérifiez l'année et le mois (jj/mm/aaaa).",
+    fixEn: "check the year and month (dd/mm/yyyy).",
+  };
+}
+
+/** Rules across cells of one row. */
+function checkRow(
+  contract: TabContract,
+  record: Record_,
+  env: ParseEnv,
+  reject: (key: string, text: { reasonFr: string; reasonEn: string }) => void,
+): void {
+  if (contract.key !== "sessions") return;
+  const { start_date: start, end_date: end, trainer_id: trainer } = record;
+  if (typeof start === "string" && typeof end === "string" && end < start) {
+    reject("end_date", reason(
+      `La date de fin est avant la date de début (${start.split("-").reverse().join("/")}).`, "corrigez l'une des deux dates.",
+      `End date is before start date (${start}).`, "correct one of the two dates."));
+  }
+  if (typeof trainer === "string" && env.trainerIds && !env.trainerIds.has(trainer)) {
+    reject("trainer_id", reason(
+      `Le formateur « ${trainer} » n'existe pas dans l'onglet Formateurs.`, "ajoutez-le dans Formateurs ou corrigez l'identifiant.",
+      `Trainer "${trainer}" does not exist in the Formateurs tab.`, "add them to Formateurs or correct the id."));
+  }
+}
+
+function targetKey(record: Record_): string | null {
+  const { country_code: c, indicator_id: i, deadline: d } = record;
+  return typeof c === "string" && typeof i === "string" && typeof d === "string" ? `${c}|${i}|${d}` : null;
+}

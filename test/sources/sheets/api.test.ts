@@ -1,0 +1,266 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { SheetsApiSource } from "../../../src/config/pipelines.ts";
+import { ImaginEcoleError } from "../../../src/errors.ts";
+import { runSheetsApi, sheetsInit } from "../../../src/sources/sheets/index.ts";
+import { startSheetsApi, type CellValue, type SheetsApiStandIn } from "../../../src/stand-ins/sheets-api.ts";
+import { PHASE, SA_EMAIL, fakeServiceAccount, openContext, serial, type TestContext } from "./helpers.ts";
+
+const SN = "sn-sheet-0001";
+const FAST = { phase: PHASE, retryBaseMs: 5 };
+
+const TRAINERS: CellValue[][] = [
+  ["ID formateur", "Nom", "SEXE", "Région ", "Fonction", "Date de formation ", "certifié", "Adresse e-mail"],
+  ["SN-F-001", "Awa Diop", "F", "Dakar", "Inspectrice", serial("2025-09-15"), "Oui", "awa@example.org"],
+  ["SN-F-002", "Moussa Ndiaye", "h", "Thiès", "Conseiller", serial("2025-10-02")],
+  [],
+  ["SN-F-003", "Fatou Sarr", "Femme", "", "", "03/11/2025", "non"],
+];
+
+const SESSIONS: CellValue[][] = [
+  ["ID session", "ID formateur", "Date de début", "Date de fin", "Région", "Niveau", "Modalité", "Enseignants formés (F)", "Enseignants formés (H)"],
+  ["S-01", "SN-F-001", serial("2025-11-03"), serial("2025-11-05"), "Dakar", "Primaire", "Présentiel", 12, 9],
+];
+
+const RESOURCES: CellValue[][] = [
+  ["ID ressource", "Titre", "Discipline", "Niveau", "Langue", "Type", "Statut", "Date du statut", "Lien"],
+  ["R-01", "Lecture CP", "Français", "Primaire", "Français", "Vidéo", "Publiée", serial("2026-01-10"), "https://example.org/r1"],
+];
+
+const ACTIVITIES: CellValue[][] = [
+  ["ID activité", "Activité", "Responsable", "Échéance", "Statut", "Commentaire"],
+  ["A-01", "Atelier régional", "Mamadou Ba", serial("2026-02-01"), "Réalisée", ""],
+];
+
+function snBook(api: SheetsApiStandIn, trainers: CellValue[][] = TRAINERS): void {
+  api.addSpreadsheet(SN, "ImaginEcole Sénégal", { Formateurs: trainers, Sessions: SESSIONS, Ressources: RESOURCES, Activités: ACTIVITIES });
+}
+
+describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
+  let t: TestContext;
+  let api: SheetsApiStandIn;
+  let source: SheetsApiSource;
+
+  beforeEach(async () => {
+    t = await openContext();
+    api = await startSheetsApi();
+    source = { kind: "sheets-api", name: "country-sheets", spreadsheets: { SN }, keyFileEnv: fakeServiceAccount(t.dir), rootUrl: api.url };
+  });
+  afterEach(async () => {
+    await api.close();
+    t.close();
+  });
+
+  it("loads a tab with retyped headers, ragged rows, an empty row and serial dates exactly", async () => {
+    const trainers: CellValue[][] = [
+      ["ID formateur", "Nom", "Sexe", "date_formation", "Certifié"],
+      ["SN-F-001", "Awa Diop", "F", serial("2025-09-15"), "Oui"],
+      ["SN-F-002", "Moussa Ndiaye", "H", serial("2025-10-02")],
+      [],
+      ["SN-F-003", "Fatou Sarr", "femme", "03/11/2025", "✓"],
+    ];
+    snBook(api, trainers);
+    const results = await runSheetsApi(t.ctx, source, FAST);
+    expect(results.map((r) => r.status)).toEqual(["loaded", "loaded", "loaded", "loaded"]);
+    const rows = await t.ctx.warehouse.all(
+      "SELECT trainer_id, sex, region, CAST(trained_on AS VARCHAR) AS trained_on, certified FROM core.trainers ORDER BY trainer_id");
+    expect(rows).toEqual([
+      { trainer_id: "SN-F-001", sex: "F", region: null, trained_on: "2025-09-15", certified: true },
+      { trainer_id: "SN-F-002", sex: "M", region: null, trained_on: "2025-10-02", certified: null },
+      { trainer_id: "SN-F-003", sex: "F", region: null, trained_on: "2025-11-03", certified: true },
+    ]);
+  });
+
+  it.each([["Date de formation "], ["date_formation"], ["DATE DE FORMATION"]])("reads the header %j as Date de formation", async (header) => {
+    snBook(api, [["ID formateur", "Sexe", header], ["SN-F-001", "F", serial("2025-09-15")]]);
+    await runSheetsApi(t.ctx, source, FAST);
+    expect(await t.ctx.warehouse.scalar("SELECT CAST(trained_on AS VARCHAR) FROM core.trainers")).toBe("2025-09-15");
+  });
+
+  it("never stores Nom or e-mail, and keys Responsable", async () => {
+    snBook(api);
+    await runSheetsApi(t.ctx, source, FAST);
+    const dump = JSON.stringify(await t.ctx.warehouse.all("SELECT * FROM core.trainers")) +
+      JSON.stringify(await t.ctx.warehouse.all("SELECT * FROM core.activities")) +
+      JSON.stringify(await t.ctx.warehouse.all("SELECT * FROM ops.rejects"));
+    for (const personal of ["Awa", "Diop", "awa@example.org", "Mamadou"]) expect(dump).not.toContain(personal);
+    expect(await t.ctx.warehouse.scalar("SELECT owner_key FROM core.activities")).toBe(t.ctx.keyer("Mamadou Ba"));
+  });
+
+  it("refuses a tab whose required column was renamed, naming the tab, the expected and the closest header; core keeps that tab's rows", async () => {
+    snBook(api);
+    await runSheetsApi(t.ctx, source, FAST);
+    const before = await t.ctx.warehouse.all("SELECT * FROM core.trainers ORDER BY trainer_id");
+    api.spreadsheets.get(SN)!.sheets[0]!.values[0]![5] = "Date formatoin";
+    api.spreadsheets.get(SN)!.sheets[0]!.values.push(["SN-F-009", "X", "F", "", "", serial("2025-12-01")]);
+
+    const results = await runSheetsApi(t.ctx, source, FAST);
+    const trainers = results.find((r) => r.location === `${SN}!Formateurs`)!;
+    expect(trainers.status).toBe("failed");
+    const error = trainers.error as ImaginEcoleError;
+    expect(error.messageFr).toContain("Onglet « Formateurs » refusé");
+    expect(error.messageFr).toContain("« Date de formation »");
+    expect(error.messageFr).toContain("« Date formatoin »");
+    expect(error.messageEn).toContain('required column "Date de formation" not found (closest header: "Date formatoin")');
+    expect(await t.ctx.warehouse.all("SELECT * FROM core.trainers ORDER BY trainer_id")).toEqual(before);
+    expect(results.find((r) => r.location === `${SN}!Sessions`)?.status).toBe("skipped");
+    expect(await t.ctx.warehouse.scalar("SELECT count(*) FROM core.training_sessions")).toBe(1);
+  });
+
+  it("writes the Contrôles tab with each reject's cell and French message, and empties it once the sheet is fixed", async () => {
+    const broken: CellValue[][] = [
+      ["ID formateur", "Nom", "Sexe", "Date de formation", "Certifié", "Téléphone"],
+      ["SN-F-001", "Awa Diop", "X", serial("2025-09-15"), "Oui"],
+      ["SN-F-002", "Moussa Ndiaye", "H", "31/02/2026", "Non"],
+    ];
+    snBook(api, broken);
+    const first = await runSheetsApi(t.ctx, source, FAST);
+    expect(first.find((r) => r.location === `${SN}!Formateurs`)?.status).toBe("loaded_with_rejects");
+
+    const controls = api.tabValues(SN, "Contrôles");
+    expect(controls[1]).toEqual(["Dernière synchronisation réussie", "28/11/2026 10:00 UTC"]);
+    const lines = controls.slice(5);
+    expect(lines.map((l) => l[0])).toEqual(["Formateurs!F1", "Formateurs!C2", "Formateurs!D3", "Sessions!B2"]);
+    expect(lines[1]).toEqual(["Formateurs!C2", "Sexe", "X", "« X » n'est pas un sexe reconnu (F ou H).", "choisissez F ou H."]);
+    expect(lines[2]![3]).toBe("« 31/02/2026 » n'est pas une date réelle.");
+    expect(lines[3]![3]).toBe("Le formateur « SN-F-001 » n'existe pas dans l'onglet Formateurs.");
+    const writes = api.requests.filter((r) => r.method !== "GET");
+    expect(writes).toHaveLength(1);
+
+    const sheet = api.spreadsheets.get(SN)!.sheets[0]!;
+    sheet.values[0]!.splice(5, 1);
+    sheet.values[1]![2] = "F";
+    sheet.values[2]![3] = "28/02/2026";
+    await runSheetsApi(t.ctx, source, FAST);
+    const fixed = api.tabValues(SN, "Contrôles");
+    expect(fixed[2]).toEqual(["Problèmes trouvés", "0"]);
+    expect(fixed.slice(5)).toEqual([["", "", "", "Aucun problème trouvé."]]);
+    expect(await t.ctx.warehouse.scalar("SELECT count(*) FROM core.training_sessions")).toBe(1);
+  });
+
+  it("keeps listing the problems of an unchanged tab, which it does not reload", async () => {
+    snBook(api, [["ID formateur", "Sexe", "Date de formation"], ["SN-F-001", "?", serial("2025-09-15")]]);
+    await runSheetsApi(t.ctx, source, FAST);
+    const second = await runSheetsApi(t.ctx, source, FAST);
+    expect(second.find((r) => r.location === `${SN}!Formateurs`)?.status).toBe("skipped");
+    expect(api.tabValues(SN, "Contrôles").slice(5).map((l) => l[0])).toContain("Formateurs!B2");
+  });
+
+  it("does not write back for a country listed in noWriteBack", async () => {
+    snBook(api);
+    await runSheetsApi(t.ctx, { ...source, noWriteBack: ["SN"] }, FAST);
+    expect(api.requests.filter((r) => r.method !== "GET")).toHaveLength(0);
+    expect(api.spreadsheets.get(SN)!.sheets.map((s) => s.properties.title)).not.toContain("Contrôles");
+  });
+
+  it("retries a read answered 429 twice, then loads", async () => {
+    snBook(api);
+    api.faults.push({ status: 429, pathIncludes: "values:batchGet", times: 2 });
+    const results = await runSheetsApi(t.ctx, source, FAST);
+    expect(results.every((r) => r.status === "loaded")).toBe(true);
+    expect(api.requests.filter((r) => r.path.includes("values:batchGet"))).toHaveLength(3);
+  });
+
+  it("retries the write-back (a POST) answered 429 with an HTML page, then 500", async () => {
+    snBook(api);
+    api.faults.push({ status: 429, body: "html", method: "POST", times: 1 }, { status: 500, method: "POST", times: 1 });
+    await runSheetsApi(t.ctx, source, FAST);
+    expect(api.requests.filter((r) => r.method === "POST")).toHaveLength(3);
+    expect(api.tabValues(SN, "Contrôles")[2]).toEqual(["Problèmes trouvés", "0"]);
+  });
+
+  it("explains a 403: which service-account e-mail needs access to which spreadsheet", async () => {
+    snBook(api);
+    api.faults.push({ status: 403, pathIncludes: SN, times: 10 });
+    const results = await runSheetsApi(t.ctx, source, FAST);
+    expect(results).toHaveLength(1);
+    expect(results[0]!.status).toBe("failed");
+    const error = results[0]!.error as ImaginEcoleError;
+    expect(error.messageFr).toContain(`partagez-la avec le compte de service ${SA_EMAIL}`);
+    expect(error.messageFr).toContain(`feuille ${SN}`);
+    expect(error.messageEn).toContain(`share it with the service account ${SA_EMAIL}`);
+    expect(await t.ctx.warehouse.scalar("SELECT message FROM ops.loads WHERE status = 'failed'")).toContain(SA_EMAIL);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it("signs its own JWT with the service account (no token endpoint) and reads with UNFORMATTED_VALUE and SERIAL_NUMBER", async () => {
+    snBook(api);
+    await runSheetsApi(t.ctx, source, FAST);
+    const read = api.requests.find((r) => r.path.includes("values:batchGet"))!;
+    expect(read.claims).toMatchObject({ iss: SA_EMAIL, sub: SA_EMAIL, scope: "https://www.googleapis.com/auth/spreadsheets" });
+    expect(read.query.get("valueRenderOption")).toBe("UNFORMATTED_VALUE");
+    expect(read.query.get("dateTimeRenderOption")).toBe("SERIAL_NUMBER");
+    expect(read.query.getAll("ranges")).toEqual(["'Formateurs'", "'Sessions'", "'Ressources'", "'Activités'"]);
+  });
+
+  it("finds the key file through the environment variable named in the configuration", async () => {
+    snBook(api);
+    process.env.IMAGINECOLE_TEST_SHEETS_KEY = source.keyFileEnv;
+    try {
+      const results = await runSheetsApi(t.ctx, { ...source, keyFileEnv: "IMAGINECOLE_TEST_SHEETS_KEY" }, FAST);
+      expect(results).toHaveLength(4);
+    } finally {
+      delete process.env.IMAGINECOLE_TEST_SHEETS_KEY;
+    }
+  });
+});
+
+describe("sheetsInit(ctx, {source, country})", () => {
+  let t: TestContext;
+  let api: SheetsApiStandIn;
+  let source: SheetsApiSource;
+
+  beforeEach(async () => {
+    t = await openContext();
+    api = await startSheetsApi();
+    source = { kind: "sheets-api", name: "country-sheets", spreadsheets: {}, keyFileEnv: fakeServiceAccount(t.dir), rootUrl: api.url };
+  });
+  afterEach(async () => {
+    await api.close();
+    t.close();
+  });
+
+  it("creates a spreadsheet that reads back with no reject, before and after rows are typed from its dropdowns", async () => {
+    const { spreadsheetId, created } = await sheetsInit(t.ctx, { source, country: "sn" });
+    expect(created).toBe(true);
+    const book = api.spreadsheets.get(spreadsheetId)!;
+    expect(book.properties.title).toBe("ImaginEcole Sénégal");
+    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Formateurs", "Sessions", "Ressources", "Activités", "Validation", "Lisez-moi"]);
+    const formateurs = book.sheets[0]!;
+    expect(formateurs.properties.gridProperties.frozenRowCount).toBe(1);
+    expect(formateurs.values[0]).toEqual(["ID formateur", "Nom", "Sexe", "Région", "Fonction", "Date de formation", "Certifié"]);
+    const sexRule = formateurs.validations.find((v) => v.range.startColumnIndex === 2)!.rule as { condition: { values: { userEnteredValue: string }[] } };
+    expect(sexRule.condition.values.map((v) => v.userEnteredValue)).toEqual(["F", "H"]);
+    expect(api.tabValues(spreadsheetId, "Lisez-moi").some((row) => row[1] === "Date de formation")).toBe(true);
+
+    const withId = { ...source, spreadsheets: { SN: spreadsheetId } };
+    const empty = await runSheetsApi(t.ctx, withId, FAST);
+    expect(empty.map((r) => [r.status, r.rowsRejected])).toEqual(Array(5).fill(["loaded", 0]));
+
+    const tab = (title: string) => book.sheets.find((s) => s.properties.title === title)!;
+    const pick = (title: string, column: number) =>
+      (tab(title).validations.find((v) => v.range.startColumnIndex === column)!.rule as { condition: { values: { userEnteredValue: string }[] } })
+        .condition.values[0]!.userEnteredValue;
+    tab("Formateurs").values.push(["SN-F-001", "Awa", pick("Formateurs", 2), "Dakar", "IEF", serial("2025-09-15"), pick("Formateurs", 6)]);
+    tab("Sessions").values.push(["S-1", "SN-F-001", serial("2025-10-01"), serial("2025-10-02"), "Dakar", pick("Sessions", 5), pick("Sessions", 6), 3, 4]);
+    tab("Ressources").values.push(["R-1", "Titre", "Maths", pick("Ressources", 3), "Français", "Vidéo", pick("Ressources", 6), serial("2026-01-05"), ""]);
+    tab("Activités").values.push(["A-1", "Atelier", "Awa", serial("2026-03-01"), pick("Activités", 4), ""]);
+    tab("Validation").values.push(["03/2026", "Awa", serial("2026-04-02")]);
+    const filled = await runSheetsApi(t.ctx, withId, FAST);
+    expect(filled.map((r) => [r.status, r.rowsLoaded, r.rowsRejected])).toEqual(Array(5).fill(["loaded", 1, 0]));
+  });
+
+  it("repairs an existing spreadsheet: adds the missing tab and header, freezes the header row, keeps the data", async () => {
+    api.addSpreadsheet(SN, "Feuille Sénégal", {
+      Formateurs: [["ID formateur", "Nom", "Sexe", "Date de formation"], ["SN-F-001", "Awa", "F", serial("2025-09-15")]],
+      Sessions: [["ID session"]],
+    });
+    const result = await sheetsInit(t.ctx, { source: { ...source, spreadsheets: { SN } }, country: "SN" });
+    expect(result).toEqual({ spreadsheetId: SN, created: false });
+    const book = api.spreadsheets.get(SN)!;
+    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Formateurs", "Sessions", "Ressources", "Activités", "Validation", "Lisez-moi"]);
+    expect(book.sheets[0]!.values[0]).toEqual(["ID formateur", "Nom", "Sexe", "Date de formation", "Région", "Fonction", "Certifié"]);
+    expect(book.sheets[0]!.values[1]).toEqual(["SN-F-001", "Awa", "F", serial("2025-09-15")]);
+    expect(book.sheets[0]!.properties.gridProperties.frozenRowCount).toBe(1);
+    expect(book.sheets[1]!.values[0]).toHaveLength(9);
+  });
+});
