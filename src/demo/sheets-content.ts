@@ -1,0 +1,286 @@
+import { addDays, dayBetween, daysBetween, frDay, type Month } from "./calendar.ts";
+import { ACTIVITIES, COMMENTS, GRADES, languages, LEVELS, RESOURCE_TYPES, regions, ROLES, TOPICS } from "./flavour.ts";
+import { person, workEmail, type Person } from "./people.ts";
+import type { CountryPlan, DemoPlan } from "./plan.ts";
+import { rngFor, type Rng } from "./random.ts";
+import { DEMO_SCENARIO, type BadRowProblem, type Tab } from "./scenario.ts";
+
+/** A cell as a person typed it; Date is a date cell (a CSV download turns it into text). */
+export type Cell = string | number | Date | null;
+
+export interface TabData {
+  tab: Tab;
+  /** Template headers; hand-typed variants are applied when the tab is written. */
+  headers: string[];
+  /** `null` is a row left empty. */
+  rows: (Cell[] | null)[];
+}
+
+export interface BadRow {
+  country: string;
+  tab: Tab;
+  row: number;
+  column: string;
+  value: string;
+  problem: BadRowProblem;
+}
+
+export interface PublishedResource {
+  id: string;
+  title: string;
+  on: Date;
+}
+
+export interface CountrySheet {
+  country: string;
+  tabs: TabData[];
+  published: PublishedResource[];
+  personal: string[];
+  bad: BadRow[];
+}
+
+export const TEMPLATE: Record<Exclude<Tab, "Validation">, string[]> = {
+  Formateurs: ["ID formateur", "Nom", "Sexe", "Région", "Fonction", "Date de formation", "Certifié"],
+  Sessions: [
+    "ID session", "ID formateur", "Date de début", "Date de fin", "Région", "Niveau", "Modalité",
+    "Enseignants formés (F)", "Enseignants formés (H)",
+  ],
+  Ressources: ["ID ressource", "Titre", "Discipline", "Niveau", "Langue", "Type", "Statut", "Date du statut", "Lien"],
+  Activités: ["ID activité", "Activité", "Responsable", "Échéance", "Statut", "Commentaire"],
+};
+export const VALIDATION_HEADERS = ["Mois", "Validé par", "Date de validation"];
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+/** Mostly the dropdown value, sometimes what someone typed instead. */
+function coded(rng: Rng, column: keyof typeof DEMO_SCENARIO.codedVariants, value: string): string {
+  const variants = (DEMO_SCENARIO.codedVariants[column] as Record<string, readonly string[]>)[value];
+  return variants && rng.chance(0.1) ? rng.pick(variants) : value;
+}
+
+function weighted<T>(rng: Rng, choices: readonly (readonly [T, number])[]): T {
+  const total = choices.reduce((sum, [, w]) => sum + w, 0);
+  let r = rng.next() * total;
+  for (const [value, w] of choices) {
+    r -= w;
+    if (r < 0) return value;
+  }
+  return choices[choices.length - 1]![0];
+}
+
+interface Trainer {
+  id: string;
+  who: Person;
+  region: string;
+  trainedOn: Date;
+}
+
+function trainers(rng: Rng, cp: CountryPlan, from: Date): { tab: TabData; list: Trainer[] } {
+  const count = Math.max(12, cp.reached.trainers);
+  const to = addDays(cp.lastSheetDay, -7);
+  // Trainers are trained in workshops: a few cohorts sharing a date.
+  const cohorts = Math.max(3, Math.ceil(count / 12));
+  const span = Math.max(0, daysBetween(from, to));
+  const cohortDays = Array.from({ length: cohorts }, (_, i) =>
+    addDays(from, Math.min(span, Math.round(((i + 0.5) / cohorts) * span) + rng.int(-5, 5))),
+  );
+  const withEmail = (DEMO_SCENARIO.emailColumn as readonly string[]).includes(cp.code);
+  const headers = [...TEMPLATE.Formateurs];
+  if (withEmail) headers.splice(2, 0, "E-mail");
+  const list: Trainer[] = [];
+  for (let i = 0; i < count; i++) {
+    list.push({ id: "", who: person(rng, cp.code, 0.35), region: rng.pick(regions(cp.code)), trainedOn: rng.pick(cohortDays) });
+  }
+  list.sort((a, b) => a.trainedOn.getTime() - b.trainedOn.getTime());
+  const rows = list.map((t, i): Cell[] => {
+    t.id = `FOR-${cp.code}-${pad(i + 1, 3)}`;
+    const certified = daysBetween(t.trainedOn, cp.lastSheetDay) > 60 && rng.chance(0.8) ? "Oui" : "Non";
+    const email = withEmail ? [rng.chance(0.85) ? workEmail(t.who, cp.code, i + 1) : ""] : [];
+    return [t.id, t.who.name, ...email, coded(rng, "Sexe", t.who.sex), t.region, rng.pick(ROLES), t.trainedOn, coded(rng, "Certifié", certified)];
+  });
+  return { tab: { tab: "Formateurs", headers, rows }, list };
+}
+
+function sessions(rng: Rng, cp: CountryPlan, trained: readonly Trainer[]): TabData {
+  const goal = Math.max(60, cp.reached.teachers);
+  const femaleShare = 0.3 + rng.next() * 0.25;
+  const last = addDays(cp.lastSheetDay, -5);
+  const planned: { trainer: Trainer; start: Date; end: Date; f: number; h: number }[] = [];
+  for (let total = 0; total < goal || planned.length < 14; ) {
+    const trainer = rng.pick(trained);
+    const earliest = addDays(trainer.trainedOn, 14);
+    const start = earliest < last ? dayBetween(rng.next, earliest, last) : trainer.trainedOn;
+    const end = addDays(start, rng.int(0, 4));
+    const size = rng.int(15, 40);
+    const f = Math.round(size * femaleShare * (0.8 + rng.next() * 0.4));
+    planned.push({ trainer, start, end: end > cp.lastSheetDay ? start : end, f, h: Math.max(0, size - f) });
+    total += size;
+  }
+  planned.sort((a, b) => a.start.getTime() - b.start.getTime());
+  const rows = planned.map((s, i): Cell[] => [
+    `SES-${cp.code}-${pad(i + 1, 3)}`,
+    s.trainer.id,
+    s.start,
+    s.end,
+    rng.chance(0.85) ? s.trainer.region : rng.pick(regions(cp.code)),
+    coded(rng, "Niveau", weighted(rng, [["Primaire", 6], ["Secondaire", 2.5], ["Préscolaire", 1.5]] as const)),
+    coded(rng, "Modalité", weighted(rng, [["Présentiel", 5], ["Hybride", 3], ["À distance", 2]] as const)),
+    s.f,
+    s.h,
+  ]);
+  return { tab: "Sessions", headers: [...TEMPLATE.Sessions], rows };
+}
+
+function resources(rng: Rng, plan: DemoPlan, cp: CountryPlan, from: Date): TabData {
+  const backlog = cp.code === DEMO_SCENARIO.validationBacklog;
+  const published = Math.max(4, Math.round(cp.reached.resources * (backlog ? 0.6 : 1)));
+  const recent = (days: number) => dayBetween(rng.next, addDays(cp.lastSheetDay, -days), cp.lastSheetDay);
+  const statuses: { status: string; on: Date }[] = [];
+  const add = (status: string, n: number, on: () => Date) => {
+    for (let i = 0; i < n; i++) statuses.push({ status, on: on() });
+  };
+  add("Publiée", published, () => dayBetween(rng.next, addDays(from, 60), cp.lastSheetDay));
+  add("En validation", backlog ? 14 : rng.int(2, 4), () =>
+    backlog ? dayBetween(rng.next, addDays(plan.asOf, -300), addDays(plan.asOf, -70)) : recent(30),
+  );
+  add("Validée", rng.int(2, 3), () => recent(20));
+  add("En production", rng.int(3, 6), () => recent(45));
+  add("Rejetée", rng.int(1, 2), () => recent(200));
+  for (const s of statuses) if (s.on > cp.lastSheetDay) s.on = cp.lastSheetDay;
+  statuses.sort((a, b) => a.on.getTime() - b.on.getTime());
+  const rows = statuses.map((s, i): Cell[] => {
+    const id = `RES-${cp.code}-${pad(i + 1, 3)}`;
+    const discipline = rng.pick(Object.keys(TOPICS));
+    const level = weighted(rng, [["Primaire", 6], ["Secondaire", 3], ["Préscolaire", 1]] as const);
+    const title = `${rng.pick(TOPICS[discipline] ?? ["Leçon"])} – ${rng.pick(GRADES[level])}`;
+    const link =
+      s.status === "Publiée"
+        ? `https://imaginecole.org/ressources/${cp.code}/${id}`
+        : rng.chance(0.5)
+          ? `https://drive.google.com/file/d/${rng.uuid().replaceAll("-", "")}/view`
+          : "";
+    return [id, title, discipline, coded(rng, "Niveau", level), rng.pick(languages(cp.code)), rng.pick(RESOURCE_TYPES), coded(rng, "Statut", s.status), s.on, link];
+  });
+  return { tab: "Ressources", headers: [...TEMPLATE.Ressources], rows };
+}
+
+function activities(rng: Rng, plan: DemoPlan, cp: CountryPlan, owners: readonly Person[]): TabData {
+  const doneShare = cp.story === "ahead" ? 0.9 : cp.story === "lagging" ? 0.45 : 0.75;
+  const until = cp.story === "stale-sheet" ? cp.lastSheetDay : plan.phase.end;
+  const rows = ACTIVITIES.map((label, i): Cell[] => {
+    const due = dayBetween(rng.next, addDays(plan.phase.start, 30), until);
+    const status =
+      due < plan.asOf
+        ? rng.chance(doneShare)
+          ? "Réalisée"
+          : weighted(rng, [["En cours", 4], ["Prévue", 3], ["Reportée", 2], ["Annulée", 1]] as const)
+        : rng.chance(0.8)
+          ? "Prévue"
+          : "En cours";
+    return [`ACT-${cp.code}-${pad(i + 1, 2)}`, label, rng.pick(owners).name, due, status, rng.pick(status === "Réalisée" ? COMMENTS.done : COMMENTS.open)];
+  });
+  return { tab: "Activités", headers: [...TEMPLATE.Activités], rows };
+}
+
+function validation(rng: Rng, months: readonly Month[], validators: readonly Person[]): TabData {
+  // Every window month but the last is validated: up to two months before asOf.
+  const rows = months.slice(0, -1).map((m): Cell[] => [
+    `${m.key.slice(5, 7)}/${m.key.slice(0, 4)}`,
+    rng.pick(validators).name,
+    addDays(m.end, rng.int(7, 25)),
+  ]);
+  return { tab: "Validation", headers: [...VALIDATION_HEADERS], rows };
+}
+
+/** Turns the row at a scenario's position into the bad row it asks for; returns the bad value. */
+function spoil(row: Cell[], headers: string[], column: string, problem: BadRowProblem, plan: DemoPlan, code: string, earlier: readonly (Cell[] | null)[]): string {
+  const at = (name: string) => headers.indexOf(name);
+  const col = at(column);
+  if (col < 0) throw new Error(`demo scenario names an unknown column ${column}`);
+  switch (problem) {
+    case "invalid-sex":
+      row[col] = "X";
+      break;
+    case "end-before-start": {
+      const start = row[at("Date de début")];
+      row[col] = start instanceof Date ? addDays(start, -3) : start ?? null;
+      break;
+    }
+    case "unknown-trainer":
+      row[col] = `FOR-${code}-999`;
+      break;
+    case "negative-count":
+      row[col] = -12;
+      break;
+    case "duplicate-id":
+      row[col] = earlier.find((r) => r !== null)?.[col] ?? null;
+      break;
+    case "future-date":
+      row[col] = addDays(plan.asOf, 45);
+      break;
+  }
+  const value = row[col];
+  return value instanceof Date ? frDay(value) : String(value ?? "");
+}
+
+/** Inserts the scenario's empty rows and spoils its bad rows, at their fixed sheet rows. */
+function place(tab: TabData, plan: DemoPlan, code: string, bad: BadRow[]): TabData {
+  const empties = new Set(DEMO_SCENARIO.emptyRows.filter((e) => e.country === code && e.tab === tab.tab).map((e) => e.row));
+  const spoilt = new Map(DEMO_SCENARIO.badRows.filter((b) => b.country === code && b.tab === tab.tab).map((b) => [b.row, b]));
+  const rows: (Cell[] | null)[] = [];
+  let next = 0;
+  while (next < tab.rows.length) {
+    const sheetRow = rows.length + 2;
+    if (empties.has(sheetRow)) {
+      rows.push(null);
+      continue;
+    }
+    const row = tab.rows[next++]!;
+    const spec = spoilt.get(sheetRow);
+    if (row && spec) {
+      const value = spoil(row, tab.headers, spec.column, spec.problem, plan, code, rows);
+      bad.push({ country: code, tab: tab.tab, row: sheetRow, column: spec.column, value, problem: spec.problem });
+    }
+    rows.push(row);
+  }
+  return { ...tab, rows };
+}
+
+/** The tabs of one country's spreadsheet, as the country team filled them in. */
+export function buildCountrySheet(plan: DemoPlan, cp: CountryPlan, seed: number): CountrySheet {
+  const rng = rngFor(seed, `sheets/${cp.code}`);
+  const from = plan.phase.start < cp.lastSheetDay ? plan.phase.start : plan.first;
+  const formateurs = trainers(rng, cp, from);
+  const owners = Array.from({ length: 4 }, () => person(rng, cp.code));
+  const validators = Array.from({ length: 2 }, () => person(rng, cp.code));
+  const tabs = [formateurs.tab, sessions(rng, cp, formateurs.list), resources(rng, plan, cp, from), activities(rng, plan, cp, owners)];
+  const validated = !(DEMO_SCENARIO.noValidationTab as readonly string[]).includes(cp.code);
+  if (validated) tabs.push(validation(rng, plan.months, validators));
+  const bad: BadRow[] = [];
+  const placed = tabs.map((t) => place(t, plan, cp.code, bad));
+
+  const badRows = new Set(bad.filter((b) => b.tab === "Ressources").map((b) => b.row));
+  const published: PublishedResource[] = [];
+  placed.find((t) => t.tab === "Ressources")?.rows.forEach((row, i) => {
+    const [id, title, , , , , , on, link] = row ?? [];
+    if (badRows.has(i + 2) || typeof link !== "string" || !link.startsWith("https://imaginecole.org/")) return;
+    if (typeof id === "string" && typeof title === "string" && on instanceof Date) published.push({ id, title, on });
+  });
+  return { country: cp.code, tabs: placed, published, personal: personalCells(placed), bad };
+}
+
+/** Every name and e-mail written in the tabs: what the warehouse must never hold. */
+function personalCells(tabs: readonly TabData[]): string[] {
+  const personalColumns = new Set(["Nom", "E-mail", "Responsable", "Validé par"]);
+  const found = new Set<string>();
+  for (const tab of tabs) {
+    tab.headers.forEach((header, col) => {
+      if (!personalColumns.has(header)) return;
+      for (const row of tab.rows) {
+        const value = row?.[col];
+        if (typeof value === "string" && value !== "") found.add(value);
+      }
+    });
+  }
+  return [...found];
+}
