@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from "node:fs";
+import { ImaginEcoleError, EXIT } from "../errors.ts";
+
+export const DEFAULT_RULES_PATH = "pipelines/indicators.json";
+
+/** Thresholds of pipelines/indicators.json: target status, reporting deadline, bottleneck rules. */
+export interface IndicatorRules {
+  reporting: {
+    /** Day of the following month by which a month's report is due. */
+    deadlineDay: number;
+    /** Countries expected to send a national export every month of the phase, even before their first. */
+    nationalExportsRequired: string[];
+  };
+  /** value / pro-rata target: at or above onTrack is on track, at or above atRisk at risk, below off track. */
+  targetStatus: { onTrack: number; atRisk: number };
+  /** Last segment of the xAPI verb IRI (or the verb itself) counted as a view or a download. */
+  usage: { viewVerbs: string[]; downloadVerbs: string[] };
+  rules: {
+    behind_trajectory: Record<string, never>;
+    resources_stuck_in_validation: { days: number; minCount: number; highCount: number };
+    trained_but_inactive: { minTeachersTrained: number; ratioMedium: number; ratioHigh: number };
+    falling_use: { dropMedium: number; dropHigh: number };
+    stale_data: { sheetDays: number; sheetDaysHigh: number; regionalDays: number };
+    overdue_activities: { minCount: number; highCount: number; highDays: number };
+  };
+}
+
+/** Reads and checks the thresholds; a missing or mistyped one names its key. */
+export function loadRules(path: string = DEFAULT_RULES_PATH): IndicatorRules {
+  if (!existsSync(path)) {
+    throw new ImaginEcoleError(
+      `Fichier des seuils introuvable : ${path}. Copiez pipelines/indicators.json du dépôt.`,
+      `Thresholds file not found: ${path}. Copy pipelines/indicators.json from the repository.`,
+      EXIT.usage,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new ImaginEcoleError(
+      `Seuils illisibles (${path}) : ${(error as Error).message}. Corrigez le JSON.`,
+      `Unreadable thresholds (${path}): ${(error as Error).message}. Fix the JSON.`,
+      EXIT.usage,
+    );
+  }
+  return checkRules(data, path);
+}
+
+const NUMBERS: Array<[string, "positive" | "share" | "day"]> = [
+  ["reporting.deadlineDay", "day"],
+  ["targetStatus.onTrack", "share"],
+  ["targetStatus.atRisk", "share"],
+  ["rules.resources_stuck_in_validation.days", "positive"],
+  ["rules.resources_stuck_in_validation.minCount", "positive"],
+  ["rules.resources_stuck_in_validation.highCount", "positive"],
+  ["rules.trained_but_inactive.minTeachersTrained", "positive"],
+  ["rules.trained_but_inactive.ratioMedium", "share"],
+  ["rules.trained_but_inactive.ratioHigh", "share"],
+  ["rules.falling_use.dropMedium", "share"],
+  ["rules.falling_use.dropHigh", "share"],
+  ["rules.stale_data.sheetDays", "positive"],
+  ["rules.stale_data.sheetDaysHigh", "positive"],
+  ["rules.stale_data.regionalDays", "positive"],
+  ["rules.overdue_activities.minCount", "positive"],
+  ["rules.overdue_activities.highCount", "positive"],
+  ["rules.overdue_activities.highDays", "positive"],
+];
+
+const LISTS = ["reporting.nationalExportsRequired", "usage.viewVerbs", "usage.downloadVerbs"];
+
+/** Pure check of parsed thresholds. */
+export function checkRules(data: unknown, path: string): IndicatorRules {
+  const at = (key: string): unknown =>
+    key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), data);
+  const fail = (key: string, fr: string, en: string): never => {
+    throw new ImaginEcoleError(`${path} : « ${key} » ${fr}`, `${path}: "${key}" ${en}`, EXIT.usage);
+  };
+  for (const [key, range] of NUMBERS) {
+    const v = at(key);
+    if (typeof v !== "number" || !Number.isFinite(v)) fail(key, "doit être un nombre.", "must be a number.");
+    const n = v as number;
+    if (range === "day" && !(Number.isInteger(n) && n >= 1 && n <= 28)) fail(key, "doit être un jour entre 1 et 28.", "must be a day from 1 to 28.");
+    if (range === "share" && !(n >= 0 && n <= 1)) fail(key, "doit être une part entre 0 et 1 (0,9 pour 90 %).", "must be a share from 0 to 1 (0.9 for 90%).");
+    if (range === "positive" && !(n >= 0)) fail(key, "doit être positif.", "must be positive.");
+  }
+  for (const key of LISTS) {
+    const v = at(key);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) fail(key, "doit être une liste de textes.", "must be a list of strings.");
+  }
+  const rules = data as IndicatorRules;
+  if (rules.targetStatus.atRisk > rules.targetStatus.onTrack) {
+    fail("targetStatus.atRisk", "doit être inférieur ou égal à onTrack.", "must not exceed onTrack.");
+  }
+  return rules;
+}

@@ -1,0 +1,16 @@
+-- % of the reports expected for the month that were received by the deadline, over all sources and per source.
+-- Sheet months before the sheet's first sync are not measurable and left out.
+WITH c AS (SELECT * FROM mart.completeness WHERE expected AND received IS NOT NULL)
+SELECT
+  m.country_code,
+  m.period,
+  x.disaggregation,
+  100.0 * count(*) FILTER (WHERE c.on_time) / nullif(count(c.source), 0) AS value,
+  NULL::INTEGER AS denominator_year
+FROM mart.months m
+CROSS JOIN (VALUES (''), ('source=national-csv'), ('source=sheet')) x(disaggregation)
+LEFT JOIN c
+  ON c.country_code = m.country_code
+ AND c.period = m.period
+ AND (x.disaggregation = '' OR x.disaggregation = 'source=' || c.source)
+GROUP BY ALL

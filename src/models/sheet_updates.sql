@@ -1,0 +1,24 @@
+-- When each country sheet was edited, up to `now`. A sync that found changed content is an edit,
+-- except a tab's first sync when the spreadsheet's own modified time is known.
+WITH known AS (
+  SELECT DISTINCT country_code FROM core.sheet_syncs WHERE modified_at IS NOT NULL
+),
+syncs AS (
+  SELECT
+    country_code,
+    started_at AT TIME ZONE 'UTC' AS updated_at,
+    row_number() OVER (PARTITION BY country_code, location ORDER BY started_at) AS nth
+  FROM ops.loads
+  WHERE source = 'sheet' AND country_code IS NOT NULL AND status IN ('loaded', 'loaded_with_rejects')
+),
+evidence AS (
+  SELECT country_code, modified_at AT TIME ZONE 'UTC' AS updated_at, 'modified' AS evidence
+  FROM core.sheet_syncs WHERE modified_at IS NOT NULL
+  UNION ALL
+  SELECT country_code, updated_at, 'sync' AS evidence
+  FROM syncs
+  WHERE nth > 1 OR country_code NOT IN (SELECT country_code FROM known)
+)
+SELECT DISTINCT e.country_code, e.updated_at, e.evidence
+FROM evidence e, mart.build_info b
+WHERE e.updated_at <= b.built_for AT TIME ZONE 'UTC'

@@ -1,0 +1,63 @@
+-- Regional platform use per country and month (UTC), in one pass over the events for the
+-- counts and one for the objects, so no indicator reads core.usage_events itself.
+WITH per_month AS (
+  SELECT
+    country_code,
+    date_trunc('month', occurred_at AT TIME ZONE 'UTC')::DATE AS period,
+    count(*) AS events,
+    count(DISTINCT actor_key) AS active_users,
+    max(occurred_at AT TIME ZONE 'UTC') AS last_event_at
+  FROM core.usage_events
+  GROUP BY ALL
+),
+per_object AS (
+  SELECT
+    country_code,
+    date_trunc('month', occurred_at AT TIME ZONE 'UTC')::DATE AS period,
+    object_id,
+    verb,
+    count(*) AS n
+  FROM core.usage_events
+  GROUP BY ALL
+),
+-- A verb is matched on the last segment of its IRI: http://id.tincanapi.com/verb/downloaded -> downloaded.
+classified AS (
+  SELECT
+    *,
+    lower(regexp_extract(verb, '[^/#]+$')) AS verb_name,
+    lower(object_id) AS object_key,
+    lower(regexp_extract(object_id, '[^/#?=]+$')) AS object_tail
+  FROM per_object
+),
+local_links AS (
+  SELECT DISTINCT country_code, lower(link) AS k FROM core.resources WHERE coalesce(link, '') <> ''
+),
+local_ids AS (
+  SELECT DISTINCT country_code, lower(resource_id) AS k FROM core.resources
+),
+per_kind AS (
+  SELECT
+    c.country_code,
+    c.period,
+    sum(n) FILTER (WHERE list_contains(string_split($view_verbs, ','), verb_name)) AS views,
+    sum(n) FILTER (WHERE list_contains(string_split($download_verbs, ','), verb_name)) AS downloads,
+    sum(n) FILTER (
+      WHERE (list_contains(string_split($view_verbs, ','), verb_name) OR list_contains(string_split($download_verbs, ','), verb_name))
+        AND (l.k IS NOT NULL OR i.k IS NOT NULL)
+    ) AS local_views
+  FROM classified c
+  LEFT JOIN local_links l ON l.country_code = c.country_code AND l.k = c.object_key
+  LEFT JOIN local_ids i ON i.country_code = c.country_code AND i.k = c.object_tail
+  GROUP BY ALL
+)
+SELECT
+  m.country_code,
+  m.period,
+  m.events,
+  m.active_users,
+  coalesce(k.views, 0) AS views,
+  coalesce(k.downloads, 0) AS downloads,
+  coalesce(k.local_views, 0) AS local_views,
+  m.last_event_at
+FROM per_month m
+LEFT JOIN per_kind k USING (country_code, period)
