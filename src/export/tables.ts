@@ -137,7 +137,7 @@ export const SNAPSHOT_TABLES: SnapshotTable[] = [
       { key: "rows_loaded", type: "integer", header: h("Lignes chargées", "Rows loaded") },
       { key: "rows_rejected", type: "integer", header: h("Lignes rejetées", "Rows rejected") },
     ],
-    orderBy: ["source", "location"],
+    orderBy: ["source", "location", "country_code", "load_id"],
   },
   {
     table: "snapshot_resources",

@@ -59,6 +59,7 @@ export async function fixtureWarehouse(dir: string): Promise<Warehouse> {
     ('SN', '2026-11-01', 'national-csv', true, false, false, '2026-12-10')`);
   await w.run(`INSERT INTO ops.loads VALUES
     ('national-csv-1', 'national-csv', 'inbox/SN/export-2026-10.csv', 'SN', '${"a1".repeat(32)}', '2026-10-15 08:00:00+00', '2026-10-15 08:00:05+00', 'loaded_with_rejects', 10, 9, 1, NULL),
+    ('xapi-1', 'xapi', 'https://etl:s3cret@lrs.example.org/xapi/statements?since=2026-10-01&token=abc', NULL, NULL, '2026-10-20 03:00:00+00', '2026-10-20 03:01:00+00', 'loaded', 5, 5, 0, NULL),
     ('national-csv-2', 'national-csv', '${LATE.location}', 'SN', '${LATE.sha}', '2026-11-05 08:00:00+00', '2026-11-05 08:00:05+00', 'loaded_with_rejects', 10, 8, 2, NULL)`);
   await w.run(`INSERT INTO ops.rejects VALUES
     ('national-csv-1', 'national-csv', 'export-2026-10.csv:4', 'Sessions', 'abc', 'Nombre attendu', 'Number expected'),

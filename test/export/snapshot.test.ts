@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImaginEcoleError } from "../../src/errors.ts";
 import { exportSnapshot, verifyManifest, type Manifest } from "../../src/export/index.ts";
-import type { Warehouse } from "../../src/warehouse/warehouse.ts";
+import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { ACTOR_KEY, AS_OF, fixtureWarehouse, INJECTION, LATE, tempDir } from "./fixture.ts";
 
 const FORMATS = ["xlsx", "csv", "parquet", "json"] as const;
@@ -24,6 +24,9 @@ beforeAll(async () => {
   first = join(dir, "first");
   second = join(dir, "second");
   await exportSnapshot(warehouse, { asOf: AS_OF, outDir: first, formats: [...FORMATS], lang: "fr", version: "0.1.0", generatedAt: new Date("2026-11-28T09:00:00Z") });
+  // The second export starts from a freshly opened warehouse, as a later run of the command would.
+  warehouse.close();
+  warehouse = await Warehouse.open(join(dir, "warehouse.duckdb"));
   await exportSnapshot(warehouse, { asOf: AS_OF, outDir: second, formats: [...FORMATS], lang: "fr", version: "0.1.0", generatedAt: new Date("2026-11-29T17:30:00Z") });
 });
 afterAll(() => warehouse.close());
@@ -89,7 +92,13 @@ describe("exportSnapshot(warehouse, options)", () => {
     for (const late of [String(LATE.value), LATE.sha, LATE.title, LATE.location, "2026-11-01", "01/11/2026"]) expect(everything).not.toContain(late);
     expect(snapshot.tables.indicators?.every((r) => String(r.period) <= "2026-10-01")).toBe(true);
     expect(row(snapshot.tables.quality, { country_code: "SN", source: "national-csv" })).toMatchObject({ months_expected: 2, months_received: 1, missing_months: "2026-10", rows_rejected: 1 });
-    expect(snapshot.tables.provenance?.map((r) => r.load_id)).toEqual(["national-csv-1"]);
+    expect(snapshot.tables.provenance?.map((r) => r.load_id)).toEqual(["national-csv-1", "xapi-1"]);
+  });
+
+  it("names a source file by its base name and a URL without credentials or query in the provenance", () => {
+    const provenance = json(first).tables.provenance;
+    expect(provenance?.map((r) => r.location)).toEqual(["export-2026-10.csv", "https://lrs.example.org/xapi/statements"]);
+    expect(row(provenance, { load_id: "national-csv-1" })?.content_sha256).toBe("a1".repeat(32));
   });
 
   it("computes the phase to date from the months up to the as-of date only", () => {
@@ -108,8 +117,10 @@ describe("exportSnapshot(warehouse, options)", () => {
     expect(csv(first, "indicators")).toContain("sexe = F;< 5;");
   });
 
-  it("writes no pseudonymous actor key", async () => {
-    for (const file of filesUnder(first)) expect(readFileSync(join(first, file)).includes(ACTOR_KEY), file).toBe(false);
+  it("writes no pseudonymous actor key and no credential from a load's URL", async () => {
+    for (const file of filesUnder(first)) {
+      for (const secret of [ACTOR_KEY, "s3cret", "token=abc"]) expect(readFileSync(join(first, file)).includes(secret), file).toBe(false);
+    }
   });
 
   it("writes Parquet files holding the same rows as the JSON", async () => {
