@@ -4,7 +4,8 @@ import { normaliseLabel } from "./normalise.ts";
 export type ColumnType =
   | { kind: "id" }
   | { kind: "text" }
-  | { kind: "date" }
+  /** `past`: the date of something that already happened, so not after today. */
+  | { kind: "date"; past?: boolean }
   | { kind: "month" }
   | { kind: "bool" }
   | { kind: "sex" }
@@ -58,7 +59,7 @@ export const TAB_CONTRACTS: TabContract[] = [
     columns: [
       col("trainer_id", "ID formateur", ["Identifiant formateur", "ID", "Code formateur", "N° formateur", "Trainer ID"], { kind: "id" }, true,
         "Identifiant unique du formateur (ex. SN-F-001). Ne jamais le réutiliser.", "Unique trainer id (e.g. SN-F-001). Never reuse it."),
-      col("name", "Nom", ["Nom complet", "Nom et prénom", "Prénom et nom", "Prénom", "Name", "Full name"], { kind: "personal" }, false,
+      col("name", "Nom", ["Nom complet", "Nom et prénom", "Nom et prénoms", "Prénom et nom", "Prénoms et nom", "Prénom", "Prénoms", "Name", "Full name"], { kind: "personal" }, false,
         "Pour votre équipe seulement : le nom n'est jamais copié dans l'entrepôt.", "For your team only: the name is never copied to the warehouse."),
       col("sex", "Sexe", ["Genre", "Sex", "Gender"], { kind: "sex" }, true,
         "F (femme) ou H (homme).", "F (woman) or H/M (man)."),
@@ -66,7 +67,7 @@ export const TAB_CONTRACTS: TabContract[] = [
         "Région administrative.", "Administrative region."),
       col("role", "Fonction", ["Poste", "Role", "Position", "Function"], { kind: "text" }, false,
         "Fonction du formateur (inspecteur, conseiller pédagogique…).", "Trainer's role (inspector, pedagogical adviser…)."),
-      col("trained_on", "Date de formation", ["Date formation", "Formé le", "Training date", "Date trained"], { kind: "date" }, true,
+      col("trained_on", "Date de formation", ["Date formation", "Formé le", "Training date", "Date trained"], { kind: "date", past: true }, true,
         "Date à laquelle le formateur a été formé (jj/mm/aaaa).", "Date the trainer was trained (dd/mm/yyyy)."),
       col("certified", "Certifié", ["Certifiée", "Certification", "Certified"], { kind: "bool" }, false,
         "Oui ou Non.", "Yes or No."),
@@ -80,9 +81,9 @@ export const TAB_CONTRACTS: TabContract[] = [
         "Identifiant unique de la session.", "Unique session id."),
       col("trainer_id", "ID formateur", ["Identifiant formateur", "Formateur", "Code formateur", "Trainer ID", "Trainer"], { kind: "id" }, true,
         "Identifiant du formateur, tel qu'il figure dans l'onglet Formateurs.", "Trainer id, as in the Formateurs tab."),
-      col("start_date", "Date de début", ["Début", "Date début", "Du", "Start date", "Start"], { kind: "date" }, true,
+      col("start_date", "Date de début", ["Début", "Date début", "Du", "Start date", "Start"], { kind: "date", past: true }, true,
         "Premier jour de la session (jj/mm/aaaa).", "First day of the session (dd/mm/yyyy)."),
-      col("end_date", "Date de fin", ["Fin", "Date fin", "Au", "End date", "End"], { kind: "date" }, true,
+      col("end_date", "Date de fin", ["Fin", "Date fin", "Au", "End date", "End"], { kind: "date", past: true }, true,
         "Dernier jour de la session, au plus tôt le jour du début.", "Last day of the session, not before the start."),
       col("region", "Région", ["Region", "Province", "Zone"], { kind: "text" }, false,
         "Région où la session a eu lieu.", "Region where the session took place."),
@@ -114,7 +115,7 @@ export const TAB_CONTRACTS: TabContract[] = [
         "Vidéo, fiche, audio…", "Video, worksheet, audio…"),
       col("status", "Statut", ["État", "Etat", "Status"], { kind: "code", list: "resource_status" }, true,
         "En production, En validation, Validée, Publiée ou Rejetée.", "In production, In validation, Validated, Published or Rejected."),
-      col("status_date", "Date du statut", ["Date statut", "Date de mise à jour", "Status date"], { kind: "date" }, true,
+      col("status_date", "Date du statut", ["Date statut", "Date de mise à jour", "Status date"], { kind: "date", past: true }, true,
         "Date à laquelle la ressource a pris ce statut (jj/mm/aaaa).", "Date the resource reached this status (dd/mm/yyyy)."),
       col("link", "Lien", ["URL", "Adresse", "Link"], { kind: "text" }, false,
         "Lien vers la ressource publiée.", "Link to the published resource."),
@@ -146,7 +147,7 @@ export const TAB_CONTRACTS: TabContract[] = [
         "Mois validé par le pays (03/2026, mars 2026 ou 2026-03).", "Month validated by the country (03/2026, March 2026 or 2026-03)."),
       col("approver_key", "Validé par", ["Validée par", "Approuvé par", "Approved by", "Validated by"], { kind: "pseudonym" }, false,
         "Personne qui valide : remplacée par un code anonyme dans l'entrepôt.", "Approver: replaced by an anonymous key in the warehouse."),
-      col("approved_on", "Date de validation", ["Validé le", "Date validation", "Approval date", "Approved on"], { kind: "date" }, true,
+      col("approved_on", "Date de validation", ["Validé le", "Date validation", "Approval date", "Approved on"], { kind: "date", past: true }, true,
         "Date de la validation (jj/mm/aaaa).", "Date of the approval (dd/mm/yyyy)."),
     ],
   },

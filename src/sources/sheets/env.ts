@@ -13,6 +13,7 @@ export interface SheetOptions {
 export async function buildEnv(ctx: RunContext, options: SheetOptions = {}): Promise<BaseEnv> {
   return {
     phase: resolvePhase(ctx, options.phase),
+    today: ctx.now.toISOString().slice(0, 10),
     keyer: ctx.keyer,
     matchCountry: countryMatcher(await readCountries(ctx)),
     matchIndicator: indicatorMatcher(readIndicatorAliases()),

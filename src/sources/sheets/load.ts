@@ -53,7 +53,8 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
   const cursorKey = `${scope}:${input.contract.key}`;
   const sha = contentHash({
     rules: RULES_VERSION, scope, tab: input.contract.key, grid, phase: env.phase,
-    trainers: input.contract.key === "sessions" && env.trainerIds ? [...env.trainerIds].sort() : null,
+    missingTrainers: [...parsed.missingTrainers].sort(),
+    today: parsed.dependsOnToday ? env.today : null,
   });
   const cursor = await ctx.warehouse.scalar<string | undefined>(
     "SELECT value FROM ops.cursors WHERE source = $1 AND key = $2", [SOURCE, cursorKey]);

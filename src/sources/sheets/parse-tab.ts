@@ -20,6 +20,8 @@ export interface Phase {
 /** What validating a tab needs beyond its cells. */
 export interface ParseEnv {
   phase: Phase;
+  /** ISO date of the run: dates of past events may not be later. */
+  today: string;
   keyer: Keyer;
   /** ISO2 code for "SN", "Sénégal", "Senegal"…, or null. */
   matchCountry: (value: string) => string | null;
@@ -42,6 +44,10 @@ export interface ParsedTab {
   rowsRead: number;
   /** Latest business date in the valid rows (ISO), for core.sheet_syncs.modified_at. */
   latestDate: string | null;
+  /** A date was refused for being in the future: the same cells may pass on a later day. */
+  dependsOnToday: boolean;
+  /** Trainer ids sessions refer to that Formateurs lacks: the Sessions result depends on them. */
+  missingTrainers: string[];
 }
 
 /** A problem and what to do about it; stored as one sentence so ops.rejects keeps both. */
@@ -57,7 +63,7 @@ export function splitReason(text: string): { problem: string; fix: string } {
 
 /** Reads one tab's grid (row 1 = headers) against its contract. Pure. */
 export function parseTab(grid: Cell[][], title: string, contract: TabContract, env: ParseEnv): ParsedTab {
-  const result: ParsedTab = { contract, title, refused: null, rejects: [], records: [], rowsRead: 0, latestDate: null };
+  const result: ParsedTab = { contract, title, refused: null, rejects: [], records: [], rowsRead: 0, latestDate: null, dependsOnToday: false, missingTrainers: [] };
   const headers = matchHeaders(grid[0] ?? [], contract);
 
   if (headers.missing.length > 0) {
@@ -123,6 +129,7 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
         continue;
       }
       const parsed = parseCell(column, cell, env);
+      if (!parsed.ok && parsed.future) result.dependsOnToday = true;
       if (!parsed.ok) {
         rejectCell(column, cell, reason(parsed.fr, parsed.fixFr, parsed.en, parsed.fixEn));
         continue;
@@ -130,7 +137,7 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
       record[column.key] = parsed.value;
     }
 
-    checkRow(contract, record, env, (key, text) => {
+    checkRow(contract, record, env, result, (key, text) => {
       const column = contract.columns.find((c) => c.key === key)!;
       rejectCell(column, row[headers.found.get(key)!], text);
     });
@@ -164,7 +171,7 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
   return result;
 }
 
-type CellParse = { ok: true; value: Value } | { ok: false; fr: string; en: string; fixFr: string; fixEn: string };
+type CellParse = { ok: true; value: Value } | { ok: false; fr: string; en: string; fixFr: string; fixEn: string; future?: boolean };
 
 function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse {
   const withFix = (p: Parsed<Value>, fixFr: string, fixEn: string): CellParse => (p.ok ? p : { ...p, fixFr, fixEn });
@@ -179,6 +186,14 @@ function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse
       const p = parseDate(cell);
       if (p.ok && (p.value < env.phase.start || p.value > env.phase.end)) {
         return outsidePhase(p.value, env.phase);
+      }
+      if (p.ok && type.past && p.value > env.today) {
+        const shown = p.value.split("-").reverse().join("/");
+        return {
+          ok: false, future: true,
+          fr: `La date ${shown} est dans le futur : cette colonne note ce qui a déjà eu lieu.`, en: `Date ${p.value} is in the future: this column records what already happened.`,
+          fixFr: "corrigez la date (jj/mm/aaaa), ou attendez qu'elle soit passée pour saisir la ligne.", fixEn: "correct the date (dd/mm/yyyy), or enter the row once it has happened.",
+        };
       }
       return withFix(p, DATE_HINT.fr, DATE_HINT.en);
     }
@@ -244,6 +259,7 @@ function checkRow(
   contract: TabContract,
   record: Record_,
   env: ParseEnv,
+  result: ParsedTab,
   reject: (key: string, text: { reasonFr: string; reasonEn: string }) => void,
 ): void {
   if (contract.key !== "sessions") return;
@@ -254,6 +270,7 @@ function checkRow(
       `End date is before start date (${start}).`, "correct one of the two dates."));
   }
   if (typeof trainer === "string" && env.trainerIds && !env.trainerIds.has(trainer)) {
+    if (!result.missingTrainers.includes(trainer)) result.missingTrainers.push(trainer);
     reject("trainer_id", reason(
       `Le formateur « ${trainer} » n'existe pas dans l'onglet Formateurs.`, "ajoutez-le dans Formateurs ou corrigez l'identifiant.",
       `Trainer "${trainer}" does not exist in the Formateurs tab.`, "add them to Formateurs or correct the id."));

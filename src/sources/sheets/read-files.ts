@@ -50,15 +50,11 @@ export function readCsvGrid(path: string): Cell[][] {
 
 /**
  * The tab a CSV file holds, from its name: Google names downloads "<Spreadsheet> - <Tab>.csv";
- * people also save "<Tab>.csv". Null when neither names a template tab.
+ * people also save "<Tab>.csv" or "ImaginEcole Cibles.csv". Null when none names a template tab.
  */
 export function tabTitleFromFileName(path: string): string | null {
   const name = basename(path, extname(path)).trim();
-  if (contractForTitle(name)) return name;
   const at = name.lastIndexOf(" - ");
-  if (at >= 0) {
-    const tab = name.slice(at + 3).trim();
-    if (contractForTitle(tab)) return tab;
-  }
-  return null;
+  const candidates = [name, at >= 0 ? name.slice(at + 3).trim() : "", name.split(/\s+/).pop() ?? ""];
+  return candidates.find((c) => c !== "" && contractForTitle(c)) ?? null;
 }
