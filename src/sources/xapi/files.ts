@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import type { CountryRule, XapiFilesSource } from "../../config/pipelines.ts";
+import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { say, type RunContext } from "../../pipeline/context.ts";
+import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
+import { commitStage } from "./commit.ts";
+import { DEFAULT_COUNTRY_RULES } from "./country-rules.ts";
+import { locationSeparator, sniffFormat } from "./file-format.ts";
+import { XAPI_REASONS } from "./reasons.ts";
+import { stageStatementsFile } from "./stage.ts";
+
+export const XAPI_SOURCE = "xapi";
+
+/** Every .json/.ndjson file of the source's folder, in name order, one batch each. */
+export async function runXapiFiles(ctx: RunContext, source: XapiFilesSource): Promise<LoadResult[]> {
+  const folder = resolve(ctx.root, source.path);
+  return loadStatementFiles(ctx, listFiles(folder, /\.(nd)?json$/i), source.country);
+}
+
+/**
+ * `imaginecole import FILE… --source xapi [--country XX]`: a named country applies to every
+ * statement of the files; otherwise the given rules, else the platform's own conventions.
+ */
+export async function importXapiFiles(
+  ctx: RunContext,
+  files: string[],
+  options: { country?: string; rules?: CountryRule[] },
+): Promise<LoadResult[]> {
+  const rules: CountryRule[] = options.country
+    ? [{ from: "fixed", country: options.country.toUpperCase() }]
+    : (options.rules ?? DEFAULT_COUNTRY_RULES);
+  const paths = files.map((f) => resolve(ctx.root, f));
+  for (const path of paths) {
+    if (!existsSync(path)) {
+      throw new ImaginEcoleError(`Fichier introuvable : ${path}.`, `File not found: ${path}.`, EXIT.usage);
+    }
+  }
+  return loadStatementFiles(ctx, paths, rules);
+}
+
+async function loadStatementFiles(ctx: RunContext, paths: string[], rules: CountryRule[]): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  for (const path of paths) {
+    const shown = displayPath(ctx.root, path);
+    const result = await loadBatch(
+      ctx.warehouse,
+      { source: XAPI_SOURCE, location: shown, contentSha256: await sha256File(path) },
+      async (batch) => {
+        const format = sniffFormat(path);
+        await stageStatementsFile(ctx.warehouse, path, format, rules);
+        return commitStage(batch, {
+          source: XAPI_SOURCE,
+          keyer: ctx.keyer,
+          locationPrefix: shown + locationSeparator(format),
+          reasons: XAPI_REASONS,
+        });
+      },
+      { dryRun: ctx.dryRun },
+    );
+    ctx.log(describe(ctx, shown, result));
+    results.push(result);
+  }
+  return results;
+}
+
+/** Files of a folder matching `pattern`, sorted by name; a missing folder is a configuration error. */
+export function listFiles(folder: string, pattern: RegExp): string[] {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new ImaginEcoleError(
+      `Dossier introuvable : ${folder}. Vérifiez le chemin de la source dans la configuration.`,
+      `Folder not found: ${folder}. Check the source's path in the configuration.`,
+      EXIT.usage,
+    );
+  }
+  return readdirSync(folder)
+    .filter((name) => pattern.test(name))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+/** Where a file is, as people will look for it: relative to the project when inside it. */
+export function displayPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+export function sha256File(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const hash = createHash("sha256");
+    createReadStream(path)
+      .on("data", (chunk) => hash.update(chunk))
+      .on("error", reject)
+      .on("end", () => resolvePromise(hash.digest("hex")));
+  });
+}
+
+export function describe(ctx: RunContext, location: string, r: LoadResult): string {
+  switch (r.status) {
+    case "skipped":
+      return say(ctx, `${location} : déjà chargé, ignoré.`, `${location}: already loaded, skipped.`);
+    case "failed":
+      return say(ctx, `${location} : échec, rien n'a été chargé (${r.message}).`, `${location}: failed, nothing loaded (${r.message}).`);
+    default:
+      return say(
+        ctx,
+        `${location} : ${r.rowsRead} lus, ${r.rowsLoaded} nouveaux, ${r.rowsRejected} rejetés.`,
+        `${location}: ${r.rowsRead} read, ${r.rowsLoaded} new, ${r.rowsRejected} rejected.`,
+      );
+  }
+}

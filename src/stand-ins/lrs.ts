@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** Something going wrong on purpose, from the `at`-th request (1-based) for `times` requests. */
+export type LrsFault =
+  | { at: number; times?: number; status: number; retryAfter?: string; body?: string }
+  | { at: number; times?: number; reset: true };
+
+export interface LrsRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  status: number;
+}
+
+export interface StartLrsOptions {
+  /** Stored statements; `stored` and `id` are filled in, as a real LRS does, when absent. */
+  statements: object[] | (() => AsyncIterable<object>);
+  /** The server's page size: `limit` above it (or 0) is lowered to it. */
+  pageSize?: number;
+  /** Basic auth the server demands; none when omitted. */
+  username?: string;
+  password?: string;
+  faults?: LrsFault[];
+  /** Path of the Statements API endpoint on the host. */
+  basePath?: string;
+}
+
+export interface RunningLrs {
+  /** The endpoint, e.g. http://127.0.0.1:PORT/xapi (statements are under /statements). */
+  url: string;
+  close(): Promise<void>;
+  /** Every request received, in order, with the status it got. */
+  requests: LrsRequest[];
+  /** Stores more statements, as if learners kept working between runs. */
+  add(statements: object[]): void;
+}
+
+type Statement = Record<string, unknown> & { id: string; stored: string };
+
+const VERSION = "1.0.3";
+const BASE_STORED = Date.UTC(2026, 0, 1);
+
+/**
+ * A Learning Record Store stand-in on 127.0.0.1 following the xAPI 1.0.3 Statements API paging
+ * contract (shared/fixtures/real/xapi/PAGING_CONTRACT.md): `since` exclusive on `stored`,
+ * `ascending`, `limit`, a `more` IRL relative to the host, version header required, Basic auth.
+ */
+export async function startLrs(options: StartLrsOptions): Promise<RunningLrs> {
+  const basePath = (options.basePath ?? "/xapi").replace(/\/+$/, "");
+  const pageSize = options.pageSize ?? 100;
+  const requests: LrsRequest[] = [];
+  const stored: Statement[] = [];
+  const cursors = new Map<string, { query: Record<string, string>; offset: number }>();
+  let clock = BASE_STORED;
+
+  const store = (statement: object, index: number): Statement => {
+    const s = { ...(statement as Record<string, unknown>) };
+    if (typeof s.id !== "string") s.id = randomUUID();
+    if (typeof s.stored !== "string") s.stored = new Date(BASE_STORED + index * 1000).toISOString();
+    return s as Statement;
+  };
+  const add = (statements: object[]) => {
+    for (const statement of statements) {
+      const s = { ...(statement as Record<string, unknown>) };
+      if (typeof s.stored !== "string") s.stored = new Date((clock += 1000)).toISOString();
+      stored.push(store(s, stored.length));
+    }
+  };
+  if (Array.isArray(options.statements)) add(options.statements);
+
+  async function* all(): AsyncIterable<Statement> {
+    if (Array.isArray(options.statements)) {
+      yield* [...stored].sort((a, b) => Date.parse(a.stored) - Date.parse(b.stored));
+      return;
+    }
+    let i = 0;
+    for await (const statement of options.statements()) yield store(statement, i++);
+    yield* stored;
+  }
+
+  async function listing(query: Record<string, string>, offset: number, limit: number) {
+    const since = query.since ? Date.parse(query.since) : -Infinity;
+    const until = query.until ? Date.parse(query.until) : Infinity;
+    const matching: Statement[] = [];
+    let latest: number | null = null;
+    for await (const s of all()) {
+      const t = Date.parse(s.stored);
+      latest = latest === null ? t : Math.max(latest, t);
+      if (t > since && t <= until) matching.push(s);
+    }
+    if (query.ascending !== "true") matching.reverse();
+    return { page: matching.slice(offset, offset + limit), hasMore: matching.length > offset + limit, latest };
+  }
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const record = (status: number) =>
+      requests.push({
+        method: req.method ?? "GET",
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        status,
+      });
+    const n = requests.length + 1;
+    const fault = options.faults?.find((f) => n >= f.at && n < f.at + (f.times ?? 1));
+    if (fault && "reset" in fault) {
+      record(0);
+      req.socket.destroy();
+      return;
+    }
+    if (fault) {
+      record(fault.status);
+      const headers: Record<string, string> = { "Content-Type": "text/plain", "X-Experience-API-Version": VERSION };
+      if (fault.retryAfter !== undefined) headers["Retry-After"] = fault.retryAfter;
+      res.writeHead(fault.status, headers).end(fault.body ?? `stand-in fault ${fault.status}`);
+      return;
+    }
+    const fail = (status: number, message: string, extra: Record<string, string> = {}) => {
+      record(status);
+      send(res, status, { error: message }, extra);
+    };
+    if (options.username !== undefined) {
+      const expected = `Basic ${Buffer.from(`${options.username}:${options.password ?? ""}`).toString("base64")}`;
+      if (req.headers.authorization !== expected) {
+        fail(401, "Unauthorized", { "WWW-Authenticate": 'Basic realm="LRS"' });
+        return;
+      }
+    }
+    const version = req.headers["x-experience-api-version"];
+    if (typeof version !== "string" || !/^1\.0(\.\d+)?$/.test(version)) {
+      fail(400, "X-Experience-API-Version header missing or not supported (1.0.x)");
+      return;
+    }
+    if (req.method !== "GET") {
+      fail(405, "Only GET is served by this stand-in");
+      return;
+    }
+
+    let query: Record<string, string>;
+    let offset = 0;
+    const moreMatch = url.pathname.match(new RegExp(`^${basePath}/statements/more/([0-9a-f]{32})$`));
+    if (moreMatch) {
+      const cursor = cursors.get(moreMatch[1]!);
+      if (!cursor) {
+        fail(400, "Unknown or expired more token");
+        return;
+      }
+      ({ query, offset } = cursor);
+    } else if (url.pathname === `${basePath}/statements`) {
+      query = Object.fromEntries(url.searchParams);
+      if (query.since && Number.isNaN(Date.parse(query.since))) {
+        fail(400, "since is not a timestamp");
+        return;
+      }
+    } else {
+      fail(404, "Not found");
+      return;
+    }
+
+    const asked = Number(query.limit ?? 0);
+    const limit = asked > 0 ? Math.min(asked, pageSize) : pageSize;
+    const { page, hasMore, latest } = await listing(query, offset, limit);
+    let more = "";
+    if (hasMore) {
+      const token = randomUUID().replace(/-/g, "");
+      cursors.set(token, { query, offset: offset + limit });
+      more = `${basePath}/statements/more/${token}`;
+    }
+    record(200);
+    send(res, 200, { statements: page, more }, {
+      "X-Experience-API-Consistent-Through": new Date(latest ?? Date.now()).toISOString(),
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${basePath}`,
+    requests,
+    add,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res
+    .writeHead(status, { "Content-Type": "application/json", "X-Experience-API-Version": VERSION, ...headers })
+    .end(JSON.stringify(body));
+}

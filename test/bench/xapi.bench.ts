@@ -1,0 +1,110 @@
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { once } from "node:events";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { createKeyer } from "../../src/privacy/keyed-hash.ts";
+import { importXapiFiles } from "../../src/sources/xapi/files.ts";
+import { Warehouse } from "../../src/warehouse/warehouse.ts";
+
+export interface BenchResult {
+  statements: number;
+  fileMb: number;
+  /** DuckDB alone: CREATE TABLE t AS SELECT * FROM read_json(file) into a fresh database file. */
+  floorSeconds: number;
+  /** importXapiFiles of the same file into a fresh warehouse: parse, key, reject, dedupe, load. */
+  importSeconds: number;
+  ratio: number;
+  /** Same file again: skipped by content hash, nothing written. */
+  rerunSeconds: number;
+  rowsLoaded: number;
+  /** Highest resident memory sampled while importing. */
+  peakRssMb: number;
+}
+
+const COUNTRIES = ["BF", "ML", "SN", "NE", "BJ", "CI", "GN", "TG", "CM", "TD"];
+
+/** N statements shaped like the regional platform's: 5,000 learners, 700 resources, 10 countries. */
+export async function writeStatements(path: string, n: number): Promise<void> {
+  const out = createWriteStream(path);
+  const start = Date.UTC(2026, 0, 1);
+  let buffer = "";
+  for (let i = 0; i < n; i++) {
+    const country = COUNTRIES[i % COUNTRIES.length]!;
+    const learner = i % 5000;
+    const statement = {
+      id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, "0")}`,
+      actor: {
+        objectType: "Agent",
+        name: `Learner ${learner}`,
+        account: { homePage: `https://${country.toLowerCase()}.imaginecole.org`, name: String(learner) },
+      },
+      verb: { id: "http://id.tincanapi.com/verb/viewed", display: { fr: "a consulté" } },
+      object: { objectType: "Activity", id: `https://imaginecole.org/resources/${i % 700}` },
+      timestamp: new Date(start + i * 1000).toISOString(),
+      stored: new Date(start + i * 1000 + 500).toISOString(),
+      context: { platform: "Moodle", extensions: { "https://imaginecole.org/xapi/extensions/country": country } },
+    };
+    buffer += JSON.stringify(statement) + "\n";
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, "drain");
+      buffer = "";
+    }
+  }
+  out.end(buffer);
+  await once(out, "finish");
+}
+
+async function floor(dir: string, file: string): Promise<number> {
+  const instance = await DuckDBInstance.create(join(dir, "floor.duckdb"));
+  const conn = await instance.connect();
+  try {
+    const t0 = performance.now();
+    await conn.run("CREATE TABLE t AS SELECT * FROM read_json($1, format = 'newline_delimited')", [file]);
+    return (performance.now() - t0) / 1000;
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+export async function benchXapi(sizes: number[]): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const n of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), "xapi-bench-"));
+    try {
+      const file = join(dir, "statements.ndjson");
+      await writeStatements(file, n);
+      const floorSeconds = await floor(dir, file);
+      const warehouse = await Warehouse.open(join(dir, "warehouse.duckdb"));
+      const ctx = {
+        warehouse, lang: "en" as const, keyer: createKeyer("bench-key"), log: () => {},
+        dryRun: false, now: new Date(), root: dir,
+      };
+      let peak = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+      const t0 = performance.now();
+      const [first] = await importXapiFiles(ctx, [file], {});
+      const importSeconds = (performance.now() - t0) / 1000;
+      clearInterval(sampler);
+      const t1 = performance.now();
+      await importXapiFiles(ctx, [file], {});
+      const rerunSeconds = (performance.now() - t1) / 1000;
+      warehouse.close();
+      const { size } = await import("node:fs").then((fs) => fs.statSync(file));
+      results.push({
+        statements: n,
+        fileMb: Math.round(size / 1e6),
+        floorSeconds,
+        importSeconds,
+        ratio: importSeconds / floorSeconds,
+        rerunSeconds,
+        rowsLoaded: first?.rowsLoaded ?? 0,
+        peakRssMb: Math.round(peak / 1e6),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { importXapiFiles, runXapiFiles } from "../../../src/sources/xapi/index.ts";
+import {
+  allText, count, moodleLogstoreStatements, openTestWarehouse, specStatements, statement, voiding, writeNdjson,
+  type TestWarehouse,
+} from "./helpers.ts";
+
+let t: TestWarehouse;
+beforeEach(async () => (t = await openTestWarehouse()));
+afterEach(() => t.close());
+
+const rejects = (load_id: string) =>
+  t.ctx.warehouse.all<{ location: string; column: string | null; value: string | null; reason_en: string; reason_fr: string }>(
+    'SELECT location, "column", value, reason_en, reason_fr FROM ops.rejects WHERE load_id = $1 ORDER BY location',
+    [load_id],
+  );
+
+describe("importXapiFiles(ctx, files, options)", () => {
+  it("loads the real xAPI specification examples from a JSON array", async () => {
+    const file = join(t.dir, "spec.json");
+    writeFileSync(file, JSON.stringify(specStatements(), null, 2));
+    const [result] = await importXapiFiles(t.ctx, [file], { country: "SN" });
+    expect(result).toMatchObject({ status: "loaded", rowsRead: 6, rowsLoaded: 6, rowsRejected: 0 });
+    const events = await t.ctx.warehouse.all<{ event_id: string; occurred_at: string; country_code: string }>(
+      "SELECT event_id, strftime(occurred_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S.%g') AS occurred_at, country_code FROM core.usage_events ORDER BY event_id",
+    );
+    expect(events.map((e) => e.event_id)).toContain("6690e6c9-3ef0-4ed3-8b37-7f3964730bee");
+    expect(events.find((e) => e.event_id === "d1eec41f-1e93-4ed6-acbf-5c4bd0c24269")?.occurred_at).toBe("2012-06-01 19:09:13.245");
+    expect(new Set(events.map((e) => e.country_code))).toEqual(new Set(["SN"]));
+  });
+
+  it("rejects the real Moodle logstore statements, which have no id, naming the missing field", async () => {
+    const file = writeNdjson(join(t.dir, "moodle.ndjson"), moodleLogstoreStatements());
+    const [result] = await importXapiFiles(t.ctx, [file], { country: "SN" });
+    expect(result).toMatchObject({ status: "loaded_with_rejects", rowsLoaded: 0, rowsRejected: 3 });
+    const found = await rejects(result!.loadId);
+    expect(found.map((r) => [r.location, r.column])).toEqual([
+      ["moodle.ndjson:1", "id"],
+      ["moodle.ndjson:2", "id"],
+      ["moodle.ndjson:3", "id"],
+    ]);
+    expect(found[0]!.reason_en).toMatch(/without an id/);
+    expect(found[0]!.reason_fr).toMatch(/sans identifiant/);
+  });
+
+  it("rejects each broken line with its line number, the field and the reason", async () => {
+    const file = writeNdjson(join(t.dir, "broken.ndjson"), [
+      statement("a0000000-0000-4000-8000-000000000001"),
+      statement("a0000000-0000-4000-8000-000000000002", { actor: { name: "Nobody" } }),
+      statement("a0000000-0000-4000-8000-000000000003", { verb: { display: { fr: "?" } } }),
+      "",
+      statement("a0000000-0000-4000-8000-000000000005", { object: { objectType: "Activity" } }),
+      statement("a0000000-0000-4000-8000-000000000006", { timestamp: "hier soir" }),
+      '{"id": "a0000000-0000-4000-8000-000000000007", "actor": ',
+    ]);
+    const [result] = await importXapiFiles(t.ctx, [file], { country: "SN" });
+    expect(result).toMatchObject({ status: "loaded_with_rejects", rowsRead: 6, rowsLoaded: 1, rowsRejected: 5 });
+    expect((await rejects(result!.loadId)).map((r) => [r.location, r.column, r.value])).toEqual([
+      ["broken.ndjson:2", "actor", null],
+      ["broken.ndjson:3", "verb.id", null],
+      ["broken.ndjson:5", "object.id", null],
+      ["broken.ndjson:6", "timestamp", "hier soir"],
+      ["broken.ndjson:7", null, null],
+    ]);
+  });
+
+  it("attributes the country by the configured rules in order, and rejects what no rule resolves", async () => {
+    const file = writeNdjson(join(t.dir, "countries.ndjson"), [
+      statement("b0000000-0000-4000-8000-000000000001"),
+      statement("b0000000-0000-4000-8000-000000000002", {
+        context: {},
+        actor: { account: { homePage: "https://ml.imaginecole.org", name: "17" } },
+      }),
+      statement("b0000000-0000-4000-8000-000000000003", { context: {} }),
+    ]);
+    const [result] = await importXapiFiles(t.ctx, [file], {});
+    expect(result).toMatchObject({ rowsLoaded: 2, rowsRejected: 1 });
+    const countries = await t.ctx.warehouse.all<{ event_id: string; country_code: string }>(
+      "SELECT event_id, country_code FROM core.usage_events ORDER BY event_id",
+    );
+    expect(countries.map((c) => c.country_code)).toEqual(["SN", "ML"]);
+    const [reject] = await rejects(result!.loadId);
+    expect(reject).toMatchObject({ location: "countries.ndjson:3", column: "country" });
+    expect(reject!.reason_en).toMatch(/never guessed/);
+  });
+
+  it("rejects a country code that is not in the reference once the reference is loaded", async () => {
+    await t.ctx.warehouse.run("INSERT INTO core.countries (country_code, iso3, iso_numeric, name_fr, name_en) VALUES ('SN', 'SEN', '686', 'Sénégal', 'Senegal')");
+    const file = writeNdjson(join(t.dir, "xx.ndjson"), [
+      statement("c0000000-0000-4000-8000-000000000001"),
+      statement("c0000000-0000-4000-8000-000000000002", {
+        context: { extensions: { "https://imaginecole.org/xapi/extensions/country": "XX" } },
+      }),
+    ]);
+    const [result] = await importXapiFiles(t.ctx, [file], {});
+    expect(result).toMatchObject({ rowsLoaded: 1, rowsRejected: 1 });
+    expect(await rejects(result!.loadId)).toMatchObject([{ location: "xx.ndjson:2", column: "country", value: "XX" }]);
+  });
+
+  it("reads a StatementResult page and loads a statement id once however often it is seen", async () => {
+    const s1 = statement("d0000000-0000-4000-8000-000000000001");
+    const s2 = statement("d0000000-0000-4000-8000-000000000002");
+    const page = join(t.dir, "page.json");
+    writeFileSync(page, JSON.stringify({ statements: [s1, s2, s1], more: "" }, null, 2));
+    const again = writeNdjson(join(t.dir, "again.ndjson"), [s2, s1]);
+    const [first, second] = await importXapiFiles(t.ctx, [page, again], {});
+    expect(first).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsRejected: 0 });
+    expect(second).toMatchObject({ status: "loaded", rowsRead: 2, rowsLoaded: 0 });
+    expect(await count(t.ctx, "core.usage_events")).toBe(2);
+    expect(await count(t.ctx, "raw.xapi_statements")).toBe(2);
+  });
+
+  it("skips a file whose content was already loaded", async () => {
+    const file = writeNdjson(join(t.dir, "once.ndjson"), [statement("e0000000-0000-4000-8000-000000000001")]);
+    await importXapiFiles(t.ctx, [file], {});
+    const [again] = await importXapiFiles(t.ctx, [file], {});
+    expect(again!.status).toBe("skipped");
+    expect(await count(t.ctx, "ops.loads", "status = 'skipped'")).toBe(1);
+  });
+
+  it("removes a voided target loaded earlier and never loads a target voided before it arrives", async () => {
+    const target = "f0000000-0000-4000-8000-000000000001";
+    const late = "f0000000-0000-4000-8000-000000000002";
+    const files = [
+      writeNdjson(join(t.dir, "1.ndjson"), [statement(target), statement("f0000000-0000-4000-8000-00000000000a")]),
+      writeNdjson(join(t.dir, "2.ndjson"), [voiding("f0000000-0000-4000-8000-0000000000v1", target)]),
+      writeNdjson(join(t.dir, "3.ndjson"), [voiding("f0000000-0000-4000-8000-0000000000v2", late)]),
+      writeNdjson(join(t.dir, "4.ndjson"), [statement(late)]),
+    ];
+    await importXapiFiles(t.ctx, files, {});
+    const usage = await t.ctx.warehouse.all<{ event_id: string }>("SELECT event_id FROM core.usage_events");
+    expect(usage.map((u) => u.event_id)).toEqual(["f0000000-0000-4000-8000-00000000000a"]);
+    expect(await count(t.ctx, "core.voided_events")).toBe(2);
+    expect(await count(t.ctx, "raw.xapi_statements", "voided_target IS NOT NULL")).toBe(2);
+  });
+
+  it("keeps no name or e-mail from the file anywhere in the warehouse", async () => {
+    const file = join(t.dir, "spec.json");
+    writeFileSync(file, JSON.stringify([...specStatements(), statement("a1000000-0000-4000-8000-000000000001", { actor: { name: "Awa Diop" } })]));
+    await importXapiFiles(t.ctx, [file], { country: "SN" });
+    const text = await allText(t.ctx);
+    expect(text).toContain("6690e6c9-3ef0-4ed3-8b37-7f3964730bee");
+    for (const personal of ["Example Learner", "example.learner@adlnet.gov", "user@example.com", "Project Tin Can", "Andrew Downes", "Toby Nichols", "Ena Hills", "Joe Schmoe", "joe@example.com", "teampb@example.com", "Awa Diop", "13936749", "toby.openid"]) {
+      expect(text).not.toContain(personal);
+    }
+  });
+
+  it("writes nothing on a dry run but reports what would be rejected", async () => {
+    const dry = await openTestWarehouse({ dryRun: true });
+    try {
+      const file = writeNdjson(join(dry.dir, "dry.ndjson"), [statement("a2000000-0000-4000-8000-000000000001"), "{"]);
+      const [result] = await importXapiFiles(dry.ctx, [file], {});
+      expect(result!.rejects).toMatchObject([{ location: "dry.ndjson:2", column: null }]);
+      expect(await count(dry.ctx, "core.usage_events")).toBe(0);
+      expect(await count(dry.ctx, "ops.loads")).toBe(0);
+    } finally {
+      dry.close();
+    }
+  });
+});
+
+describe("runXapiFiles(ctx, source)", () => {
+  it("loads every .json and .ndjson file of the folder, one batch each, in name order", async () => {
+    const folder = join(t.dir, "data/xapi");
+    mkdirSync(folder, { recursive: true });
+    writeNdjson(join(folder, "statements-2026-02.ndjson"), [statement("a3000000-0000-4000-8000-000000000002")]);
+    writeFileSync(join(folder, "statements-2026-01.json"), JSON.stringify([statement("a3000000-0000-4000-8000-000000000001")]));
+    writeFileSync(join(folder, "notes.txt"), "not statements");
+    const results = await runXapiFiles(t.ctx, {
+      kind: "xapi-files",
+      name: "regional-platform",
+      path: "data/xapi",
+      country: [{ from: "extension", key: "https://imaginecole.org/xapi/extensions/country" }],
+    });
+    expect(results.map((r) => r.status)).toEqual(["loaded", "loaded"]);
+    const locations = await t.ctx.warehouse.all<{ location: string }>("SELECT location FROM ops.loads ORDER BY started_at");
+    expect(locations.map((l) => l.location)).toEqual(["data/xapi/statements-2026-01.json", "data/xapi/statements-2026-02.ndjson"]);
+  });
+});
