@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { XapiLrsSource } from "../../../src/config/pipelines.ts";
+import { ImaginEcoleError } from "../../../src/errors.ts";
+import { runXapiLrs } from "../../../src/sources/xapi/index.ts";
+import { startLrs, type RunningLrs, type StartLrsOptions } from "../../../src/stand-ins/lrs.ts";
+import { allText, count, openTestWarehouse, statement, voiding, type TestWarehouse } from "./helpers.ts";
+
+const env = { LRS_USER: "imaginecole", LRS_PASSWORD: "s3cret-pw" };
+
+function source(lrs: RunningLrs, pageSize = 4): XapiLrsSource {
+  return {
+    kind: "xapi-lrs",
+    name: "regional-lrs",
+    endpoint: lrs.url,
+    usernameEnv: "LRS_USER",
+    passwordEnv: "LRS_PASSWORD",
+    pageSize,
+    country: [{ from: "extension", key: "https://imaginecole.org/xapi/extensions/country" }],
+  };
+}
+
+const statements = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => statement(`10000000-0000-4000-8000-${String(from + i).padStart(12, "0")}`));
+
+let t: TestWarehouse;
+let lrs: RunningLrs | undefined;
+let sleeps: number[];
+const retry = () => ({ baseDelayMs: 5, maxDelayMs: 20, attempts: 3, sleep: async (ms: number) => void sleeps.push(ms) });
+
+async function serve(options: Partial<StartLrsOptions> & Pick<StartLrsOptions, "statements">): Promise<RunningLrs> {
+  lrs = await startLrs({ pageSize: 4, username: env.LRS_USER, password: env.LRS_PASSWORD, ...options });
+  return lrs;
+}
+
+beforeEach(async () => {
+  t = await openTestWarehouse();
+  sleeps = [];
+});
+afterEach(async () => {
+  await lrs?.close();
+  lrs = undefined;
+  t.close();
+});
+
+describe("runXapiLrs(ctx, source)", () => {
+  it("pulls three pages through `more`, loads each statement once, then asks only for what is new", async () => {
+    const server = await serve({ statements: statements(10) });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(results.map((r) => r.rowsLoaded)).toEqual([4, 4, 2]);
+    expect(await count(t.ctx, "core.usage_events")).toBe(10);
+    const [first, ...rest] = server.requests;
+    expect(first!.path).toBe("/xapi/statements");
+    expect(first!.query).toMatchObject({ limit: "4", ascending: "true" });
+    expect(first!.query.since).toBeUndefined();
+    expect(first!.headers["x-experience-api-version"]).toBe("1.0.3");
+    expect(rest.map((r) => r.path)).toEqual([
+      expect.stringMatching(/^\/xapi\/statements\/more\/[0-9a-f]{32}$/),
+      expect.stringMatching(/^\/xapi\/statements\/more\/[0-9a-f]{32}$/),
+    ]);
+
+    server.requests.length = 0;
+    const again = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(again).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.query.since).toBe("2026-01-01T00:00:10.000Z");
+    expect(await count(t.ctx, "raw.xapi_statements")).toBe(10);
+  });
+
+  it("waits as a 429 asks (Retry-After), backs off without it, then succeeds", async () => {
+    const server = await serve({
+      statements: statements(3),
+      faults: [
+        { at: 1, status: 429, retryAfter: "7" },
+        { at: 2, status: 429 },
+      ],
+    });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(results).toMatchObject([{ status: "loaded", rowsLoaded: 3 }]);
+    expect(sleeps).toEqual([7000, 10]);
+    expect(server.requests.map((r) => r.status)).toEqual([429, 429, 200]);
+  });
+
+  it("retries a reset connection", async () => {
+    const server = await serve({ statements: statements(2), faults: [{ at: 1, reset: true }] });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(results).toMatchObject([{ status: "loaded", rowsLoaded: 2 }]);
+    expect(sleeps).toEqual([5]);
+  });
+
+  it("after a 500 mid-way, a rerun completes with the counts of a clean run", async () => {
+    const server = await serve({ statements: statements(10), faults: [{ at: 2, times: 3, status: 500 }] });
+    const interrupted = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(interrupted.map((r) => r.status)).toEqual(["loaded", "failed"]);
+    expect(interrupted[1]!.message).toMatch(/HTTP 500/);
+    expect(await count(t.ctx, "core.usage_events")).toBe(4);
+
+    const resumed = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(resumed.map((r) => r.rowsLoaded)).toEqual([4, 2]);
+    expect(server.requests.at(-2)!.query.since).toBe("2026-01-01T00:00:04.000Z");
+
+    const clean = await openTestWarehouse();
+    try {
+      await runXapiLrs(clean.ctx, source(server), { env, retry: retry() });
+      for (const table of ["core.usage_events", "raw.xapi_statements"]) {
+        expect(await count(t.ctx, table)).toBe(await count(clean.ctx, table));
+      }
+    } finally {
+      clean.close();
+    }
+  });
+
+  it("removes a statement voided in a later run and does not count the voiding statement", async () => {
+    const [target, other] = statements(2);
+    const server = await serve({ statements: [target!, other!] });
+    await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(await count(t.ctx, "core.usage_events")).toBe(2);
+
+    server.add([voiding("20000000-0000-4000-8000-000000000001", target!.id as string)]);
+    const [result] = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(result).toMatchObject({ status: "loaded", rowsLoaded: 1 });
+    const usage = await t.ctx.warehouse.all<{ event_id: string }>("SELECT event_id FROM core.usage_events");
+    expect(usage.map((u) => u.event_id)).toEqual([other!.id]);
+  });
+
+  it("refuses to start without credentials, naming the variables", async () => {
+    const server = await serve({ statements: [] });
+    await expect(runXapiLrs(t.ctx, source(server), { env: {} })).rejects.toThrow(/LRS_USER and LRS_PASSWORD/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("reports refused credentials without ever showing the password", async () => {
+    const server = await serve({ statements: statements(1) });
+    const error = await runXapiLrs(t.ctx, source(server), { env: { ...env, LRS_PASSWORD: "wrong-pw" }, retry: retry() }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImaginEcoleError);
+    const e = error as ImaginEcoleError;
+    expect(e.messageEn).toMatch(/HTTP 401.*LRS_USER and LRS_PASSWORD/);
+    expect(`${e.messageFr} ${e.messageEn}`).not.toMatch(/wrong-pw|s3cret/);
+    expect(await allText(t.ctx)).not.toMatch(/wrong-pw|s3cret/);
+  });
+});
+
+describe("startLrs(options)", () => {
+  it("answers 400 without X-Experience-API-Version and 401 without credentials", async () => {
+    const server = await serve({ statements: statements(1) });
+    const auth = `Basic ${Buffer.from(`${env.LRS_USER}:${env.LRS_PASSWORD}`).toString("base64")}`;
+    expect((await fetch(`${server.url}/statements`, { headers: { Authorization: auth } })).status).toBe(400);
+    expect((await fetch(`${server.url}/statements`, { headers: { "X-Experience-API-Version": "1.0.3" } })).status).toBe(401);
+    const ok = await fetch(`${server.url}/statements`, { headers: { Authorization: auth, "X-Experience-API-Version": "1.0.3" } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("X-Experience-API-Consistent-Through")).toBe("2026-01-01T00:00:01.000Z");
+    expect(((await ok.json()) as { statements: unknown[] }).statements).toHaveLength(1);
+  });
+
+  it("lists newest first unless ascending, and `since` excludes the statement stored at that instant", async () => {
+    const server = await serve({ statements: statements(3) });
+    const headers = {
+      Authorization: `Basic ${Buffer.from(`${env.LRS_USER}:${env.LRS_PASSWORD}`).toString("base64")}`,
+      "X-Experience-API-Version": "1.0.3",
+    };
+    const get = async (query: string) =>
+      ((await (await fetch(`${server.url}/statements?${query}`, { headers })).json()) as { statements: { stored: string }[] })
+        .statements.map((s) => s.stored.slice(17, 19));
+    expect(await get("")).toEqual(["03", "02", "01"]);
+    expect(await get("ascending=true&since=2026-01-01T00:00:01.000Z")).toEqual(["02", "03"]);
+  });
+});
