@@ -32,6 +32,7 @@ export function readmeLines(f: ReadmeFacts): Array<[string, string]> {
       ["Qualité", "Rapports attendus et reçus par pays et source, mois manquants, lignes rejetées."],
       ["Provenance", "Dernier chargement de chaque source avant la date d'arrêt, avec l'empreinte SHA-256 du contenu lu."],
       ["Ressources", "Liste des ressources et de leur statut à la date d'arrêt."],
+      ["PDF", "Impression de la vue d'ensemble et des pages pays du tableau de bord, tel qu'il a été construit à partir des mêmes données."],
       [
         "Petits effectifs",
         suppression
@@ -56,6 +57,7 @@ export function readmeLines(f: ReadmeFacts): Array<[string, string]> {
     ["Quality", "Reports expected and received per country and source, missing months, rows rejected."],
     ["Provenance", "Each source's last load before the as-of date, with the SHA-256 of the content read."],
     ["Resources", "The resources and their status at the as-of date."],
+    ["PDF", "Prints of the dashboard's overview and country pages, as built from the same data."],
     [
       "Small counts",
       suppression

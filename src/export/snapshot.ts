@@ -4,6 +4,7 @@ import { EXIT, ImaginEcoleError } from "../errors.ts";
 import type { Lang } from "../pipeline/context.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { buildSnapshotTables, dropSnapshotTables } from "./build.ts";
+import { formatMonth, isoDate } from "./formats.ts";
 import { toCsv } from "./csv.ts";
 import { toJson } from "./json.ts";
 import { writeManifest } from "./manifest.ts";
@@ -45,10 +46,12 @@ export async function exportSnapshot(
   options: SnapshotOptions,
 ): Promise<{ files: string[]; manifestPath: string }> {
   const asOf = checkAsOf(options.asOf);
-  const suppressBelow = options.suppressBelow ?? DEFAULT_SUPPRESS_BELOW;
+  const suppressBelow = checkThreshold(options.suppressBelow ?? DEFAULT_SUPPRESS_BELOW);
   const generatedAt = options.generatedAt ?? new Date();
   const { lang, formats, version } = options;
   const outDir = resolve(options.outDir);
+  const printPdf = formats.includes("pdf") && options.siteDir !== undefined;
+  if (printPdf) await checkSiteMonths(warehouse, asOf, lang);
   mkdirSync(outDir, { recursive: true });
 
   const files: string[] = [];
@@ -91,7 +94,7 @@ export async function exportSnapshot(
       writeFileSync(path, toJson({ as_of: asOf, tool: "imaginecole", version, suppress_below: suppressBelow }, tables));
       files.push(path);
     }
-    if (formats.includes("pdf") && options.siteDir) {
+    if (printPdf && options.siteDir) {
       const pdfDir = join(outDir, "pdf");
       mkdirSync(pdfDir, { recursive: true });
       const countries = await warehouse.all<{ country_code: string }>(
@@ -123,12 +126,37 @@ function checkAsOf(asOf: string): string {
   return asOf;
 }
 
+function checkThreshold(n: number): number {
+  if (Number.isFinite(n) && n >= 0) return n;
+  throw new ImaginEcoleError(
+    `Seuil de masquage invalide : « ${n} ». Donnez un nombre positif ou nul, par exemple --suppress-below 5 (0 ne masque rien).`,
+    `Invalid suppression threshold: "${n}". Give a number zero or above, for example --suppress-below 5 (0 suppresses nothing).`,
+    EXIT.usage,
+  );
+}
+
 /** First day of the last month that ended on or before `asOf`. */
 export function lastCompleteMonth(asOf: string): string {
   const next = new Date(`${asOf}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
   const month = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() - 1, 1));
   return month.toISOString().slice(0, 10);
+}
+
+/**
+ * The dashboard is printed as built, from the mart: when the mart already describes months after
+ * the as-of date, its pages would show them, so the PDF is refused rather than leak them.
+ */
+async function checkSiteMonths(warehouse: Warehouse, asOf: string, lang: Lang): Promise<void> {
+  const built = await warehouse.scalar<Date | undefined>("SELECT max(as_of) FROM mart.build_info");
+  const last = lastCompleteMonth(asOf);
+  if (!built || isoDate(built) <= last) return;
+  const month = formatMonth(built, lang);
+  throw new ImaginEcoleError(
+    `Le tableau de bord décrit les mois jusqu'à ${month}, après la date d'arrêt ${asOf} : ses pages imprimées montreraient des données postérieures. Retirez pdf de --format, ou choisissez une date d'arrêt à la fin de ce mois.`,
+    `The dashboard describes months up to ${month}, after the as-of date ${asOf}: its printed pages would show later data. Remove pdf from --format, or choose an as-of date at the end of that month.`,
+    EXIT.usage,
+  );
 }
 
 async function phaseOf(warehouse: Warehouse): Promise<{ start: Date; end: Date } | null> {

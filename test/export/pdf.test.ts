@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImaginEcoleError } from "../../src/errors.ts";
@@ -39,6 +39,17 @@ describe("exportSnapshot(warehouse, { formats: ['pdf'], siteDir })", () => {
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
     expect(manifest.files.map((f) => f.path)).toContain("pdf/SN.pdf");
     expect(verifyManifest(out)).toEqual([]);
+  });
+
+  it("refuses to print a dashboard that already shows months after the as-of date", async () => {
+    const out = join(dir, "pdf-early");
+    const error = await exportSnapshot(warehouse, {
+      asOf: "2026-09-30", outDir: out, formats: ["csv", "pdf"], lang: "fr", version: "0.1.0", siteDir: site(join(dir, "dist-early")),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImaginEcoleError);
+    expect((error as ImaginEcoleError).exitCode).toBe(2);
+    expect((error as ImaginEcoleError).messageFr).toContain("jusqu'à 10/2026, après la date d'arrêt 2026-09-30");
+    expect(existsSync(out)).toBe(false);
   });
 
   it("says to build the dashboard first when the site has no page in the snapshot's language", async () => {

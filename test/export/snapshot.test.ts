@@ -149,6 +149,11 @@ describe("exportSnapshot(warehouse, options)", () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Read me", "Indicators", "By country", "Definitions", "Quality", "Provenance", "Resources"]);
   });
 
+  it("refuses a suppression threshold that is not a number", async () => {
+    const error = await exportSnapshot(warehouse, { asOf: AS_OF, outDir: join(dir, "bad-threshold"), formats: ["csv"], lang: "en", version: "0.1.0", suppressBelow: Number("five") }).catch((e: unknown) => e);
+    expect((error as ImaginEcoleError).messageEn).toContain("--suppress-below 5");
+  });
+
   it("refuses an as-of date that is not YYYY-MM-DD, naming the expected form", async () => {
     const error = await exportSnapshot(warehouse, { asOf: "31/10/2026", outDir: join(dir, "bad"), formats: ["csv"], lang: "fr", version: "0.1.0" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImaginEcoleError);
