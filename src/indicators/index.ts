@@ -72,10 +72,9 @@ function sqlParams(rules: IndicatorRules, options: BuildOptions): Record<string,
     falling_drop_high: r.falling_use.dropHigh,
     stale_sheet_days: r.stale_data.sheetDays,
     stale_sheet_days_high: r.stale_data.sheetDaysHigh,
-    stale_regional_days: r.stale_data.regionalDays,
     overdue_min_count: r.overdue_activities.minCount,
-    overdue_high_count: r.overdue_activities.highCount,
-    overdue_high_days: r.overdue_activities.highDays,
+    overdue_share_medium: r.overdue_activities.shareMedium,
+    overdue_share_high: r.overdue_activities.shareHigh,
   };
 }
 

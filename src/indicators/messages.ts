@@ -99,15 +99,12 @@ export function bottleneckMessage(flag: Flag, country: CountryNames): { fr: stri
         return both(`export de la plateforme nationale manquant pour : ${list(e.missing_months, "fr")}.`, `national platform export missing for: ${list(e.missing_months, "en")}.`);
       }
       if (e.never_received) return both("aucune trace de la plateforme régionale n'a jamais été reçue pour ce pays.", "no regional platform statement has ever been received for this country.");
-      return both(
-        `aucune trace de la plateforme régionale depuis ${n("days", "fr")} jours (dernière le ${formatDate(e.last_event, "fr")}).`,
-        `no regional platform statement for ${n("days", "en")} days (last on ${formatDate(e.last_event, "en")}).`,
-      );
+      return both(`aucune trace de la plateforme régionale pour : ${list(e.missing_months, "fr")}.`, `no regional platform statement for: ${list(e.missing_months, "en")}.`);
     case "overdue_activities":
       if (e.no_data) return both("aucune activité dans l'onglet Activités ; le plan d'action ne peut pas être suivi.", "no activity in the Activités tab; the action plan cannot be followed.");
       return both(
-        `${n("overdue", "fr")} activités ont dépassé leur échéance sans être réalisées (la plus ancienne depuis ${n("oldest_days", "fr")} jours).`,
-        `${n("overdue", "en")} activities are past their due date and not done (the oldest by ${n("oldest_days", "en")} days).`,
+        `${n("overdue", "fr")} des ${n("due", "fr")} activités échues ne sont pas réalisées (${formatPercent(e.share, "fr")} ; la plus ancienne depuis ${n("oldest_days", "fr")} jours).`,
+        `${n("overdue", "en")} of the ${n("due", "en")} activities due are not done (${formatPercent(e.share, "en")}; the oldest by ${n("oldest_days", "en")} days).`,
       );
     default:
       return both(`règle ${flag.rule_id}.`, `rule ${flag.rule_id}.`);

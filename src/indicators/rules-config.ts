@@ -20,8 +20,9 @@ export interface IndicatorRules {
     resources_stuck_in_validation: { days: number; minCount: number; highCount: number };
     trained_but_inactive: { minTeachersTrained: number; ratioMedium: number; ratioHigh: number };
     falling_use: { dropMedium: number; dropHigh: number };
-    stale_data: { sheetDays: number; sheetDaysHigh: number; regionalDays: number };
-    overdue_activities: { minCount: number; highCount: number; highDays: number };
+    stale_data: { sheetDays: number; sheetDaysHigh: number };
+    /** Overdue activities as a share of those due (cancelled left out). */
+    overdue_activities: { minCount: number; shareMedium: number; shareHigh: number };
   };
 }
 
@@ -61,10 +62,9 @@ const NUMBERS: Array<[string, "positive" | "share" | "day"]> = [
   ["rules.falling_use.dropHigh", "share"],
   ["rules.stale_data.sheetDays", "positive"],
   ["rules.stale_data.sheetDaysHigh", "positive"],
-  ["rules.stale_data.regionalDays", "positive"],
   ["rules.overdue_activities.minCount", "positive"],
-  ["rules.overdue_activities.highCount", "positive"],
-  ["rules.overdue_activities.highDays", "positive"],
+  ["rules.overdue_activities.shareMedium", "share"],
+  ["rules.overdue_activities.shareHigh", "share"],
 ];
 
 const LISTS = ["reporting.nationalExportsRequired", "usage.viewVerbs", "usage.downloadVerbs"];

@@ -1,5 +1,5 @@
--- Every country (reference or seen in any source) for every month of the phase up to the last
--- complete month.
+-- Every country (reference or seen in any source; not core.sheet_syncs, which also holds the
+-- regional sheet) for every month of the phase up to the last complete month.
 WITH countries AS (
   SELECT country_code FROM core.countries
   UNION SELECT country_code FROM mart.usage_monthly
@@ -9,7 +9,6 @@ WITH countries AS (
   UNION SELECT country_code FROM core.resources
   UNION SELECT country_code FROM core.activities
   UNION SELECT country_code FROM core.targets
-  UNION SELECT country_code FROM core.sheet_syncs
 ),
 periods AS (
   SELECT unnest(generate_series(date_trunc('month', phase_start), as_of, INTERVAL 1 MONTH))::DATE AS period

@@ -378,8 +378,9 @@ describe("buildMart bottlenecks on the golden core", () => {
       { country: "ML", rule: "behind_trajectory", severity: "high", since: "2025-11-01", evidence: { indicator_id: "trainers_trained", period: "2026-04-01", value: 1, target: 6, ratio: 0.167, final_target: 12, deadline: "2026-10-31", no_data: false } },
       // Last three months 6, 5, 3 (mean 4.67) against 10, 10, 10: drop 1 − 4.667/10 = 0.533 ≥ 0.4.
       { country: "ML", rule: "falling_use", severity: "high", since: "2026-02-01", evidence: { recent: [6, 5, 3], previous: [10, 10, 10], recent_mean: 4.7, previous_mean: 10, drop: 0.533, months_with_value: 6, no_data: false } },
-      // A1 due 15 Jan (120 days late ≥ 90 → high), A2 due 30 Apr.
-      { country: "ML", rule: "overdue_activities", severity: "high", since: "2026-01-15", evidence: { overdue: 2, oldest_days: 120, activities: ["A1", "A2"], no_data: false } },
+      // Due by 15 May (cancelled left out): A1, A3 (done), A2 → A1 (15 Jan, 120 days late) and A2
+      // not done: 2 of 3, 0.667 ≥ 0.6 → high.
+      { country: "ML", rule: "overdue_activities", severity: "high", since: "2026-01-15", evidence: { overdue: 2, due: 3, share: 0.667, oldest_days: 120, activities: ["A1", "A2"], no_data: false } },
       // 125, 84 and 75 days ≥ 60 (44 is not): 3 ≥ highCount 3; median of the stuck 84.
       { country: "ML", rule: "resources_stuck_in_validation", severity: "high", since: "2026-01-10", evidence: { stuck: 3, in_validation: 4, oldest_days: 125, median_stuck_days: 84, threshold_days: 60, no_data: false } },
       // National export missing for March only (April received): medium.
@@ -393,7 +394,7 @@ describe("buildMart bottlenecks on the golden core", () => {
       { country: "NE", rule: "overdue_activities", severity: "info", since: null, evidence: { no_data: true } },
       { country: "NE", rule: "resources_stuck_in_validation", severity: "info", since: null, evidence: { no_data: true } },
       { country: "NE", rule: "stale_data", severity: "info", since: null, evidence: { source: "national-csv", never_received: true } },
-      { country: "NE", rule: "stale_data", severity: "info", since: null, evidence: { source: "regional-platform", last_event: null, days: null, threshold_days: 45, never_received: true } },
+      { country: "NE", rule: "stale_data", severity: "info", since: null, evidence: { source: "regional-platform", never_received: true } },
       { country: "NE", rule: "stale_data", severity: "high", since: null, evidence: { source: "sheet", last_update: null, days: null, threshold_days: 45 } },
       { country: "NE", rule: "trained_but_inactive", severity: "info", since: null, evidence: { period: "2026-04-01", teachers_trained: null, active_users: null, ratio: null, no_training_data: true, no_usage_data: true } },
     ]);

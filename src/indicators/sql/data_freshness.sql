@@ -6,7 +6,7 @@ latest AS (
     e.country_code,
     e.period,
     e.last_day,
-    (SELECT max(day) FROM core.national_usage n WHERE n.country_code = e.country_code AND n.day <= e.last_day) AS national,
+    (SELECT max(least(n.last_day_covered, e.last_day)) FROM mart.national_monthly n WHERE n.country_code = e.country_code AND n.period <= e.period) AS national,
     (SELECT max(updated_at)::DATE FROM mart.sheet_updates s WHERE s.country_code = e.country_code AND s.updated_at::DATE <= e.last_day) AS sheet,
     (SELECT max(last_event_at)::DATE FROM mart.usage_monthly u WHERE u.country_code = e.country_code AND u.period <= e.period) AS regional
   FROM ends e
