@@ -5,7 +5,7 @@ import type { ColumnContract, TabContract } from "./contracts.ts";
 import { cellRef, columnLetter } from "./cells.ts";
 import { matchHeaders } from "./headers.ts";
 import {
-  DATE_HINT, cellText, isEmpty, parseBool, parseCount, parseDate, parseMonth, parseNumber, parseSex,
+  DATE_HINT, cellText, isEmpty, parseBool, parseCount, parseDate, parseMonth, parseNumber, parseSex, serialToIso,
   type Cell, type Parsed,
 } from "./values.ts";
 
@@ -48,6 +48,8 @@ export interface ParsedTab {
   dependsOnToday: boolean;
   /** Trainer ids sessions refer to that Formateurs lacks: the Sessions result depends on them. */
   missingTrainers: string[];
+  /** Every id typed in the tab's id column, rows with other problems included. */
+  presentIds: string[];
 }
 
 /** A problem and what to do about it; stored as one sentence so ops.rejects keeps both. */
@@ -63,7 +65,7 @@ export function splitReason(text: string): { problem: string; fix: string } {
 
 /** Reads one tab's grid (row 1 = headers) against its contract. Pure. */
 export function parseTab(grid: Cell[][], title: string, contract: TabContract, env: ParseEnv): ParsedTab {
-  const result: ParsedTab = { contract, title, refused: null, rejects: [], records: [], rowsRead: 0, latestDate: null, dependsOnToday: false, missingTrainers: [] };
+  const result: ParsedTab = { contract, title, refused: null, rejects: [], records: [], rowsRead: 0, latestDate: null, dependsOnToday: false, missingTrainers: [], presentIds: [] };
   const headers = matchHeaders(grid[0] ?? [], contract);
 
   if (headers.missing.length > 0) {
@@ -110,10 +112,12 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
       rowRejects.push({
         location: cellRef(title, headers.found.get(column.key)!, sheetRow),
         column: headerText(column.key),
-        value: isEmpty(cell) ? null : cellText(cell),
+        value: shownValue(column, cell),
         ...text,
       });
     };
+    const idIndex = headers.found.get(idColumn.key);
+    if (idIndex !== undefined && !isEmpty(row[idIndex])) result.presentIds.push(cellText(row[idIndex]));
 
     for (const column of contract.columns) {
       const index = headers.found.get(column.key);
@@ -241,6 +245,15 @@ function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse
     case "personal":
       return { ok: true, value: null };
   }
+}
+
+/** The cell as the person sees it: a serial-number date shown as dd/mm/yyyy. */
+function shownValue(column: ColumnContract, cell: Cell): string | null {
+  if (isEmpty(cell)) return null;
+  if ((column.type.kind === "date" || column.type.kind === "month") && typeof cell === "number") {
+    return serialToIso(cell).split("-").reverse().join("/");
+  }
+  return cellText(cell);
 }
 
 function outsidePhase(value: string, phase: Phase): CellParse {

@@ -55,10 +55,9 @@ export async function loadSpreadsheet(
     if (!tab) continue;
     if (contract.key === "sessions" && country !== null) trainerIds ??= await storedTrainerIds(ctx, country);
     const load = await loadTab(ctx, { country, contract, ...tab }, { ...env, trainerIds });
-    // A refused Formateurs tab leaves core.trainers as it was: sessions are checked against that.
-    if (contract.key === "trainers" && !load.parsed.refused) {
-      trainerIds = new Set(load.parsed.records.map((r) => String(r.trainer_id)));
-    }
+    // A trainer exists once typed in Formateurs, even if another cell of the row needs fixing;
+    // a refused Formateurs tab leaves core.trainers as it was, so sessions are checked against that.
+    if (contract.key === "trainers" && !load.parsed.refused) trainerIds = new Set(load.parsed.presentIds);
     loads.push(load);
   }
   const missing = options.expectAll ? wanted.filter((c) => !c.optional && !byKey.has(c.key)) : [];

@@ -113,16 +113,18 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
       ["SN-F-002", "Moussa Ndiaye", "H", "31/02/2026", "Non"],
     ];
     snBook(api, broken);
+    const sessions = api.spreadsheets.get(SN)!.sheets[1]!;
+    sessions.values.push(["S-02", "SN-F-404", serial("2025-11-10"), serial("2025-11-11"), "Thiès", "Primaire", "Hybride", 3, 2]);
     const first = await runSheetsApi(t.ctx, source, FAST);
     expect(first.find((r) => r.location === `${SN}!Formateurs`)?.status).toBe("loaded_with_rejects");
 
     const controls = api.tabValues(SN, "Contrôles");
     expect(controls[1]).toEqual(["Dernière synchronisation réussie", "28/11/2026 10:00 UTC"]);
     const lines = controls.slice(5);
-    expect(lines.map((l) => l[0])).toEqual(["Formateurs!F1", "Formateurs!C2", "Formateurs!D3", "Sessions!B2"]);
+    expect(lines.map((l) => l[0])).toEqual(["Formateurs!F1", "Formateurs!C2", "Formateurs!D3", "Sessions!B3"]);
     expect(lines[1]).toEqual(["Formateurs!C2", "Sexe", "X", "« X » n'est pas un sexe reconnu (F ou H).", "choisissez F ou H."]);
     expect(lines[2]![3]).toBe("« 31/02/2026 » n'est pas une date réelle.");
-    expect(lines[3]![3]).toBe("Le formateur « SN-F-001 » n'existe pas dans l'onglet Formateurs.");
+    expect(lines[3]!.slice(2)).toEqual(["SN-F-404", "Le formateur « SN-F-404 » n'existe pas dans l'onglet Formateurs.", "ajoutez-le dans Formateurs ou corrigez l'identifiant."]);
     const writes = api.requests.filter((r) => r.method !== "GET");
     expect(writes).toHaveLength(1);
 
@@ -130,11 +132,12 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
     sheet.values[0]!.splice(5, 1);
     sheet.values[1]![2] = "F";
     sheet.values[2]![3] = "28/02/2026";
+    sessions.values[2]![1] = "SN-F-002";
     await runSheetsApi(t.ctx, source, FAST);
     const fixed = api.tabValues(SN, "Contrôles");
     expect(fixed[2]).toEqual(["Problèmes trouvés", "0"]);
     expect(fixed.slice(5)).toEqual([["", "", "", "Aucun problème trouvé."]]);
-    expect(await t.ctx.warehouse.scalar("SELECT count(*) FROM core.training_sessions")).toBe(1);
+    expect(await t.ctx.warehouse.scalar("SELECT count(*) FROM core.training_sessions")).toBe(2);
   });
 
   it("keeps listing the problems of an unchanged tab, which it does not reload", async () => {
