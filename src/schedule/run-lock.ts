@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 
@@ -30,10 +30,39 @@ export async function acquireRunLock(path: string): Promise<RunLock | null> {
     if (await createExclusive(path, holder)) return lockFor(path, holder);
     const current = await readHolder(path);
     if (current === "missing") continue;
-    if (current === "empty" ? !(await olderThan(path, EMPTY_LOCK_GRACE_MS)) : isAlive(current.pid)) return null;
+    if (current === "empty" ? !(await olderThan(path, EMPTY_LOCK_GRACE_MS)) : holds(current)) return null;
     if (!(await takeOver(path, current))) return null;
   }
   return null;
+}
+
+/**
+ * Whether the holder is still running. A pid alone is not enough: after a crash and a reboot the
+ * lock file is still there and its pid may belong to another program by now, one that started
+ * after the lock was taken.
+ */
+function holds(holder: LockHolder): boolean {
+  if (!isAlive(holder.pid)) return false;
+  const started = processStartMs(holder.pid);
+  const taken = Date.parse(holder.startedAt);
+  return started === null || Number.isNaN(taken) || started <= taken + START_TOLERANCE_MS;
+}
+
+/** Clock ticks and boot time round a process's start to 10 ms and a second. */
+const START_TOLERANCE_MS = 2_000;
+
+/** When a process started, from /proc (Linux); null where that cannot be read. */
+export function processStartMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may hold spaces and parentheses: count fields after the last ')'.
+    const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1]);
+    if (!Number.isFinite(ticks) || !Number.isFinite(boot)) return null;
+    return boot * 1000 + (ticks * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether a process with this pid exists; EPERM means it exists but belongs to someone else. */

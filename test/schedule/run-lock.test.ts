@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireRunLock } from "../../src/schedule/index.ts";
+import { acquireRunLock, processStartMs } from "../../src/schedule/index.ts";
 import { childHoldingLock, deadPid, killAndWait, tempDir } from "./helpers.ts";
 import type { ChildProcess } from "node:child_process";
 
@@ -46,6 +46,20 @@ describe("acquireRunLock(path)", () => {
     expect(lock).not.toBeNull();
     expect((JSON.parse(readFileSync(path, "utf8")) as { token: string }).token).toBe(lock?.holder.token);
     await lock?.release();
+  });
+
+  it("takes over a lock whose pid now belongs to a process started after the lock was taken", async () => {
+    const path = join(tempDir(), "run.lock");
+    // This test's own process is alive, but it started long after 2020: the pid was reused.
+    writeFileSync(path, JSON.stringify({ pid: process.pid, startedAt: "2020-01-01T00:00:00.000Z", token: "before-reboot" }));
+    const lock = await acquireRunLock(path);
+    expect(lock).not.toBeNull();
+    await lock?.release();
+  });
+
+  it("processStartMs(pid) gives this process's start, close to what Node reports", () => {
+    const fromNode = Date.now() - process.uptime() * 1000;
+    expect(Math.abs((processStartMs(process.pid) ?? 0) - fromNode)).toBeLessThan(5_000);
   });
 
   it("respects a lock file still being written, and takes over one left empty long ago", async () => {
