@@ -24,8 +24,10 @@ const UNUSED_VERSION = "0.0.0";
 export interface BuildOptions {
   /** The warehouse to read; default IMAGINECOLE_DB or data/warehouse.duckdb. */
   db?: string;
-  /** Where the site goes; default dist/. */
+  /** Where the site goes; default IMAGINECOLE_DASHBOARD_OUT or dist/. */
   out?: string;
+  /** The reference countries CSV the pages are generated from; default pipelines/reference/countries.csv. */
+  countries?: string;
   /** Folder of exported snapshots (<dir>/manifest.json); default data/snapshots. */
   snapshots?: string;
   /** Framework's progress lines; default stderr. */
@@ -35,7 +37,8 @@ export interface BuildOptions {
 /** Builds the site; fails with a bilingual message when the warehouse is missing or a loader fails. */
 export async function buildDashboard(options: BuildOptions = {}): Promise<{ out: string; db: string }> {
   const db = resolve(options.db ?? process.env.IMAGINECOLE_DB ?? join(ROOT, "data", "warehouse.duckdb"));
-  const out = resolve(options.out ?? join(ROOT, "dist"));
+  const out = resolve(options.out ?? process.env.IMAGINECOLE_DASHBOARD_OUT ?? join(ROOT, "dist"));
+  const countries = resolve(options.countries ?? process.env.IMAGINECOLE_COUNTRIES ?? join(ROOT, "pipelines", "reference", "countries.csv"));
   const snapshots = resolve(options.snapshots ?? process.env.IMAGINECOLE_SNAPSHOTS ?? join(ROOT, "data", "snapshots"));
   if (!existsSync(db)) {
     throw new ImaginEcoleError(
@@ -47,7 +50,7 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
   fillNpmVersionCache();
   rmSync(join(CACHE, "data"), { recursive: true, force: true });
   await runFramework(
-    { IMAGINECOLE_DB: db, IMAGINECOLE_DASHBOARD_OUT: out, IMAGINECOLE_SNAPSHOTS: snapshots },
+    { IMAGINECOLE_DB: db, IMAGINECOLE_DASHBOARD_OUT: out, IMAGINECOLE_SNAPSHOTS: snapshots, IMAGINECOLE_COUNTRIES: countries },
     options.log ?? process.stderr,
   );
   if (existsSync(snapshots)) cpSync(snapshots, join(out, "downloads", "snapshots"), { recursive: true });

@@ -44,6 +44,7 @@ const MESSAGES = {
   "common.showTable": { fr: "Voir les données", en: "Show the data" },
   "common.sortBy": { fr: "Trier par {column}", en: "Sort by {column}" },
   "common.vsPrevious": { fr: "{delta} par rapport au mois précédent", en: "{delta} on the previous month" },
+  "common.reporting": { fr: "{n} pays sur {total} ont des données", en: "{n} of {total} countries reporting" },
   "common.ofTarget": { fr: "{share} de la cible ({target})", en: "{share} of target ({target})" },
   "common.noTarget": { fr: "Pas de cible fixée", en: "No target set" },
   "common.sex": { fr: "Sexe", en: "Sex" },
@@ -105,6 +106,7 @@ const MESSAGES = {
   "country.activity": { fr: "Activité", en: "Activity" },
   "country.due": { fr: "Échéance", en: "Due" },
   "country.comment": { fr: "Commentaire", en: "Comment" },
+  "country.denominator": { fr: "enseignants {year}", en: "{year} teachers" },
   "country.breakdown": { fr: "Ventilation", en: "Breakdown" },
   "country.unknown": {
     fr: "Ce pays figure dans les données de référence mais l'entrepôt n'a encore rien pour lui.",
@@ -286,11 +288,12 @@ export function indicatorLabel(lang: Lang, id: string, catalogue: CatalogueEntry
 const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): { format: (n: number) => string } {
   const key = `${lang}${JSON.stringify(options)}`;
   let format = numberFormats.get(key);
   if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(LOCALES[lang], options)));
-  return format;
+  // ICU versions disagree on narrow or plain no-break spaces: one spelling in Node and browsers.
+  return { format: (n) => format.format(n).replace(/[\u202f\u00a0]/g, "\u00a0") };
 }
 
 /** `1 234,5` in French, `1,234.5` in English; at most `digits` decimals. */

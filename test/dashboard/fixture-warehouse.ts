@@ -15,11 +15,12 @@ export const MONTHS = Array.from({ length: 12 }, (_, i) => {
 });
 const AS_OF = MONTHS[MONTHS.length - 1]!;
 
-export async function buildFixtureWarehouse(path: string): Promise<void> {
+/** Builds the warehouse at `path` for every country of `countriesCsv` (default: the reference CSV). */
+export async function buildFixtureWarehouse(path: string, countriesCsv = join(ROOT, "pipelines/reference/countries.csv")): Promise<void> {
   const db = await Warehouse.open(path);
   try {
     await db.transaction(async () => {
-      const countries = parseCountries(readFileSync(join(ROOT, "pipelines/reference/countries.csv"), "utf8"));
+      const countries = parseCountries(readFileSync(countriesCsv, "utf8"));
       for (const c of countries) await db.run("INSERT INTO core.countries VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)", Object.values(c));
       for (const [position, i] of loadCatalogue().entries()) {
         await db.run("INSERT INTO mart.indicator_catalogue VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)", [

@@ -1,0 +1,183 @@
+// The built dashboard in headless Chromium: every page in both languages, the language switch,
+// the numbers of a country page against mart.indicators, escaping, the overview's weight, and a
+// country that exists only as a row of the reference CSV. The site is built once, offline.
+import { DuckDBInstance } from "@duckdb/node-api";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatValue, PAGES } from "../../dashboards/components/i18n.ts";
+import { serveDist } from "../../scripts/serve.ts";
+import { buildTestSite, type TestSite } from "./site.ts";
+
+const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+  "--disable-quic", "--no-first-run", "--disable-sync",
+];
+const COUNTRIES = ["BF", "ML", "SN", "NE", "BJ", "CI", "GN", "TG", "CM", "TD", "GA"];
+const OVERVIEW_BUDGET = 300 * 1024;
+
+let site: TestSite;
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await buildTestSite();
+  server = await serveDist(site.dir);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  site?.cleanup();
+});
+
+interface Visit {
+  page: Page;
+  errors: string[];
+  outside: string[];
+  bytes: Map<string, number>;
+}
+
+/** Opens a path and records console errors, uncaught exceptions, requests leaving 127.0.0.1 and gzipped sizes. */
+async function visit(path: string): Promise<Visit> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  const outside: string[] = [];
+  const bytes = new Map<string, number>();
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith("http://127.0.0.1:") && !url.startsWith("data:")) outside.push(url);
+  });
+  page.on("response", async (r) => {
+    try {
+      bytes.set(r.url(), gzipSync(await r.body()).length);
+    } catch {
+      // redirects have no body
+    }
+  });
+  await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
+  await page.waitForFunction(() => !document.querySelector("main .observablehq--loading"));
+  return { page, errors, outside, bytes };
+}
+
+const pagePaths = (lang: string) => [
+  ...PAGES.map(({ slug }) => `${lang}/${slug}`),
+  ...COUNTRIES.map((code) => `${lang}/pays/${code}`),
+];
+
+describe("every page", () => {
+  for (const lang of ["fr", "en"]) {
+    for (const path of pagePaths(lang)) {
+      it(`${path} renders its charts with no console error and no request outside 127.0.0.1`, async () => {
+        const { page, errors, outside } = await visit(path);
+        expect(errors, errors.join("\n")).toEqual([]);
+        expect(outside).toEqual([]);
+        expect(await page.getAttribute("html", "lang")).toBe(lang);
+        expect((await page.locator("main h1").first().textContent())?.trim()).not.toBe("");
+        if (path.endsWith("/snapshots")) expect(await page.locator("#ie-snapshots a").count()).toBeGreaterThan(0);
+        else expect(await page.locator("main svg").count()).toBeGreaterThan(0);
+        expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+        await page.close();
+      });
+    }
+  }
+});
+
+describe("language switch", () => {
+  it("takes the overview from French to English labels and back", async () => {
+    const { page } = await visit("fr/");
+    expect(await page.locator("main h1").first().textContent()).toBe("Vue d'ensemble");
+    expect(await page.locator(".ie-nav").textContent()).toContain("Qualité des données");
+    await page.click("a.ie-lang");
+    await page.waitForURL(/\/en\/$/);
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Overview");
+    expect(await page.locator(".ie-nav").textContent()).toContain("Data quality");
+    expect(await page.locator("#ie-countries-table thead").textContent()).toContain("Country");
+    await page.click("a.ie-lang");
+    await page.waitForURL(/\/fr\/$/);
+    await page.close();
+  });
+
+  it("keeps the same country when switching a country page", async () => {
+    const { page } = await visit("fr/pays/CI");
+    expect(await page.getAttribute("a.ie-lang", "href")).toMatch(/en\/pays\/CI$/);
+    await page.close();
+  });
+});
+
+describe("a country page", () => {
+  it("shows the latest value of every indicator of mart.indicators for that country", async () => {
+    const instance = await DuckDBInstance.create(site.db, { access_mode: "READ_ONLY" });
+    const conn = await instance.connect();
+    const reader = await conn.runAndReadAll(
+      `SELECT i.indicator_id, i.value, c.unit FROM mart.indicators i
+       JOIN mart.indicator_catalogue c USING (indicator_id)
+       WHERE i.country_code = 'BF' AND i.disaggregation = '' AND i.value IS NOT NULL
+       QUALIFY row_number() OVER (PARTITION BY i.indicator_id ORDER BY i.period DESC) = 1`,
+    );
+    const expected = reader.getRowObjectsJS() as { indicator_id: string; value: number; unit: string }[];
+    conn.closeSync();
+    instance.closeSync();
+    expect(expected.length).toBeGreaterThan(5);
+
+    const { page } = await visit("fr/pays/BF");
+    const shown = await page.locator("#ie-country-indicators [data-indicator]").evaluateAll((cells) =>
+      cells.map((c) => ({ id: c.getAttribute("data-indicator"), value: Number(c.getAttribute("data-value")), text: c.textContent })));
+    expect(shown.map((s) => s.id).sort()).toEqual(expected.map((e) => e.indicator_id).sort());
+    for (const e of expected) {
+      const cell = shown.find((s) => s.id === e.indicator_id)!;
+      expect(cell.value, e.indicator_id).toBe(e.value);
+      expect(cell.text, e.indicator_id).toContain(formatValue("fr", e.value, e.unit));
+    }
+    // French formats: thousands with a no-break space, decimal comma.
+    const teachers = shown.find((s) => s.id === "teachers_trained")!;
+    expect(teachers.text).toMatch(/^\d{1,3}\u00a0\d{3}$/);
+    expect(shown.find((s) => s.id === "monthly_active_users")!.text).toMatch(/,5$/);
+    await page.close();
+  });
+
+  it("writes untrusted sheet text as text, never as markup", async () => {
+    const { page } = await visit("en/pays/BJ");
+    expect(await page.locator("main").textContent()).toContain(`<img src=x onerror="window.__pwned=1">`);
+    expect(await page.locator("main img").count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe("a country added as a row of the reference CSV", () => {
+  it("gets its page and its place on the map with no code change", async () => {
+    const { page } = await visit("fr/");
+    const links = await page.locator("figure svg a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(links).toHaveLength(COUNTRIES.length);
+    expect(links).toContain("./pays/GA");
+    await page.close();
+    const gabon = await visit("en/pays/GA");
+    expect(await gabon.page.locator("main h1").first().textContent()).toBe("Gabon");
+    await gabon.page.close();
+  });
+});
+
+describe("the overview page", () => {
+  it(`weighs at most ${OVERVIEW_BUDGET / 1024} KB gzipped in all`, async () => {
+    const { page, bytes } = await visit("fr/");
+    const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+    expect(bytes.size).toBeGreaterThan(10);
+    expect(total, `${total} bytes gzipped`).toBeLessThanOrEqual(OVERVIEW_BUDGET);
+    await page.close();
+  });
+});
+
+describe("the snapshots page", () => {
+  it("links to the exported files, which the site serves", async () => {
+    const { page } = await visit("fr/snapshots");
+    const href = await page.locator("#ie-snapshots a", { hasText: "indicators.csv" }).getAttribute("href");
+    const response = await page.request.get(new URL(href!, page.url()).toString());
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain("BF,trainers_trained,84");
+    expect(await page.locator("#ie-snapshots h2").textContent()).toContain("31/10/2026");
+    await page.close();
+  });
+});
