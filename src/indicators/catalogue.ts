@@ -46,6 +46,16 @@ const DIMENSION = {
   en: { sex: "sex", level: "level", source: "source", platform: "platform" },
 } as const;
 
+/** The bottleneck rules, one src/indicators/rules/<id>.sql each. */
+export const RULES = [
+  "behind_trajectory",
+  "resources_stuck_in_validation",
+  "trained_but_inactive",
+  "falling_use",
+  "stale_data",
+  "overdue_activities",
+] as const;
+
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** The catalogue as a Markdown document in both languages (src/indicators/CATALOGUE.md). */
@@ -64,7 +74,7 @@ export function catalogueMarkdown(catalogue: Indicator[] = loadCatalogue()): str
   return [
     "# Catalogue des indicateurs / Indicator catalogue",
     "",
-    "<!-- Generated from src/indicators/catalogue.json by catalogueMarkdown(); a test keeps it in step. -->",
+    "<!-- Generated from src/indicators/catalogue.json: npx tsx src/indicators/write-catalogue-doc.ts (a test keeps it in step). -->",
     "",
     "Valeurs par pays et par mois dans `mart.indicators`, valeur de la phase à date dans `mart.indicators_phase`. Stock : niveau en fin de mois ; flux : ce qui s'est passé dans le mois.",
     "",
@@ -73,6 +83,20 @@ export function catalogueMarkdown(catalogue: Indicator[] = loadCatalogue()): str
     "Values per country and month in `mart.indicators`, phase-to-date value in `mart.indicators_phase`. Stock: level at month end; flow: what happened in the month.",
     "",
     table("en"),
+    "",
+    "## Tables",
+    "",
+    "- `mart.indicators`: one row per country, month (`period`, first day), indicator and disaggregation (`''` total, `sex=F`, `level=primary`, `source=sheet`, `platform=national`); `target` is the pro-rata Cibles target on total rows, `target_status` `on_track`/`at_risk`/`off_track`, `denominator_year` the year of the teacher count a share divides by, `status` `approved` when the country approved the month in its sheet, else `provisional`. No value means nothing was received, never zero.",
+    "- `mart.indicators_phase`: the phase-to-date value as of the last complete month, with the target then, the next milestone (`final_target`, `deadline`) and its status.",
+    "- `mart.completeness`: per country, month and source (`national-csv`, `sheet`) whether the report was expected, received, and on time (by `deadline`).",
+    "- `mart.trajectory`, `mart.usage_monthly`, `mart.national_monthly`, `mart.sheet_updates`, `mart.months`: the steps in between; `mart.build_info`: the `now` and last month the mart describes; `mart.indicator_catalogue`: this catalogue.",
+    "",
+    "## Goulets d'étranglement / Bottlenecks",
+    "",
+    "`mart.bottlenecks`, one SQL per rule in `src/indicators/rules/`, thresholds in `pipelines/indicators.json`: " +
+      RULES.map((r) => `\`${r}\``).join(", ") +
+      ". Severity `low`/`medium`/`high` is a flag; `info` is a note that the rule could not be judged for lack of data (no target, no sheet rows, no usage), never a score of zero. " +
+      "Sévérité `medium`/`high` : un signal ; `info` : la règle n'a pas pu être évaluée faute de données.",
     "",
   ].join("\n");
 }
