@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DuckDBValue } from "@duckdb/node-api";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
@@ -7,11 +7,11 @@ import type { Warehouse } from "../../warehouse/warehouse.ts";
 const SQL_DIR = join(dirname(fileURLToPath(import.meta.url)), "sql");
 const cache = new Map<string, string[]>();
 
-/** The statements of `sql/<name>.sql`, split on the semicolons that end a line. */
+/** The statements of `sql/<name>.sql` (or of the .sql file at an absolute path), split on the semicolons that end a line. */
 function statements(name: string): string[] {
   let list = cache.get(name);
   if (!list) {
-    list = readFileSync(join(SQL_DIR, `${name}.sql`), "utf8")
+    list = readFileSync(isAbsolute(name) ? name : join(SQL_DIR, `${name}.sql`), "utf8")
       .split(/;\s*$/m)
       .map((s) => s.trim())
       .filter((s) => s.replace(/--.*$/gm, "").trim() !== "");
@@ -21,7 +21,7 @@ function statements(name: string): string[] {
 }
 
 /**
- * Runs `sql/<name>.sql`, each statement with the named parameters it mentions. `fragments` fill
+ * Runs `sql/<name>.sql` (or an absolute path to a .sql file), each statement with the named parameters it mentions. `fragments` fill
  * `{{slot}}`s with generated SQL structure (never values: those are always bound).
  * Returns the rows changed by the last statement.
  */

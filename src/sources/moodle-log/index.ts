@@ -1,0 +1,186 @@
+import { createReadStream, existsSync, openSync, readSync, closeSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { timestampTZValue, type DuckDBAppender } from "@duckdb/node-api";
+import iconv from "iconv-lite";
+import Papa from "papaparse";
+import type { MoodleLogSource } from "../../config/pipelines.ts";
+import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { say, type RunContext } from "../../pipeline/context.ts";
+import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
+import { commitStage } from "../xapi/commit.ts";
+import { describe, displayPath, listFiles, sha256File } from "../xapi/files.ts";
+import { runSqlFile } from "../xapi/sql.ts";
+import { mapHeaders, type HeaderMap } from "./headers.ts";
+import { moodleReasons } from "./reasons.ts";
+import { toStageRow, type RowOptions } from "./rows.ts";
+import { zoneFormatter } from "./time.ts";
+
+export const MOODLE_SOURCE = "moodle-log";
+const STAGE_SQL = join(dirname(fileURLToPath(import.meta.url)), "sql", "xapi_stage.sql");
+
+export interface MoodleImportOptions {
+  country: string;
+  /** IANA zone of the exporting site: Moodle writes local times without an offset. */
+  timezone: string;
+  /** Names the Moodle site in actor keys and object ids; the country code by default. */
+  site?: string;
+}
+
+/** Every .csv download in the source's folder, in name order, one batch each. */
+export async function runMoodleLogFiles(ctx: RunContext, source: MoodleLogSource): Promise<LoadResult[]> {
+  const files = listFiles(resolve(ctx.root, source.path), /\.csv$/i);
+  return importMoodleLogs(ctx, files, { country: source.country, timezone: source.timezone });
+}
+
+/** `imaginecole import FILE… --source moodle-log --country XX`: Moodle "Logs" report downloads. */
+export async function importMoodleLogs(ctx: RunContext, files: string[], options: MoodleImportOptions): Promise<LoadResult[]> {
+  const country = await checkCountry(ctx, options.country);
+  checkTimezone(options.timezone);
+  const rowOptions: RowOptions = { site: (options.site ?? country).toLowerCase(), timeZone: options.timezone, keyer: ctx.keyer };
+  const results: LoadResult[] = [];
+  for (const file of files.map((f) => resolve(ctx.root, f))) {
+    if (!existsSync(file)) throw new ImaginEcoleError(`Fichier introuvable : ${file}.`, `File not found: ${file}.`, EXIT.usage);
+    const shown = displayPath(ctx.root, file);
+    const result = await loadBatch(
+      ctx.warehouse,
+      { source: MOODLE_SOURCE, location: shown, countryCode: country, contentSha256: await sha256File(file) },
+      (batch) => loadFile(ctx, batch, file, shown, country, rowOptions),
+      { dryRun: ctx.dryRun },
+    );
+    ctx.log(describe(ctx, shown, result));
+    results.push(result);
+  }
+  return results;
+}
+
+async function loadFile(
+  ctx: RunContext,
+  batch: BatchContext,
+  file: string,
+  shown: string,
+  country: string,
+  rowOptions: RowOptions,
+): Promise<BatchCounts> {
+  await runSqlFile(ctx.warehouse, STAGE_SQL);
+  const appender = await ctx.warehouse.conn.createAppender("xapi_stage", "main", "temp");
+  let header: HeaderMap | undefined;
+  let guests = 0;
+  try {
+    await streamRows(file, (record, line) => {
+      if (!header) {
+        header = mapHeaders(record);
+        if (header.missing.length > 0) throw missingColumns(shown, header);
+        return;
+      }
+      if (record.length === 1 && record[0]!.trim() === "") return;
+      const row = toStageRow(record, header, line, rowOptions);
+      if (row === "guest") guests++;
+      else append(appender, row, country);
+    });
+  } finally {
+    appender.closeSync();
+  }
+  if (!header) throw missingColumns(shown, mapHeaders([]));
+  const counts = await commitStage(batch, {
+    source: MOODLE_SOURCE,
+    keyer: ctx.keyer,
+    locationPrefix: `${shown}:`,
+    reasons: moodleReasons(header),
+  });
+  if (guests > 0) {
+    ctx.log(say(ctx, `${shown} : ${guests} lignes de visiteurs non connectés (id 0) non comptées.`, `${shown}: ${guests} rows of visitors not signed in (id 0) not counted.`));
+  }
+  return { rowsRead: counts.rowsRead + guests, rowsLoaded: counts.rowsLoaded };
+}
+
+function append(appender: DuckDBAppender, row: Exclude<ReturnType<typeof toStageRow>, "guest">, country: string): void {
+  const text = (v: string | null) => (v === null ? appender.appendNull() : appender.appendVarchar(v));
+  appender.appendBigInt(BigInt(row.line));
+  text(row.eventId);
+  text(row.ident);
+  text(row.verb);
+  text(row.objectId);
+  appender.appendBoolean(false);
+  if (row.occurredAt === null) appender.appendNull();
+  else appender.appendTimestampTZ(timestampTZValue(BigInt(row.occurredAt.getTime()) * 1000n));
+  appender.appendNull();
+  appender.appendVarchar(country);
+  text(row.reason);
+  text(row.rejectValue);
+  appender.endRow();
+}
+
+/**
+ * Streams the CSV records with their line number (header = 1). Moodle writes UTF-8 with a BOM;
+ * a file re-saved by Excel may be Windows-1252 and `;`-separated, so both are accepted.
+ */
+function streamRows(file: string, onRecord: (record: string[], line: number) => void): Promise<void> {
+  const input = isUtf8(file) ? createReadStream(file, "utf8") : createReadStream(file).pipe(iconv.decodeStream("win1252"));
+  return new Promise((resolvePromise, reject) => {
+    let line = 0;
+    let failure: unknown;
+    Papa.parse<string[]>(input as unknown as File, {
+      skipEmptyLines: false,
+      step: (results, parser) => {
+        try {
+          onRecord(results.data, ++line);
+        } catch (error) {
+          failure = error;
+          parser.abort();
+        }
+      },
+      complete: () => (failure ? reject(failure) : resolvePromise()),
+      error: (error: Error) => reject(error),
+    });
+  });
+}
+
+function isUtf8(file: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(256 * 1024);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(0, n), { stream: true });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function missingColumns(shown: string, header: HeaderMap): ImaginEcoleError {
+  const missing = header.missing.join(", ");
+  return new ImaginEcoleError(
+    `${shown} : ce n'est pas un téléchargement des journaux Moodle (colonnes manquantes : ${missing}). Attendu l'en-tête « Heure, Nom complet de l'utilisateur, …, Description, … » ou « Time, User full name, …, Description, … ».`,
+    `${shown}: not a Moodle logs download (missing columns: ${missing}). Expected the header "Time, User full name, …, Description, …" or its French version.`,
+    EXIT.failed,
+  );
+}
+
+async function checkCountry(ctx: RunContext, country: string): Promise<string> {
+  const code = country.trim().toUpperCase();
+  const known = await ctx.warehouse.all<{ country_code: string }>("SELECT country_code FROM core.countries");
+  const ok = /^[A-Z]{2}$/.test(code) && (known.length === 0 || known.some((c) => c.country_code === code));
+  if (!ok) {
+    throw new ImaginEcoleError(
+      `Pays inconnu « ${country} » : donnez le code ISO à deux lettres d'un pays de la référence (ex. SN).`,
+      `Unknown country "${country}": give the two-letter ISO code of a reference country (e.g. SN).`,
+      EXIT.usage,
+    );
+  }
+  return code;
+}
+
+function checkTimezone(timezone: string): void {
+  try {
+    zoneFormatter(timezone);
+  } catch {
+    throw new ImaginEcoleError(
+      `Fuseau horaire inconnu « ${timezone} » : donnez un nom IANA, par exemple Africa/Abidjan, Africa/Dakar ou Africa/Douala.`,
+      `Unknown time zone "${timezone}": give an IANA name, e.g. Africa/Abidjan, Africa/Dakar or Africa/Douala.`,
+      EXIT.usage,
+    );
+  }
+}

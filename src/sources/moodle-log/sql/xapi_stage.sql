@@ -1,0 +1,15 @@
+-- The Moodle log rows of the batch in the shape the xAPI load expects (see xapi/sql/xapi_stage.sql),
+-- filled by the Appender as the CSV streams in. TEMP: user ids in clear never persist.
+CREATE OR REPLACE TEMP TABLE xapi_stage (
+  line         BIGINT,
+  event_id     VARCHAR,
+  ident        VARCHAR,
+  verb         VARCHAR,
+  object_id    VARCHAR,
+  is_void      BOOLEAN,
+  occurred_at  TIMESTAMPTZ,
+  stored_at    TIMESTAMPTZ,
+  country      VARCHAR,
+  reason       VARCHAR,
+  reject_value VARCHAR
+);
