@@ -49,9 +49,10 @@ export async function readCountries(ctx: RunContext): Promise<CountryNames[]> {
 }
 
 /**
- * The project phase dates are checked against: given by the caller, else the `phase` of the
- * pipelines configuration (--config / IMAGINECOLE_CONFIG / pipelines/demo.json).
+ * The project phase dates are checked against: given by the caller, else the run context's
+ * (the command line sets it from the configuration), else the `phase` of the configuration
+ * named by IMAGINECOLE_CONFIG or pipelines/demo.json.
  */
 export function resolvePhase(ctx: RunContext, phase?: Phase): Phase {
-  return phase ?? loadConfig(ctx.root).config.phase;
+  return phase ?? ctx.phase ?? loadConfig(ctx.root).config.phase;
 }

@@ -187,6 +187,13 @@ describe("runSheetFiles(ctx, source)", () => {
       .toEqual({ location: "Sessions!B3", value: "FOR-SN-002" });
   });
 
+  it("takes the phase from the run context when the caller gives none", async () => {
+    t.ctx.phase = { start: "2025-10-01", end: "2027-12-31" };
+    const results = await runSheetFiles(t.ctx, source);
+    const trainers = results.find((r) => r.location.endsWith("Sénégal - Formateurs.csv"))!;
+    expect([trainers.rowsLoaded, trainers.rowsRejected]).toEqual([2, 1]);
+  });
+
   it("checks without writing: the rejects come back, the warehouse stays empty", async () => {
     t.ctx.dryRun = true;
     const results = await runSheetFiles(t.ctx, source, { phase: PHASE });
