@@ -6,6 +6,7 @@ import { GOOGLE_CSV, toCsv } from "./csv.ts";
 import { rngFor } from "./random.ts";
 import { DEMO_SCENARIO, type Tab } from "./scenario.ts";
 import type { Cell, TabData } from "./sheets-content.ts";
+import { stampZipEntries } from "./zip-dates.ts";
 
 /** The headers as this country's team typed them. */
 export function writtenHeaders(country: string, tab: TabData): string[] {
@@ -80,6 +81,6 @@ export async function writeSheetXlsx(dir: string, nameFr: string, country: strin
   }
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${sheetFileBase(nameFr)}.xlsx`);
-  await workbook.xlsx.writeFile(path);
+  await writeFile(path, stampZipEntries(Buffer.from(await workbook.xlsx.writeBuffer()), asOf));
   return path;
 }

@@ -211,6 +211,10 @@ export async function writeXapi(options: {
         if (entry.void) Object.assign(entry.void, { file, line });
         if (entry.bad) summary.bad.push({ file, line, problem: entry.bad });
         text += entry.line + "\n";
+        if (text.length > 1 << 20) {
+          await write(stream, text);
+          text = "";
+        }
       }
       summary.lines += entries.length;
       await write(stream, text);

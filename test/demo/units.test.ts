@@ -1,9 +1,11 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { frDay, isoDay, monthOf, offsetInstant, utcDay, windowMonths } from "../../src/demo/calendar.ts";
 import { GOOGLE_CSV, toCsv } from "../../src/demo/csv.ts";
 import { roundTarget } from "../../src/demo/plan.ts";
 import { rngFor } from "../../src/demo/random.ts";
 import { perDay } from "../../src/demo/xapi.ts";
+import { stampZipEntries } from "../../src/demo/zip-dates.ts";
 
 describe("rngFor(seed, label)", () => {
   it("repeats its sequence for the same seed and label", () => {
@@ -77,5 +79,21 @@ describe("roundTarget(value)", () => {
     expect(roundTarget(4117)).toBe(4100);
     expect(roundTarget(164)).toBe(160);
     expect(roundTarget(39)).toBe(40);
+  });
+});
+
+describe("stampZipEntries(zip, day)", () => {
+  it("gives every entry of a workbook the same day, whatever time it was written", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Formateurs").getCell("A1").value = "ID formateur";
+    const zip = Buffer.from(await workbook.xlsx.writeBuffer());
+    const stamped = stampZipEntries(zip, utcDay(2026, 11, 28));
+    const dosDate = ((2026 - 1980) << 9) | (11 << 5) | 28;
+    expect(stamped.readUInt16LE(12)).toBe(dosDate);
+    expect(stamped.readUInt16LE(10)).toBe(0);
+    expect(stampZipEntries(stampZipEntries(zip, utcDay(2020, 1, 1)), utcDay(2026, 11, 28)).equals(stamped)).toBe(true);
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load(Uint8Array.from(stamped).buffer);
+    expect(reread.getWorksheet("Formateurs")?.getCell("A1").value).toBe("ID formateur");
   });
 });
