@@ -5,8 +5,11 @@
  * ranges, whole-sheet ranges echoed at grid size, serial-number dates); error bodies are the
  * recorded ones. Formats are not modelled: FORMATTED_VALUE returns the stored value as text.
  */
+import { readdirSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { basename, extname, join } from "node:path";
+import { readCsvGrid, readXlsxTabs, tabTitleFromFileName } from "../sources/sheets/read-files.ts";
 
 export type CellValue = string | number | boolean;
 
@@ -71,6 +74,11 @@ export interface SheetsApiStandIn {
   addSpreadsheet(id: string, title: string, tabs: Record<string, CellValue[][]>): StandInSpreadsheet;
   /** The rows of a tab as stored, trailing empties trimmed like the API does. */
   tabValues(id: string, title: string): CellValue[][];
+  /**
+   * Turns sheet downloads laid out as `<folder>/<ISO2>/` and `<folder>/regional/` (the demo's)
+   * into spreadsheets, CSV text entered as a person would type it; returns their ids.
+   */
+  addSpreadsheetsFromFolder(folder: string): Promise<{ spreadsheets: Record<string, string>; regional?: string }>;
 }
 
 export interface StandInOptions {
@@ -416,6 +424,34 @@ export async function startSheetsApi(options: StandInOptions = {}): Promise<Shee
     return ((getValues(book, quoteTitle(title), new URLSearchParams({ valueRenderOption: "UNFORMATTED_VALUE" })) as { values?: CellValue[][] }).values) ?? [];
   }
 
+  async function addSpreadsheetsFromFolder(folder: string): Promise<{ spreadsheets: Record<string, string>; regional?: string }> {
+    const ids: { spreadsheets: Record<string, string>; regional?: string } = { spreadsheets: {} };
+    for (const name of readdirSync(folder).sort()) {
+      const dir = join(folder, name);
+      if (!statSync(dir).isDirectory()) continue;
+      const tabs: Record<string, CellValue[][]> = {};
+      let title = name;
+      for (const file of readdirSync(dir).sort()) {
+        const path = join(dir, file);
+        if (extname(file) === ".xlsx") {
+          title = basename(file, ".xlsx");
+          for (const tab of await readXlsxTabs(path)) tabs[tab.title] = tab.grid.map((row) => row.map((c) => c ?? ""));
+        } else if (extname(file) === ".csv") {
+          const tab = tabTitleFromFileName(path);
+          if (!tab) continue;
+          title = basename(file, ".csv").split(" - ")[0] ?? title;
+          tabs[tab] = readCsvGrid(path).map((row) => row.map((c) => userEntered(String(c ?? ""))));
+        }
+      }
+      const regional = name.toLowerCase() === "regional";
+      const id = `demo-${name.toLowerCase()}`;
+      addSpreadsheet(id, title, tabs);
+      if (regional) ids.regional = id;
+      else ids.spreadsheets[name.toUpperCase()] = id;
+    }
+    return ids;
+  }
+
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -429,6 +465,7 @@ export async function startSheetsApi(options: StandInOptions = {}): Promise<Shee
     requests,
     addSpreadsheet,
     tabValues,
+    addSpreadsheetsFromFolder,
   };
 }
 

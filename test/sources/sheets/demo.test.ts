@@ -1,9 +1,10 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemo, type DemoManifest } from "../../../src/demo/generate.ts";
-import { runSheetFiles } from "../../../src/sources/sheets/index.ts";
+import { runSheetFiles, runSheetsApi } from "../../../src/sources/sheets/index.ts";
+import { startSheetsApi } from "../../../src/stand-ins/sheets-api.ts";
 import type { LoadResult } from "../../../src/warehouse/batch.ts";
-import { openContext, type TestContext } from "./helpers.ts";
+import { fakeServiceAccount, openContext, type TestContext } from "./helpers.ts";
 
 /** The demo's sheets (CSV and .xlsx, headers typed by hand) against what its manifest says is wrong in them. */
 describe("runSheetFiles(ctx, source) on the generated demo sheets", () => {
@@ -38,5 +39,27 @@ describe("runSheetFiles(ctx, source) on the generated demo sheets", () => {
     for (const table of tables) dump += JSON.stringify(await t.ctx.warehouse.all(`SELECT * FROM ${table}`));
     expect(manifest.personal.length).toBeGreaterThan(100);
     expect(manifest.personal.filter((p) => dump.includes(p))).toEqual([]);
+  });
+
+  it("gives the same rejects read through the API stand-in, and writes them in each country's Contrôles tab", async () => {
+    const api = await startSheetsApi();
+    const other = await openContext();
+    try {
+      const ids = await api.addSpreadsheetsFromFolder(join(t.dir, "demo", "sheets"));
+      const viaApi = await runSheetsApi(other.ctx, {
+        kind: "sheets-api", name: "country-sheets", ...ids, keyFileEnv: fakeServiceAccount(other.dir), rootUrl: api.url,
+      }, { retryBaseMs: 5 });
+      expect(viaApi.filter((r) => r.status === "failed").map((r) => r.message)).toEqual([]);
+      const rejects = await other.ctx.warehouse.all<{ location: string; value: string }>(
+        "SELECT location, value FROM ops.rejects ORDER BY 1, 2");
+      expect(rejects).toEqual(manifest.badRows.map((b) => ({ location: b.location, value: b.value })).sort((a, b) => a.location.localeCompare(b.location) || a.value.localeCompare(b.value)));
+      for (const bad of manifest.badRows) {
+        const controls = api.tabValues(ids.spreadsheets[bad.country]!, "Contrôles");
+        expect(controls.map((row) => row[0])).toContain(bad.location);
+      }
+    } finally {
+      await api.close();
+      other.close();
+    }
   });
 });
