@@ -65,7 +65,8 @@ export async function exportSnapshot(
     const base = `imaginecole-${asOf}`;
 
     const text = join(outDir, lang === "fr" ? "LISEZ-MOI.txt" : "README.txt");
-    writeFileSync(text, "\uFEFF" + readme.map(([k, v]) => `${k} : ${v}`).join("\r\n") + "\r\n");
+    const colon = lang === "fr" ? " : " : ": ";
+    writeFileSync(text, "\uFEFF" + readme.map(([k, v]) => k + colon + v).join("\r\n") + "\r\n");
     files.push(text);
 
     if (formats.includes("xlsx")) {
