@@ -4,7 +4,7 @@ import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import type { TabContract } from "./contracts.ts";
 import { contentHash, tidyGrid } from "./grid.ts";
 import { parseTab, type ParseEnv, type ParsedTab } from "./parse-tab.ts";
-import { runStatement, statements } from "./sql.ts";
+import { runForEach, runStatement, statements } from "./sql.ts";
 import type { Cell } from "./values.ts";
 
 export const SOURCE = "sheet";
@@ -72,9 +72,7 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
       if (parsed.refused) throw new ImaginEcoleError(parsed.refused.fr, parsed.refused.en, EXIT.failed);
       const [remove, insert] = statements(TABLE_SQL[input.contract.table]!);
       await runStatement(ctx.warehouse, remove!, { country_code: input.country });
-      for (const record of parsed.records) {
-        await runStatement(ctx.warehouse, insert!, { country_code: input.country, ...record, load_id: batch.loadId });
-      }
+      await runForEach(ctx.warehouse, insert!, parsed.records.map((record) => ({ country_code: input.country, ...record, load_id: batch.loadId })));
       for (const reject of parsed.rejects) batch.reject(reject);
       await recordSync(ctx, scope, input.contract.title, parsed.latestDate, batch.loadId);
       await runStatement(ctx.warehouse, statements("cursors")[0]!, {
