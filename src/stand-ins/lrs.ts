@@ -40,6 +40,11 @@ export interface RunningLrs {
 
 type Statement = Record<string, unknown> & { id: string; stored: string };
 
+interface Listing {
+  iterator: AsyncIterator<Statement>;
+  peeked?: Statement;
+}
+
 const VERSION = "1.0.3";
 const BASE_STORED = Date.UTC(2026, 0, 1);
 
@@ -53,46 +58,61 @@ export async function startLrs(options: StartLrsOptions): Promise<RunningLrs> {
   const pageSize = options.pageSize ?? 100;
   const requests: LrsRequest[] = [];
   const stored: Statement[] = [];
-  const cursors = new Map<string, { query: Record<string, string>; offset: number }>();
+  const listings = new Map<string, { listing: Listing; query: Record<string, string> }>();
   let clock = BASE_STORED;
 
-  const store = (statement: object, index: number): Statement => {
+  const complete = (statement: object, fallbackStored: () => number): Statement => {
     const s = { ...(statement as Record<string, unknown>) };
     if (typeof s.id !== "string") s.id = randomUUID();
-    if (typeof s.stored !== "string") s.stored = new Date(BASE_STORED + index * 1000).toISOString();
+    if (typeof s.stored !== "string") s.stored = new Date(fallbackStored()).toISOString();
+    clock = Math.max(clock, Date.parse(s.stored as string));
     return s as Statement;
   };
   const add = (statements: object[]) => {
-    for (const statement of statements) {
-      const s = { ...(statement as Record<string, unknown>) };
-      if (typeof s.stored !== "string") s.stored = new Date((clock += 1000)).toISOString();
-      stored.push(store(s, stored.length));
-    }
+    for (const statement of statements) stored.push(complete(statement, () => clock + 1000));
+    stored.sort((a, b) => Date.parse(a.stored) - Date.parse(b.stored));
   };
   if (Array.isArray(options.statements)) add(options.statements);
 
-  async function* all(): AsyncIterable<Statement> {
-    if (Array.isArray(options.statements)) {
-      yield* [...stored].sort((a, b) => Date.parse(a.stored) - Date.parse(b.stored));
-      return;
+  /** Every statement in `stored` order; a generator is read lazily, never held whole. */
+  async function* all(): AsyncGenerator<Statement> {
+    if (!Array.isArray(options.statements)) {
+      let i = 0;
+      for await (const statement of options.statements()) yield complete(statement, () => BASE_STORED + ++i * 1000);
     }
-    let i = 0;
-    for await (const statement of options.statements()) yield store(statement, i++);
-    yield* stored;
+    yield* [...stored];
   }
 
-  async function listing(query: Record<string, string>, offset: number, limit: number) {
+  /** A query's matches, in the order asked for, read a page at a time. */
+  function openListing(query: Record<string, string>): Listing {
     const since = query.since ? Date.parse(query.since) : -Infinity;
     const until = query.until ? Date.parse(query.until) : Infinity;
-    const matching: Statement[] = [];
-    let latest: number | null = null;
-    for await (const s of all()) {
-      const t = Date.parse(s.stored);
-      latest = latest === null ? t : Math.max(latest, t);
-      if (t > since && t <= until) matching.push(s);
+    async function* matching(): AsyncGenerator<Statement> {
+      for await (const s of all()) {
+        const t = Date.parse(s.stored);
+        if (t > since && t <= until) yield s;
+      }
     }
-    if (query.ascending !== "true") matching.reverse();
-    return { page: matching.slice(offset, offset + limit), hasMore: matching.length > offset + limit, latest };
+    if (query.ascending === "true") return { iterator: matching() };
+    return {
+      iterator: (async function* () {
+        const list: Statement[] = [];
+        for await (const s of matching()) list.push(s);
+        yield* list.reverse();
+      })(),
+    };
+  }
+
+  async function nextPage(listing: Listing, limit: number): Promise<{ page: Statement[]; hasMore: boolean }> {
+    const page: Statement[] = [];
+    while (page.length < limit) {
+      const next = listing.peeked ?? (await listing.iterator.next()).value;
+      listing.peeked = undefined;
+      if (!next) return { page, hasMore: false };
+      page.push(next);
+    }
+    listing.peeked = (await listing.iterator.next()).value ?? undefined;
+    return { page, hasMore: listing.peeked !== undefined };
   }
 
   const server = createServer(async (req, res) => {
@@ -140,22 +160,24 @@ export async function startLrs(options: StartLrsOptions): Promise<RunningLrs> {
       return;
     }
 
+    let listing: Listing;
     let query: Record<string, string>;
-    let offset = 0;
     const moreMatch = url.pathname.match(new RegExp(`^${basePath}/statements/more/([0-9a-f]{32})$`));
     if (moreMatch) {
-      const cursor = cursors.get(moreMatch[1]!);
-      if (!cursor) {
+      const found = listings.get(moreMatch[1]!);
+      if (!found) {
         fail(400, "Unknown or expired more token");
         return;
       }
-      ({ query, offset } = cursor);
+      listings.delete(moreMatch[1]!);
+      ({ listing, query } = found);
     } else if (url.pathname === `${basePath}/statements`) {
       query = Object.fromEntries(url.searchParams);
       if (query.since && Number.isNaN(Date.parse(query.since))) {
         fail(400, "since is not a timestamp");
         return;
       }
+      listing = openListing(query);
     } else {
       fail(404, "Not found");
       return;
@@ -163,16 +185,18 @@ export async function startLrs(options: StartLrsOptions): Promise<RunningLrs> {
 
     const asked = Number(query.limit ?? 0);
     const limit = asked > 0 ? Math.min(asked, pageSize) : pageSize;
-    const { page, hasMore, latest } = await listing(query, offset, limit);
+    const { page, hasMore } = await nextPage(listing, limit);
     let more = "";
     if (hasMore) {
       const token = randomUUID().replace(/-/g, "");
-      cursors.set(token, { query, offset: offset + limit });
+      listings.set(token, { listing, query });
       more = `${basePath}/statements/more/${token}`;
     }
     record(200);
+    // Everything stored so far is retrievable here; a generator's statements count as stored.
+    const consistentThrough = Array.isArray(options.statements) ? clock : Math.max(clock, Date.now());
     send(res, 200, { statements: page, more }, {
-      "X-Experience-API-Consistent-Through": new Date(latest ?? Date.now()).toISOString(),
+      "X-Experience-API-Consistent-Through": new Date(consistentThrough).toISOString(),
     });
   });
 

@@ -9,6 +9,7 @@ import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import { say, type RunContext } from "../../pipeline/context.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
 import { commitStage } from "../xapi/commit.ts";
+import { checkCountryCode } from "../xapi/country-check.ts";
 import { describe, displayPath, listFiles, sha256File } from "../xapi/files.ts";
 import { runSqlFile } from "../xapi/sql.ts";
 import { mapHeaders, type HeaderMap } from "./headers.ts";
@@ -35,7 +36,7 @@ export async function runMoodleLogFiles(ctx: RunContext, source: MoodleLogSource
 
 /** `imaginecole import FILE… --source moodle-log --country XX`: Moodle "Logs" report downloads. */
 export async function importMoodleLogs(ctx: RunContext, files: string[], options: MoodleImportOptions): Promise<LoadResult[]> {
-  const country = await checkCountry(ctx, options.country);
+  const country = await checkCountryCode(ctx.warehouse, options.country);
   checkTimezone(options.timezone);
   const rowOptions: RowOptions = { site: (options.site ?? country).toLowerCase(), timeZone: options.timezone, keyer: ctx.keyer };
   const results: LoadResult[] = [];
@@ -157,20 +158,6 @@ function missingColumns(shown: string, header: HeaderMap): ImaginEcoleError {
     `${shown}: not a Moodle logs download (missing columns: ${missing}). Expected the header "Time, User full name, …, Description, …" or its French version.`,
     EXIT.failed,
   );
-}
-
-async function checkCountry(ctx: RunContext, country: string): Promise<string> {
-  const code = country.trim().toUpperCase();
-  const known = await ctx.warehouse.all<{ country_code: string }>("SELECT country_code FROM core.countries");
-  const ok = /^[A-Z]{2}$/.test(code) && (known.length === 0 || known.some((c) => c.country_code === code));
-  if (!ok) {
-    throw new ImaginEcoleError(
-      `Pays inconnu « ${country} » : donnez le code ISO à deux lettres d'un pays de la référence (ex. SN).`,
-      `Unknown country "${country}": give the two-letter ISO code of a reference country (e.g. SN).`,
-      EXIT.usage,
-    );
-  }
-  return code;
 }
 
 function checkTimezone(timezone: string): void {

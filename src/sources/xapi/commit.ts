@@ -29,6 +29,10 @@ export async function commitStage(batch: BatchContext, options: CommitOptions): 
   await runSqlFile(warehouse, "core.voided_events", params);
   await runSqlFile(warehouse, "core.usage_events", params);
   const rowsRead = Number(await warehouse.scalar("SELECT count(*) FROM xapi_stage"));
+  // The stage holds identifiers in clear and can be large: gone as soon as the batch is written.
+  for (const table of ["xapi_stage", "xapi_idents", "xapi_actor_keys", "xapi_reasons"]) {
+    await warehouse.run(`DROP TABLE IF EXISTS temp.main.${table}`);
+  }
   return { rowsRead, rowsLoaded };
 }
 

@@ -6,6 +6,7 @@ import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import { say, type RunContext } from "../../pipeline/context.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import { commitStage } from "./commit.ts";
+import { checkCountryCode } from "./country-check.ts";
 import { DEFAULT_COUNTRY_RULES } from "./country-rules.ts";
 import { locationSeparator, sniffFormat } from "./file-format.ts";
 import { XAPI_REASONS } from "./reasons.ts";
@@ -29,7 +30,7 @@ export async function importXapiFiles(
   options: { country?: string; rules?: CountryRule[] },
 ): Promise<LoadResult[]> {
   const rules: CountryRule[] = options.country
-    ? [{ from: "fixed", country: options.country.toUpperCase() }]
+    ? [{ from: "fixed", country: await checkCountryCode(ctx.warehouse, options.country) }]
     : (options.rules ?? DEFAULT_COUNTRY_RULES);
   const paths = files.map((f) => resolve(ctx.root, f));
   for (const path of paths) {

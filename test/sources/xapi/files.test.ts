@@ -99,6 +99,14 @@ describe("importXapiFiles(ctx, files, options)", () => {
     expect(await rejects(result!.loadId)).toMatchObject([{ location: "xx.ndjson:2", column: "country", value: "XX" }]);
   });
 
+  it("refuses a --country that is not a reference country before reading anything", async () => {
+    await t.ctx.warehouse.run("INSERT INTO core.countries (country_code, iso3, iso_numeric, name_fr, name_en) VALUES ('SN', 'SEN', '686', 'Sénégal', 'Senegal')");
+    const file = writeNdjson(join(t.dir, "any.ndjson"), [statement("c1000000-0000-4000-8000-000000000001")]);
+    await expect(importXapiFiles(t.ctx, [file], { country: "Sénégal" })).rejects.toThrow(/two-letter/);
+    await expect(importXapiFiles(t.ctx, [file], { country: "ML" })).rejects.toThrow(/two-letter/);
+    expect(await count(t.ctx, "ops.loads")).toBe(0);
+  });
+
   it("reads a StatementResult page and loads a statement id once however often it is seen", async () => {
     const s1 = statement("d0000000-0000-4000-8000-000000000001");
     const s2 = statement("d0000000-0000-4000-8000-000000000002");

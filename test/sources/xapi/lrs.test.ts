@@ -153,6 +153,22 @@ describe("startLrs(options)", () => {
     expect(((await ok.json()) as { statements: unknown[] }).statements).toHaveLength(1);
   });
 
+  it("serves a generator's statements a page at a time, reading it once per listing", async () => {
+    let opened = 0;
+    const server = await serve({
+      pageSize: 10,
+      statements: () => {
+        opened++;
+        return (async function* () {
+          for (let i = 0; i < 25; i++) yield statement(`30000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+        })();
+      },
+    });
+    const results = await runXapiLrs(t.ctx, source(server, 10), { env, retry: retry() });
+    expect(results.map((r) => r.rowsLoaded)).toEqual([10, 10, 5]);
+    expect(opened).toBe(1);
+  });
+
   it("lists newest first unless ascending, and `since` excludes the statement stored at that instant", async () => {
     const server = await serve({ statements: statements(3) });
     const headers = {
