@@ -1,0 +1,175 @@
+import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import type { NationalCsvSource } from "../../config/pipelines.ts";
+import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { say, type RunContext } from "../../pipeline/context.ts";
+import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
+import { findLayout } from "./header.ts";
+import { loadNationalRows, SOURCE, type FileOutcome } from "./load.ts";
+import { resolveProfile, type NationalProfile } from "./profile.ts";
+import { scanFile } from "./scan.ts";
+
+export { SOURCE } from "./load.ts";
+export { parseProfile, resolveProfile, CANONICAL_PROFILE, type NationalProfile } from "./profile.ts";
+
+export const DEFAULT_PROFILES_DIR = "pipelines/profiles/national";
+
+/**
+ * `run`: every file in `<inbox>/<ISO2>/`, oldest first, one batch each. Content already loaded is
+ * skipped; imported files are copied to `<archive>/<ISO2>/<sha256>.csv` when `archive` is set.
+ */
+export async function runNationalCsv(ctx: RunContext, source: NationalCsvSource): Promise<LoadResult[]> {
+  const inbox = resolve(ctx.root, source.inbox);
+  if (!existsSync(inbox)) {
+    ctx.log(say(ctx, `Dossier de dépôt ${inbox} absent : aucun export national à lire.`, `Drop folder ${inbox} missing: no national export to read.`));
+    return [];
+  }
+  const profilesDir = resolve(ctx.root, source.profiles);
+  const results: LoadResult[] = [];
+  const countries = (await readdir(inbox, { withFileTypes: true }))
+    .filter((d) => d.isDirectory() && /^[A-Za-z]{2}$/.test(d.name))
+    .map((d) => d.name)
+    .sort();
+  for (const folder of countries) {
+    const country = folder.toUpperCase();
+    const files = await filesOldestFirst(join(inbox, folder));
+    let profile: NationalProfile;
+    try {
+      profile = resolveProfile(profilesDir, country);
+    } catch (error) {
+      for (const path of files) results.push(await failedBeforeBatch(ctx, path, country, error));
+      continue;
+    }
+    for (const path of files) {
+      const { result, sha256 } = await importFile(ctx, path, country, profile);
+      results.push(result);
+      if (source.archive && sha256 && !ctx.dryRun && result.status !== "failed") {
+        const dir = join(resolve(ctx.root, source.archive), country);
+        await mkdir(dir, { recursive: true });
+        const target = join(dir, `${sha256}.csv`);
+        if (!existsSync(target)) await copyFile(path, target);
+      }
+    }
+  }
+  return results;
+}
+
+/**
+ * `import FILE… --source national-csv --country XX` (and `check`, with ctx.dryRun): the files
+ * with the country's profile, a named one (`profile`), or the canonical headers.
+ */
+export async function importNationalCsv(
+  ctx: RunContext,
+  files: string[],
+  options: { country: string; profile?: string; profilesDir?: string },
+): Promise<LoadResult[]> {
+  const country = options.country.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) {
+    throw new ImaginEcoleError(
+      `Code pays « ${options.country} » invalide : donnez le code ISO à deux lettres (ex. SN).`,
+      `Invalid country code "${options.country}": give the two-letter ISO code (e.g. SN).`,
+      EXIT.usage,
+    );
+  }
+  const profile = resolveProfile(resolve(ctx.root, options.profilesDir ?? DEFAULT_PROFILES_DIR), country, options.profile);
+  const results: LoadResult[] = [];
+  for (const path of files) {
+    if (!existsSync(path)) {
+      throw new ImaginEcoleError(
+        `Fichier introuvable : ${path}. Vérifiez le chemin.`,
+        `File not found: ${path}. Check the path.`,
+        EXIT.usage,
+      );
+    }
+    results.push((await importFile(ctx, resolve(path), country, profile)).result);
+  }
+  return results;
+}
+
+async function importFile(
+  ctx: RunContext,
+  path: string,
+  country: string,
+  profile: NationalProfile,
+): Promise<{ result: LoadResult; sha256: string | null }> {
+  const file = basename(path);
+  const workDir = await mkdtemp(join(tmpdir(), "imaginecole-national-"));
+  try {
+    let scan;
+    let layout;
+    try {
+      scan = await scanFile(path, file, profile.encoding, workDir);
+      layout = findLayout(scan.head, scan.headComplete, profile, file);
+    } catch (error) {
+      return { result: await failedBeforeBatch(ctx, path, country, error, scan?.sha256), sha256: null };
+    }
+    const found = { scan, layout };
+    let outcome: FileOutcome | undefined;
+    const result = await loadBatch(
+      ctx.warehouse,
+      { source: SOURCE, location: path, countryCode: country, contentSha256: scan.sha256 },
+      async (batch) => {
+        outcome = await loadNationalRows(batch, {
+          file,
+          country,
+          profile,
+          scan: found.scan,
+          layout: found.layout,
+          today: todayIn(profile.timezone, ctx.now),
+        });
+        return { rowsRead: outcome.rowsRead, rowsLoaded: outcome.rowsLoaded };
+      },
+      { dryRun: ctx.dryRun },
+    );
+    if (outcome) ctx.log(describe(ctx, country, file, profile, found, outcome, result));
+    return { result, sha256: scan.sha256 };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** A file refused before its rows were read still leaves its trace in ops.loads (except on check). */
+function failedBeforeBatch(ctx: RunContext, path: string, country: string, error: unknown, sha?: string): Promise<LoadResult> {
+  return loadBatch(
+    ctx.warehouse,
+    { source: SOURCE, location: path, countryCode: country, contentSha256: sha ?? null },
+    async () => {
+      throw error;
+    },
+    { dryRun: ctx.dryRun },
+  );
+}
+
+async function filesOldestFirst(dir: string): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith("."));
+  const withTimes = await Promise.all(
+    entries.map(async (e) => ({ path: join(dir, e.name), mtime: (await stat(join(dir, e.name))).mtimeMs })),
+  );
+  return withTimes.sort((a, b) => a.mtime - b.mtime || a.path.localeCompare(b.path)).map((f) => f.path);
+}
+
+/** Today's date where the platform is, as yyyy-mm-dd. */
+export function todayIn(timezone: string, now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+function describe(
+  ctx: RunContext,
+  country: string,
+  file: string,
+  profile: NationalProfile,
+  found: { scan: { encoding: string; bom: boolean }; layout: { delimiter: string; decimal: string } },
+  outcome: FileOutcome,
+  result: LoadResult,
+): string {
+  const delimiter = found.layout.delimiter === "\t" ? "tab" : found.layout.delimiter;
+  const encoding = `${found.scan.encoding}${found.scan.bom ? " BOM" : ""}`;
+  const totals = outcome.summaryLines.length > 0 ? outcome.summaryLines.join(", ") : null;
+  return say(
+    ctx,
+    `${country}/${file} (${profile.name}, ${encoding}, « ${delimiter} », décimale « ${found.layout.decimal} », ${outcome.granularity === "day" ? "jours" : "mois"}) : ${result.rowsRead} lignes lues, ${result.rowsLoaded} chargées, ${result.rowsRejected} rejets${totals ? ` ; ligne(s) de total ignorée(s) : ${totals}` : ""}.`,
+    `${country}/${file} (${profile.name}, ${encoding}, "${delimiter}", decimal "${found.layout.decimal}", ${outcome.granularity === "day" ? "days" : "months"}): ${result.rowsRead} rows read, ${result.rowsLoaded} loaded, ${result.rowsRejected} rejects${totals ? `; totals row(s) skipped: ${totals}` : ""}.`,
+  );
+}

@@ -1,0 +1,122 @@
+-- How national platform exports write numbers and dates, as macros the staging query applies to
+-- whole columns at once. Each returns NULL for a cell it cannot read; the checks say why.
+
+-- "1 234,5" and "12 %" without the spaces spreadsheets put in numbers (space, no-break, narrow
+-- no-break, thin, figure space, Swiss apostrophe) nor the percent sign, in one translate() pass.
+CREATE OR REPLACE TEMP MACRO national_csv_digits(s) AS
+  translate(s, ' ' || chr(160) || chr(8239) || chr(8201) || chr(8199) || '''' || '%', '');
+
+-- A number with its separators rewritten for a cast. Both separators: the last one is the decimal
+-- one ("1.234,5", "1,234.5"). One separator: thousands when it groups by three and is not the
+-- file's decimal separator ("1.234" in a decimal-comma file), decimal otherwise ("12,5").
+CREATE OR REPLACE TEMP MACRO national_csv_decimal(t, decimal_sep) AS
+  CASE
+    WHEN regexp_full_match(t, '-?[0-9]+') THEN t
+    WHEN regexp_full_match(t, '-?[0-9]{1,3}(\.[0-9]{3})+,[0-9]*') THEN replace(replace(t, '.', ''), ',', '.')
+    WHEN regexp_full_match(t, '-?[0-9]{1,3}(,[0-9]{3})+\.[0-9]*') THEN replace(t, ',', '')
+    WHEN decimal_sep = ',' AND regexp_full_match(t, '-?[0-9]{1,3}(\.[0-9]{3})+') THEN replace(t, '.', '')
+    WHEN decimal_sep = '.' AND regexp_full_match(t, '-?[0-9]{1,3}(,[0-9]{3})+') THEN replace(t, ',', '')
+    WHEN regexp_full_match(t, '-?[0-9]*,[0-9]+') THEN replace(t, ',', '.')
+    WHEN regexp_full_match(t, '-?[0-9]*\.[0-9]+') THEN t
+  END;
+
+-- The number in a cell; plain digits, the common case, skip the rewriting.
+CREATE OR REPLACE TEMP MACRO national_csv_number(s, decimal_sep) AS
+  CASE
+    WHEN regexp_full_match(s, '[0-9]+') THEN s::DOUBLE
+    ELSE TRY_CAST(national_csv_decimal(national_csv_digits(s), decimal_sep) AS DOUBLE)
+  END;
+
+-- Month names and abbreviations, French and English, lower case and without accents.
+CREATE OR REPLACE TEMP MACRO national_csv_month_number(w) AS
+  CASE
+    WHEN regexp_full_match(w, 'janv?(ier)?|jan(uary)?') THEN 1
+    WHEN regexp_full_match(w, 'fevr?(ier)?|feb(ruary)?') THEN 2
+    WHEN regexp_full_match(w, 'mars?|march') THEN 3
+    WHEN regexp_full_match(w, 'avr(il)?|apr(il)?') THEN 4
+    WHEN regexp_full_match(w, 'mai|may') THEN 5
+    WHEN regexp_full_match(w, 'juin|june?') THEN 6
+    WHEN regexp_full_match(w, 'juil(l(et)?)?|july?') THEN 7
+    WHEN regexp_full_match(w, 'aout|aug(ust)?') THEN 8
+    WHEN regexp_full_match(w, 'sept?(embre|ember)?') THEN 9
+    WHEN regexp_full_match(w, 'oct(obre|ober)?') THEN 10
+    WHEN regexp_full_match(w, 'nov(embre|ember)?') THEN 11
+    WHEN regexp_full_match(w, 'dec(embre|ember)?') THEN 12
+  END;
+
+-- A cell naming a month and no day ("janv. 2026", "mars 2026", "Jan-26", "2026-03", "03/2026"):
+-- the month's first day.
+CREATE OR REPLACE TEMP MACRO national_csv_month_of(l) AS
+  CASE
+    WHEN regexp_full_match(l, '[a-z]+\.?[ -]+[0-9]{4}') THEN TRY_CAST(
+      regexp_extract(l, '([0-9]{4})$', 1) || '-' || national_csv_month_number(regexp_extract(l, '^([a-z]+)', 1)) || '-01' AS DATE)
+    WHEN regexp_full_match(l, '[a-z]+\.?[ -]+[0-9]{2}') THEN TRY_CAST(
+      '20' || regexp_extract(l, '([0-9]{2})$', 1) || '-' || national_csv_month_number(regexp_extract(l, '^([a-z]+)', 1)) || '-01' AS DATE)
+    WHEN regexp_full_match(l, '[0-9]{4}[-/][0-9]{1,2}') THEN TRY_CAST(regexp_replace(l, '^([0-9]{4})[-/]([0-9]{1,2})$', '\1-\2-01') AS DATE)
+    WHEN regexp_full_match(l, '[0-9]{1,2}[-/][0-9]{4}') THEN TRY_CAST(regexp_replace(l, '^([0-9]{1,2})[-/]([0-9]{4})$', '\2-\1-01') AS DATE)
+  END;
+
+-- Days since 1899-12-30, as Excel stores dates ("46027" or "46027,5").
+CREATE OR REPLACE TEMP MACRO national_csv_serial(t) AS
+  CASE WHEN regexp_full_match(t, '[0-9]{5}([.,][0-9]+)?') THEN
+    DATE '1899-12-30' + CAST(floor(TRY_CAST(replace(t, ',', '.') AS DOUBLE)) AS INTEGER)
+  END;
+
+-- Day cells written other than dd/mm/yyyy or yyyy-mm-dd: other separators, two-digit years,
+-- a time after the date (converted to the platform's zone when it carries an offset), Excel
+-- serial numbers.
+CREATE OR REPLACE TEMP MACRO national_csv_other_day(t, day_first, tz) AS
+  CASE
+    WHEN regexp_full_match(t, '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+(Z|[+-][0-9]{2}(:?[0-9]{2})?)') THEN
+      (TRY_CAST(t AS TIMESTAMPTZ) AT TIME ZONE tz)::DATE
+    WHEN regexp_full_match(t, '[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}([T ][0-9:.]+)?') THEN
+      TRY_CAST(regexp_replace(t, '^([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2}).*$', '\1-\2-\3') AS DATE)
+    WHEN regexp_full_match(t, '[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}( [0-9:.]+)?') THEN
+      CASE WHEN day_first
+        THEN TRY_CAST(regexp_replace(t, '^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4}).*$', '\3-\2-\1') AS DATE)
+        ELSE TRY_CAST(regexp_replace(t, '^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4}).*$', '\3-\1-\2') AS DATE)
+      END
+    WHEN regexp_full_match(t, '[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{2}') THEN
+      CASE WHEN day_first
+        THEN TRY_CAST(regexp_replace(t, '^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{2})$', '20\3-\2-\1') AS DATE)
+        ELSE TRY_CAST(regexp_replace(t, '^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{2})$', '20\3-\1-\2') AS DATE)
+      END
+    ELSE national_csv_serial(t)
+  END;
+
+-- A day cell as a date, any of the forms above; dd/mm/yyyy and yyyy-mm-dd first, as most files
+-- write them.
+CREATE OR REPLACE TEMP MACRO national_csv_day(t, day_first, tz) AS
+  CASE WHEN day_first
+    THEN coalesce(try_strptime(t, ['%d/%m/%Y', '%Y-%m-%d'])::DATE, national_csv_other_day(t, day_first, tz))
+    ELSE coalesce(try_strptime(t, ['%m/%d/%Y', '%Y-%m-%d'])::DATE, national_csv_other_day(t, day_first, tz))
+  END;
+
+-- A day cell in the one format a profile declares (see the profiles README for the names).
+CREATE OR REPLACE TEMP MACRO national_csv_day_as(t, format) AS
+  CASE format
+    WHEN 'dd/mm/yyyy' THEN try_strptime(t, '%d/%m/%Y')::DATE
+    WHEN 'dd-mm-yyyy' THEN try_strptime(t, '%d-%m-%Y')::DATE
+    WHEN 'dd.mm.yyyy' THEN try_strptime(t, '%d.%m.%Y')::DATE
+    WHEN 'dd/mm/yy' THEN try_strptime(t, '%d/%m/%y')::DATE
+    WHEN 'mm/dd/yyyy' THEN try_strptime(t, '%m/%d/%Y')::DATE
+    WHEN 'yyyy-mm-dd' THEN try_strptime(t, '%Y-%m-%d')::DATE
+    WHEN 'yyyy/mm/dd' THEN try_strptime(t, '%Y/%m/%d')::DATE
+    WHEN 'excel' THEN national_csv_serial(t)
+  END;
+
+-- Totals and summary rows ("Total", "Total général", "Moyenne", ...): recognised, never loaded.
+-- `pattern` matches the lower-case, accent-free label words at the start of the cell.
+CREATE OR REPLACE TEMP MACRO national_csv_is_summary(s, pattern) AS
+  coalesce(regexp_matches(strip_accents(lower(trim(s))), pattern), false);
+
+-- Why a count cell cannot be loaded, or NULL when it can (an empty cell is an unknown figure).
+CREATE OR REPLACE TEMP MACRO national_csv_count_problem(raw, value, is_percent, is_share) AS
+  CASE
+    WHEN raw IS NULL OR trim(raw) = '' THEN NULL
+    WHEN value IS NULL THEN 'count_nan'
+    WHEN is_percent AND NOT is_share THEN 'count_percent'
+    WHEN value < 0 THEN 'count_negative'
+    WHEN NOT is_share AND value <> floor(value) THEN 'count_fraction'
+    WHEN value >= 1e15 THEN 'count_too_large'
+  END;

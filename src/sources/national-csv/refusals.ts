@@ -1,0 +1,51 @@
+import { EXIT, ImaginEcoleError } from "../../errors.ts";
+
+/** Whole-file problems: the batch is refused (exit 1) and the message says where and what to do. */
+const refuse = (fr: string, en: string) => new ImaginEcoleError(fr, en, EXIT.failed);
+
+export const refusals = {
+  empty: (file: string) =>
+    refuse(
+      `${file} : le fichier est vide. Exportez de nouveau les statistiques de la plateforme puis déposez le fichier.`,
+      `${file}: the file is empty. Export the platform statistics again, then drop the file in.`,
+    ),
+  headerOnly: (file: string, line: number) =>
+    refuse(
+      `${file} : seul l'en-tête est présent (ligne ${line}), aucune ligne de données. Exportez une période qui contient des jours.`,
+      `${file}: only the header is present (line ${line}), no data rows. Export a period that has days in it.`,
+    ),
+  binary: (file: string, kind: string | null) =>
+    refuse(
+      kind
+        ? `${file} : ce n'est pas un fichier CSV mais ${kind.split("|")[0]}. Ouvrez-le et enregistrez-le au format CSV (séparateur point-virgule).`
+        : `${file} : ce n'est pas un fichier texte CSV (contenu binaire). Enregistrez l'export au format CSV.`,
+      kind
+        ? `${file}: this is not a CSV file but ${kind.split("|")[1]}. Open it and save it as CSV (semicolon separated).`
+        : `${file}: this is not a CSV text file (binary content). Save the export as CSV.`,
+    ),
+  unclosedQuote: (file: string, line: number) =>
+    refuse(
+      `${file} : guillemet ouvert ligne ${line} et jamais refermé : le fichier est tronqué ou mal formé. Exportez-le de nouveau en entier.`,
+      `${file}: quote opened on line ${line} and never closed: the file is truncated or malformed. Export it again in full.`,
+    ),
+  encoding: (file: string, line: number, detailFr: string, detailEn: string) =>
+    refuse(
+      `${file} : encodage illisible ligne ${line} (${detailFr}). Enregistrez le fichier en « CSV UTF-8 » ou déclarez son encodage dans le profil.`,
+      `${file}: unreadable encoding on line ${line} (${detailEn}). Save the file as "CSV UTF-8" or declare its encoding in the profile.`,
+    ),
+  oddUtf16: (file: string) =>
+    refuse(
+      `${file} : fichier UTF-16 au nombre d'octets impair : il est tronqué. Exportez-le de nouveau en entier.`,
+      `${file}: UTF-16 file with an odd number of bytes: it is truncated. Export it again in full.`,
+    ),
+  missingColumns: (file: string, line: number, missing: string[], found: string[], profile: string) =>
+    refuse(
+      `${file} : colonne obligatoire absente de l'en-tête (ligne ${line}) : ${missing.join(", ")}. En-têtes trouvés : ${found.join(" | ") || "aucun"}. Renommez la colonne ou ajoutez son nom au profil (${profile}).`,
+      `${file}: required column missing from the header (line ${line}): ${missing.join(", ")}. Headers found: ${found.join(" | ") || "none"}. Rename the column or add its name to the profile (${profile}).`,
+    ),
+  noHeader: (file: string, expected: string[], profile: string) =>
+    refuse(
+      `${file} : aucun en-tête reconnu dans les 30 premières lignes (attendu par exemple : ${expected.join(", ")}). Vérifiez le fichier ou ajoutez ses en-têtes au profil (${profile}).`,
+      `${file}: no recognised header in the first 30 lines (expected for instance: ${expected.join(", ")}). Check the file or add its headers to the profile (${profile}).`,
+    ),
+};
