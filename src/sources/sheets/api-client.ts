@@ -18,6 +18,7 @@ export interface ServiceAccountKey {
 export interface ClientOptions {
   /** First retry delay; doubles each retry (429 come without Retry-After). Default 1000 ms. */
   retryBaseMs?: number;
+  /** Default 6: with the default delay, about a minute, the span of a per-minute quota. */
   retries?: number;
 }
 
@@ -81,7 +82,7 @@ export function createSheetsClient(source: SheetsApiSource, key: ServiceAccountK
     ...(source.rootUrl ? { rootUrl: source.rootUrl } : {}),
     retry: true,
     retryConfig: {
-      retry: options.retries ?? 5,
+      retry: options.retries ?? 6,
       httpMethodsToRetry: ["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"],
       statusCodesToRetry: [[408, 408], [429, 429], [500, 599]],
       noResponseRetries: 2,

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { extname, join, relative, resolve } from "node:path";
+import { extname, isAbsolute, join, relative, resolve } from "node:path";
 import type { SheetFilesSource } from "../../config/pipelines.ts";
 import type { RunContext } from "../../pipeline/context.ts";
 import { ImaginEcoleError, EXIT } from "../../errors.ts";
@@ -79,8 +79,8 @@ async function readFolderTabs(ctx: RunContext, folder: string): Promise<RawTab[]
     const file = join(folder, name);
     if (ext === ".csv" && tabTitleFromFileName(file) === null) {
       ctx.log(ctx.lang === "fr"
-        ? `Fichier ${relative(ctx.root, file)} ignoré : son nom ne désigne aucun onglet du modèle (« <Feuille> - Formateurs.csv »).`
-        : `File ${relative(ctx.root, file)} ignored: its name names no template tab ("<Spreadsheet> - Formateurs.csv").`);
+        ? `Fichier ${shownPath(ctx, file)} ignoré : son nom ne désigne aucun onglet du modèle (« <Feuille> - Formateurs.csv »).`
+        : `File ${shownPath(ctx, file)} ignored: its name names no template tab ("<Spreadsheet> - Formateurs.csv").`);
       continue;
     }
     tabs.push(...(await readFileTabs(ctx, file)));
@@ -93,7 +93,7 @@ async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promis
   if (!existsSync(path)) {
     throw new ImaginEcoleError(`Fichier introuvable : ${file}.`, `File not found: ${file}.`, EXIT.usage);
   }
-  const shown = relative(ctx.root, path);
+  const shown = shownPath(ctx, path);
   if (extname(path).toLowerCase() === ".xlsx") {
     const tabs = await readXlsxTabs(path);
     const wanted = tab === undefined ? tabs : tabs.filter((t) => contractForTitle(t.title) === contractForTitle(tab));
@@ -108,6 +108,12 @@ async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promis
     );
   }
   return [{ title, grid: readCsvGrid(path), location: shown }];
+}
+
+/** Paths inside the project are shown relative to it, others in full. */
+function shownPath(ctx: RunContext, path: string): string {
+  const rel = relative(ctx.root, path);
+  return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }
 
 function unknownTab(tab: string): ImaginEcoleError {

@@ -67,6 +67,15 @@ describe("startSheetsApi()", () => {
     expect(api.spreadsheets.get("book")!.sheets.map((s) => s.properties.title)).toEqual(["Sheet1", "Mon onglet"]);
   });
 
+  it("writes several ranges with values:batchUpdate", async () => {
+    const res = await fetch(new URL("v4/spreadsheets/book/values:batchUpdate", api.url), {
+      method: "POST", headers: { ...AUTH, "content-type": "application/json" },
+      body: JSON.stringify({ valueInputOption: "RAW", data: [{ range: "'Mon onglet'!A1", values: [["x", "2"]] }, { range: "'Mon onglet'!B3", values: [["y"]] }] }),
+    });
+    expect(res.status).toBe(200);
+    expect(api.tabValues("book", "Mon onglet")).toEqual([["x", "2"], [], ["", "y"]]);
+  });
+
   it("appends after the last row and clears a range", async () => {
     const post = (path: string, body: unknown) => fetch(new URL(path, api.url), { method: "POST", headers: { ...AUTH, "content-type": "application/json" }, body: JSON.stringify(body) });
     await post(`v4/spreadsheets/book/values/${encodeURIComponent("Sheet1!A1")}:append?valueInputOption=USER_ENTERED`, { values: [["A5", "12,5", "03/11/2025"]] });
