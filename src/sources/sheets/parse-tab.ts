@@ -10,7 +10,7 @@ import {
 } from "./values.ts";
 
 export type Value = string | number | boolean | null;
-export type Record_ = Record<string, Value>;
+export type TabRecord = Record<string, Value>;
 
 export interface Phase {
   start: string;
@@ -39,7 +39,7 @@ export interface ParsedTab {
   refused: { fr: string; en: string } | null;
   rejects: Reject[];
   /** One record per valid row, keyed by warehouse column; personal columns absent. */
-  records: Record_[];
+  records: TabRecord[];
   /** Non-empty data rows. */
   rowsRead: number;
   /** Latest business date in the valid rows (ISO), for core.sheet_syncs.modified_at. */
@@ -106,7 +106,7 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
     if (row.every(isEmpty)) continue;
     result.rowsRead++;
     const sheetRow = r + 1;
-    const record: Record_ = {};
+    const record: TabRecord = {};
     const rowRejects: Reject[] = [];
     const rejectCell = (column: ColumnContract, cell: Cell, text: { reasonFr: string; reasonEn: string }) => {
       rowRejects.push({
@@ -270,7 +270,7 @@ function outsidePhase(value: string, phase: Phase): CellParse {
 /** Rules across cells of one row. */
 function checkRow(
   contract: TabContract,
-  record: Record_,
+  record: TabRecord,
   env: ParseEnv,
   result: ParsedTab,
   reject: (key: string, text: { reasonFr: string; reasonEn: string }) => void,
@@ -290,7 +290,7 @@ function checkRow(
   }
 }
 
-function targetKey(record: Record_): string | null {
+function targetKey(record: TabRecord): string | null {
   const { country_code: c, indicator_id: i, deadline: d } = record;
   return typeof c === "string" && typeof i === "string" && typeof d === "string" ? `${c}|${i}|${d}` : null;
 }

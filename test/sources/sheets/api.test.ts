@@ -252,6 +252,19 @@ describe("sheetsInit(ctx, {source, country})", () => {
     expect(filled.map((r) => [r.status, r.rowsLoaded, r.rowsRejected])).toEqual(Array(5).fill(["loaded", 1, 0]));
   });
 
+  it("creates the regional Cibles spreadsheet, whose dropdown names read back as countries", async () => {
+    const { spreadsheetId } = await sheetsInit(t.ctx, { source, country: "regional" });
+    const book = api.spreadsheets.get(spreadsheetId)!;
+    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Cibles", "Lisez-moi"]);
+    const rule = (column: number) => (book.sheets[0]!.validations.find((v) => v.range.startColumnIndex === column)!.rule as { condition: { values: { userEnteredValue: string }[] } })
+      .condition.values.map((v) => v.userEnteredValue);
+    expect(rule(0)).toContain("Côte d’Ivoire");
+    book.sheets[0]!.values.push(["Côte d’Ivoire", rule(1)[0]!, 1200, serial("2027-12-31")]);
+    const results = await runSheetsApi(t.ctx, { ...source, regional: spreadsheetId }, FAST);
+    expect(results.map((r) => [r.status, r.rowsLoaded])).toEqual([["loaded", 1]]);
+    expect(await t.ctx.warehouse.one("SELECT country_code, indicator_id FROM core.targets")).toEqual({ country_code: "CI", indicator_id: "trainers_trained" });
+  });
+
   it("repairs an existing spreadsheet: adds the missing tab and header, freezes the header row, keeps the data", async () => {
     api.addSpreadsheet(SN, "Feuille Sénégal", {
       Formateurs: [["ID formateur", "Nom", "Sexe", "Date de formation"], ["SN-F-001", "Awa", "F", serial("2025-09-15")]],
