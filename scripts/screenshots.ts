@@ -33,16 +33,18 @@ export async function takeScreenshots(options: ScreenshotOptions = {}): Promise<
   const server = await serveDist(dir);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-    const shots: [string, string][] = [
-      [`${lang}/`, "overview.png"],
-      [`${lang}/pays/${options.country ?? "SN"}`, "country.png"],
+    const page = await browser.newPage({ deviceScaleFactor: 1 });
+    // The overview whole; the country page's first screens (its table and first trends).
+    const shots: [string, string, boolean][] = [
+      [`${lang}/`, "overview.png", true],
+      [`${lang}/pays/${options.country ?? "SN"}`, "country.png", false],
     ];
     const written: string[] = [];
-    for (const [path, file] of shots) {
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    for (const [path, file, fullPage] of shots) {
       await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
       await page.waitForFunction(() => !document.querySelector("main .observablehq--loading"));
-      await page.screenshot({ path: join(out, file), fullPage: true });
+      await page.screenshot({ path: join(out, file), fullPage });
       written.push(join(out, file));
     }
     return written;

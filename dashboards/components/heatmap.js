@@ -10,7 +10,7 @@ export function heatmap(data, { lang, width, value, legend }) {
     padding: 0.05,
     x: { type: "band", tickFormat: (d) => formatMonth(lang, d), label: null, tickRotate: -45 },
     y: { label: null },
-    color: { type: "linear", domain: [0, 1], range: ["#c4171d", "#1a7f37"], legend: true, label: legend, tickFormat: (d) => formatPercent(lang, d) },
+    color: { type: "linear", domain: [0, 1], scheme: "rdylgn", legend: true, label: legend, tickFormat: (d) => formatPercent(lang, d) },
     marginBottom: 50,
     marks: [
       Plot.cell(data, { x: "period", y: "country", fill: value, title: (d) => `${d.country}, ${formatMonth(lang, d.period)} : ${formatPercent(lang, d[value])}` }),

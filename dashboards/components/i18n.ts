@@ -78,6 +78,7 @@ const MESSAGES = {
   "severity.high": { fr: "Élevée", en: "High" },
   "severity.medium": { fr: "Moyenne", en: "Medium" },
   "severity.low": { fr: "Faible", en: "Low" },
+  "severity.info": { fr: "Information", en: "Information" },
   "rule.behind_trajectory": { fr: "En retard sur la trajectoire", en: "Behind target trajectory" },
   "rule.resources_stuck_in_validation": { fr: "Ressources bloquées en validation", en: "Resources stuck in validation" },
   "rule.trained_but_inactive": { fr: "Formés mais inactifs", en: "Trained but inactive" },
@@ -119,8 +120,8 @@ const MESSAGES = {
 
   "country.title": { fr: "{country}", en: "{country}" },
   "country.lede": {
-    fr: "Tous les indicateurs de {country}, leur tendance et leur cible.",
-    en: "Every indicator for {country}, with its trend and target.",
+    fr: "{country} : tous les indicateurs, leur tendance et leur cible.",
+    en: "{country}: every indicator, with its trend and target.",
   },
   "country.indicators": { fr: "Indicateurs", en: "Indicators" },
   "country.latest": { fr: "Dernière valeur", en: "Latest value" },
@@ -227,6 +228,7 @@ const MESSAGES = {
   "snapshots.created": { fr: "Créé le", en: "Created" },
 
   "source.xapi": { fr: "Plateforme régionale (xAPI)", en: "Regional platform (xAPI)" },
+  "source.regional-platform": { fr: "Plateforme régionale", en: "Regional platform" },
   "source.moodle-log": { fr: "Journaux Moodle", en: "Moodle logs" },
   "source.national-csv": { fr: "Plateforme nationale (CSV)", en: "National platform (CSV)" },
   "source.sheet": { fr: "Feuille du pays", en: "Country sheet" },

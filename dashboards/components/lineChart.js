@@ -12,6 +12,7 @@ export function lineChart(series, { lang, width, height = 220, y = "value", z = 
     width,
     height,
     marginLeft: 60,
+    marginRight: 30,
     x: { type: "utc", tickFormat: (d) => formatMonth(lang, d.toISOString()), label: null, ticks: Math.max(2, Math.floor(width / 90)) },
     y: { grid: true, label: yLabel, tickFormat: (d) => formatNumber(lang, d) },
     color: z ? { legend: true } : undefined,

@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import { label } from "./i18n.js";
 
-export const SEVERITY_COLORS = { high: "#c4171d", medium: "#e08a00", low: "#f2cc5c" };
+export const SEVERITY_COLORS = { high: "#c4171d", medium: "#e08a00", low: "#f2cc5c", info: "#9ecae1" };
+const SEVERITIES = Object.keys(SEVERITY_COLORS);
 
 /** Country × rule grid; each flagged cell coloured and written with its severity. */
 export function severityMatrix(cells, { lang, width, countries, rules }) {
@@ -9,10 +10,11 @@ export function severityMatrix(cells, { lang, width, countries, rules }) {
     width,
     height: 60 + countries.length * 28,
     marginLeft: 120,
-    marginBottom: 80,
+    marginBottom: 120,
+    marginRight: 40,
     x: { domain: rules, label: null, tickRotate: -30 },
     y: { domain: countries, label: null },
-    color: { domain: ["high", "medium", "low"], range: ["high", "medium", "low"].map((s) => SEVERITY_COLORS[s]), legend: true, tickFormat: (s) => label(lang, "severity", s) },
+    color: { domain: SEVERITIES, range: SEVERITIES.map((s) => SEVERITY_COLORS[s]), legend: true, tickFormat: (s) => label(lang, "severity", s) },
     marks: [
       Plot.frame({ stroke: "#ddd" }),
       Plot.cell(cells, { x: "rule", y: "country", fill: "severity", inset: 1, title: (d) => `${d.country} — ${d.rule} : ${label(lang, "severity", d.severity)}` }),
