@@ -6,10 +6,11 @@ export interface CsvStyle {
 }
 
 /**
- * What Google Sheets' "File > Download > Comma-separated values" writes: UTF-8 without BOM, ","
- * between fields, CRLF between rows and none after the last one, quotes only around fields that
- * need them, every row padded to the width of the data. (Written from Google's documented
- * behaviour and exports seen in the wild; not re-checked against a live download: no network here.)
+ * Google Sheets' "File > Download > Comma-separated values", as commonly reported: UTF-8 without
+ * BOM, "," between fields, CRLF between rows and none after the last one, quotes only around
+ * fields that need them, rows padded to the width of the data, cells as displayed (so dates are
+ * dd/mm/yyyy in a French sheet). Not checked against a live download here (no network): readers
+ * must also accept LF and a final line break.
  */
 export const GOOGLE_CSV: CsvStyle = { delimiter: ",", eol: "\r\n", finalEol: false };
 
