@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import { createInterface } from "node:readline";
 import type { AddressInfo } from "node:net";
 
 /** Something going wrong on purpose, from the `at`-th request (1-based) for `times` requests. */
@@ -218,4 +220,28 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res
     .writeHead(status, { "Content-Type": "application/json", "X-Experience-API-Version": VERSION, ...headers })
     .end(JSON.stringify(body));
+}
+
+/**
+ * Statements of NDJSON files (the demo's data/demo/xapi) for `startLrs`, read lazily on each
+ * listing. Like a real LRS, it keeps one statement per id and never stores unreadable lines.
+ */
+export function ndjsonStatements(files: string[]): () => AsyncIterable<object> {
+  return async function* () {
+    const seen = new Set<string>();
+    for (const file of files) {
+      for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+        let statement: unknown;
+        try {
+          statement = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        const id = (statement as { id?: unknown } | null)?.id;
+        if (typeof id !== "string" || seen.has(id)) continue;
+        seen.add(id);
+        yield statement as object;
+      }
+    }
+  };
 }

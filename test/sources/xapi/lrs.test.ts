@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { XapiLrsSource } from "../../../src/config/pipelines.ts";
 import { ImaginEcoleError } from "../../../src/errors.ts";
 import { runXapiLrs } from "../../../src/sources/xapi/index.ts";
-import { startLrs, type RunningLrs, type StartLrsOptions } from "../../../src/stand-ins/lrs.ts";
-import { allText, count, openTestWarehouse, statement, voiding, type TestWarehouse } from "./helpers.ts";
+import { join } from "node:path";
+import { ndjsonStatements, startLrs, type RunningLrs, type StartLrsOptions } from "../../../src/stand-ins/lrs.ts";
+import { allText, count, openTestWarehouse, statement, voiding, writeNdjson, type TestWarehouse } from "./helpers.ts";
 
 const env = { LRS_USER: "imaginecole", LRS_PASSWORD: "s3cret-pw" };
 
@@ -167,6 +168,17 @@ describe("startLrs(options)", () => {
     const results = await runXapiLrs(t.ctx, source(server, 10), { env, retry: retry() });
     expect(results.map((r) => r.rowsLoaded)).toEqual([10, 10, 5]);
     expect(opened).toBe(1);
+  });
+
+  it("ndjsonStatements(files) serves statement files once per id, skipping unreadable lines", async () => {
+    const [a, b, c] = statements(3);
+    const files = [
+      writeNdjson(join(t.dir, "1.ndjson"), [a!, "{broken", b!]),
+      writeNdjson(join(t.dir, "2.ndjson"), [b!, c!]),
+    ];
+    const server = await serve({ statements: ndjsonStatements(files) });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(results.map((r) => r.rowsLoaded)).toEqual([3]);
   });
 
   it("lists newest first unless ascending, and `since` excludes the statement stored at that instant", async () => {
