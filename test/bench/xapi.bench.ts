@@ -1,4 +1,4 @@
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
@@ -20,6 +20,8 @@ export interface BenchResult {
   rowsLoaded: number;
   /** Highest resident memory sampled while importing. */
   peakRssMb: number;
+  /** DuckDB's memory_limit for both runs: past it DuckDB spills to disk, so memory stays flat. */
+  memoryLimit: string;
 }
 
 const COUNTRIES = ["BF", "ML", "SN", "NE", "BJ", "CI", "GN", "TG", "CM", "TD"];
@@ -55,10 +57,11 @@ export async function writeStatements(path: string, n: number): Promise<void> {
   await once(out, "finish");
 }
 
-async function floor(dir: string, file: string): Promise<number> {
+async function floor(dir: string, file: string, memoryLimit: string): Promise<number> {
   const instance = await DuckDBInstance.create(join(dir, "floor.duckdb"));
   const conn = await instance.connect();
   try {
+    await conn.run(`SET memory_limit = '${memoryLimit}'`);
     const t0 = performance.now();
     await conn.run("CREATE TABLE t AS SELECT * FROM read_json($1, format = 'newline_delimited')", [file]);
     return (performance.now() - t0) / 1000;
@@ -68,15 +71,22 @@ async function floor(dir: string, file: string): Promise<number> {
   }
 }
 
-export async function benchXapi(sizes: number[]): Promise<BenchResult[]> {
+/**
+ * Times importXapiFiles against DuckDB's own read_json of the same NDJSON, for each size, in
+ * this process. Each size gets a fresh temp folder, deleted afterwards.
+ */
+export async function benchXapi(sizes: number[], options: { memoryLimit?: string } = {}): Promise<BenchResult[]> {
+  const memoryLimit = options.memoryLimit ?? "1GB";
+  if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(memoryLimit)) throw new Error(`memoryLimit: expected e.g. 1GB, got ${memoryLimit}`);
   const results: BenchResult[] = [];
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), "xapi-bench-"));
     try {
       const file = join(dir, "statements.ndjson");
       await writeStatements(file, n);
-      const floorSeconds = await floor(dir, file);
+      const floorSeconds = await floor(dir, file, memoryLimit);
       const warehouse = await Warehouse.open(join(dir, "warehouse.duckdb"));
+      await warehouse.run(`SET memory_limit = '${memoryLimit}'`);
       const ctx = {
         warehouse, lang: "en" as const, keyer: createKeyer("bench-key"), log: () => {},
         dryRun: false, now: new Date(), root: dir,
@@ -91,16 +101,16 @@ export async function benchXapi(sizes: number[]): Promise<BenchResult[]> {
       await importXapiFiles(ctx, [file], {});
       const rerunSeconds = (performance.now() - t1) / 1000;
       warehouse.close();
-      const { size } = await import("node:fs").then((fs) => fs.statSync(file));
       results.push({
         statements: n,
-        fileMb: Math.round(size / 1e6),
+        fileMb: Math.round(statSync(file).size / 1e6),
         floorSeconds,
         importSeconds,
         ratio: importSeconds / floorSeconds,
         rerunSeconds,
         rowsLoaded: first?.rowsLoaded ?? 0,
         peakRssMb: Math.round(peak / 1e6),
+        memoryLimit,
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
