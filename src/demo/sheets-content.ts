@@ -1,5 +1,5 @@
 import { addDays, dayBetween, daysBetween, frDay, type Month } from "./calendar.ts";
-import { ACTIVITIES, COMMENTS, GRADES, languages, LEVELS, RESOURCE_TYPES, regions, ROLES, TOPICS } from "./flavour.ts";
+import { ACTIVITIES, COMMENTS, GRADES, languages, RESOURCE_TYPES, regions, ROLES, TOPICS } from "./flavour.ts";
 import { person, workEmail, type Person } from "./people.ts";
 import type { CountryPlan, DemoPlan } from "./plan.ts";
 import { rngFor, type Rng } from "./random.ts";

@@ -3,7 +3,8 @@ import { mkdir } from "node:fs/promises";
 import { once } from "node:events";
 import { join } from "node:path";
 import { addDays, DAY_MS, frDay, isoInstant, offsetInstant, type Month } from "./calendar.ts";
-import { GRADES, TOPICS, utcOffset, slug } from "./flavour.ts";
+import { actorPool } from "./actors.ts";
+import { GRADES, TOPICS, utcOffset } from "./flavour.ts";
 import { person, personalEmail } from "./people.ts";
 import type { CountryPlan, DemoPlan } from "./plan.ts";
 import { rngFor, type Rng } from "./random.ts";
@@ -27,15 +28,6 @@ export interface XapiSummary {
   /** Usage events left once duplicates are dropped and voided statements removed. */
   expectedEvents: number;
   personal: string[];
-}
-
-interface User {
-  /** The actor, already serialised: statements are assembled from JSON fragments, the hot path. */
-  actor: string;
-  /** The name and the e-mail or login, as written. */
-  strings: string[];
-  hasAccount: boolean;
-  written: boolean;
 }
 
 interface Entry {
@@ -137,7 +129,7 @@ export async function writeXapi(options: {
       cp,
       pool,
       churn: Math.max(1, Math.round(pool * 0.08)),
-      users: new Map<number, User>(),
+      actorAt: actorPool(seed, cp.code),
       published,
       local: new Map<string, string>(),
       localShare: cp.story === "ahead" ? 0.45 : cp.story === "lagging" ? 0.1 : 0.25,
@@ -146,29 +138,6 @@ export async function writeXapi(options: {
       bare: JSON.stringify({ platform: "ImaginEcole", language: "fr-FR" }),
     };
   });
-  type CountryState = (typeof countries)[number];
-
-  const userAt = (c: CountryState, index: number): User => {
-    let user = c.users.get(index);
-    if (!user) {
-      const r = rngFor(seed, `user/${c.cp.code}/${index}`);
-      const who = person(r, c.cp.code);
-      if (r.chance(0.3)) {
-        // A dot and a whole first name: a login can never be mistaken for part of a hex hash.
-        const login = `${slug(who.first)}.${slug(who.last)}${index}`;
-        const account = { homePage: `https://${c.cp.code.toLowerCase()}.imaginecole.org`, name: login };
-        const actor = JSON.stringify({ objectType: "Agent", name: who.name, account });
-        user = { actor, strings: [who.name, login], hasAccount: true, written: false };
-      } else {
-        const email = personalEmail(r, who, index);
-        const actor = JSON.stringify({ objectType: "Agent", name: who.name, mbox: `mailto:${email}` });
-        user = { actor, strings: [who.name, email], hasAccount: false, written: false };
-      }
-      c.users.set(index, user);
-    }
-    return user;
-  };
-
   const timestamp = (ms: number, offset: number): string => {
     const r = rng.next();
     if (r < 0.5) return isoInstant(ms);
@@ -253,7 +222,7 @@ export async function writeXapi(options: {
           const isNew = s.covered < s.mau && (s.covered === 0 || rng.next() < (s.mau - s.covered) / (s.n - s.k));
           const slot = isNew ? s.covered++ : Math.floor(s.covered * rng.next() ** 2);
           s.k++;
-          const user = userAt(s.c, (s.first + slot) % s.c.pool);
+          const user = s.c.actorAt((s.first + slot) % s.c.pool);
           if (!user.written) {
             user.written = true;
             for (const text of user.strings) personal.add(text);
@@ -275,7 +244,7 @@ export async function writeXapi(options: {
           const verb = VERB_JSON[fromCdf(VERB_CDF, rng.next())]!;
           const when = timestamp(occurred, s.c.offset);
           // Same bytes as JSON.stringify of the whole statement: ids and instants need no escaping.
-          const text = `{"id":"${id}","actor":${user.actor},"verb":${verb},"object":${object},"context":${context},"timestamp":"${when}","stored":"${isoInstant(stored)}","version":"1.0.0"}`;
+          const text = `{"id":"${id}","actor":${user.json},"verb":${verb},"object":${object},"context":${context},"timestamp":"${when}","stored":"${isoInstant(stored)}","version":"1.0.0"}`;
           entries.push({ stored, line: text });
           summary.unique++;
           if (rng.chance(0.005)) {
