@@ -84,17 +84,21 @@ CREATE OR REPLACE TEMP MACRO national_csv_other_day(t, day_first, tz) AS
     ELSE national_csv_serial(t)
   END;
 
+-- strptime's %Y also takes "26" as the year 26: a day before 1900 is a misread, not a day.
+CREATE OR REPLACE TEMP MACRO national_csv_plausible(d) AS
+  CASE WHEN year(d) >= 1900 THEN d END;
+
 -- A day cell as a date, any of the forms above; dd/mm/yyyy and yyyy-mm-dd first, as most files
 -- write them.
 CREATE OR REPLACE TEMP MACRO national_csv_day(t, day_first, tz) AS
   CASE WHEN day_first
-    THEN coalesce(try_strptime(t, ['%d/%m/%Y', '%Y-%m-%d'])::DATE, national_csv_other_day(t, day_first, tz))
-    ELSE coalesce(try_strptime(t, ['%m/%d/%Y', '%Y-%m-%d'])::DATE, national_csv_other_day(t, day_first, tz))
+    THEN coalesce(national_csv_plausible(try_strptime(t, ['%d/%m/%Y', '%Y-%m-%d'])::DATE), national_csv_other_day(t, day_first, tz))
+    ELSE coalesce(national_csv_plausible(try_strptime(t, ['%m/%d/%Y', '%Y-%m-%d'])::DATE), national_csv_other_day(t, day_first, tz))
   END;
 
 -- A day cell in the one format a profile declares (see the profiles README for the names).
 CREATE OR REPLACE TEMP MACRO national_csv_day_as(t, format) AS
-  CASE format
+  national_csv_plausible(CASE format
     WHEN 'dd/mm/yyyy' THEN try_strptime(t, '%d/%m/%Y')::DATE
     WHEN 'dd-mm-yyyy' THEN try_strptime(t, '%d-%m-%Y')::DATE
     WHEN 'dd.mm.yyyy' THEN try_strptime(t, '%d.%m.%Y')::DATE
@@ -103,7 +107,7 @@ CREATE OR REPLACE TEMP MACRO national_csv_day_as(t, format) AS
     WHEN 'yyyy-mm-dd' THEN try_strptime(t, '%Y-%m-%d')::DATE
     WHEN 'yyyy/mm/dd' THEN try_strptime(t, '%Y/%m/%d')::DATE
     WHEN 'excel' THEN national_csv_serial(t)
-  END;
+  END);
 
 -- Totals and summary rows ("Total", "Total général", "Moyenne", ...): recognised, never loaded.
 -- `pattern` matches the lower-case, accent-free label words at the start of the cell.
