@@ -9,8 +9,11 @@ export async function statusCommand(options: GlobalOptions, lang: Lang, o: { jso
   const warehouse = await Warehouse.open(dbPath(options));
   try {
     const status = await readStatus(warehouse, today());
-    const out = (line = "") => process.stdout.write(line + "\n");
-    if (o.json) return out(JSON.stringify(status, null, 2));
+    const out = (line = ""): void => void process.stdout.write(line + "\n");
+    if (o.json) {
+      out(JSON.stringify(status, null, 2));
+      return;
+    }
     const t = (fr: string, en: string) => (lang === "fr" ? fr : en);
 
     out(t("Derniers chargements par source", "Last load per source"));
