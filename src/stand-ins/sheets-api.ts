@@ -304,6 +304,10 @@ export async function startSheetsApi(options: StandInOptions = {}): Promise<Shee
       }
       case "setDataValidation": {
         const sheet = sheetById(book, args.range?.sheetId, invalid);
+        const grid = sheet.properties.gridProperties;
+        if ((args.range?.endRowIndex ?? 0) > grid.rowCount || (args.range?.endColumnIndex ?? 0) > grid.columnCount) {
+          throw invalid(`Range ${JSON.stringify(args.range)} exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`);
+        }
         sheet.validations = sheet.validations.filter((v) => JSON.stringify(v.range) !== JSON.stringify(args.range));
         if (args.rule) sheet.validations.push({ range: args.range, rule: args.rule });
         return {};
@@ -315,11 +319,20 @@ export async function startSheetsApi(options: StandInOptions = {}): Promise<Shee
           .map((r) => (r.values ?? []).map((c) => (c.userEnteredValue ? Object.values(c.userEnteredValue)[0] ?? "" : "")));
         const top = anchor.startRowIndex ?? 0;
         const left = anchor.startColumnIndex ?? 0;
+        const grid = sheet.properties.gridProperties;
+        const lastRow = top + rows.length - 1;
+        const lastColumn = left + Math.max(0, ...rows.map((r) => r.length)) - 1;
+        // Unlike values writes, cell requests never grow the grid.
+        if (lastRow >= grid.rowCount) throw invalid(`GridCoordinate.rowIndex[${lastRow}] is after last row in grid[${grid.rowCount - 1}]`);
+        if (lastColumn >= grid.columnCount) throw invalid(`GridCoordinate.columnIndex[${lastColumn}] is after last column in grid[${grid.columnCount - 1}]`);
         if (args.range && String(args.fields ?? "").match(/userEnteredValue|\*/)) {
           // With a range, cells of the range not covered by `rows` are cleared (API reference, UpdateCellsRequest).
-          const bottom = anchor.endRowIndex ?? Math.max(sheet.values.length, top + rows.length);
-          const right = anchor.endColumnIndex ?? Math.max(left + 1, ...sheet.values.map((r) => r.length), ...rows.map((r) => left + r.length));
-          for (let r = top; r < bottom; r++) for (let c = left; c < right; c++) setCell(sheet, r, c, "");
+          const bottom = Math.min(anchor.endRowIndex ?? grid.rowCount, sheet.values.length);
+          for (let r = top; r < bottom; r++) {
+            const row = sheet.values[r]!;
+            const right = Math.min(anchor.endColumnIndex ?? row.length, row.length);
+            for (let c = left; c < right; c++) row[c] = "";
+          }
         }
         rows.forEach((row, r) => row.forEach((value, c) => setCell(sheet, top + r, left + c, value)));
         return {};

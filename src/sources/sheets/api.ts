@@ -132,15 +132,20 @@ async function lastSync(ctx: RunContext, country: string | null): Promise<Date |
 async function writeControls(client: SheetsClient, read: ReadSpreadsheet, issues: ControlIssue[], synced: Date | null): Promise<void> {
   const existing = read.sheets.find((s) => s.title === CONTROLS_TITLE);
   const sheetId = existing?.sheetId ?? freeSheetId(read.sheets);
+  const rows = controlsRows(synced, issues);
+  // Google refuses writes beyond the grid: a long list first grows the tab.
+  const rowCount = Math.max(1000, rows.length + 100);
   const requests: sheets_v4.Schema$Request[] = [];
   if (!existing) {
-    requests.push({ addSheet: { properties: { sheetId, title: CONTROLS_TITLE, index: read.sheets.length, gridProperties: { frozenRowCount: 5 } } } });
+    requests.push({ addSheet: { properties: { sheetId, title: CONTROLS_TITLE, index: read.sheets.length, gridProperties: { rowCount, frozenRowCount: 5 } } } });
+  } else if ((existing.gridProperties?.rowCount ?? 0) < rows.length) {
+    requests.push({ updateSheetProperties: { properties: { sheetId, gridProperties: { rowCount } }, fields: "gridProperties.rowCount" } });
   }
   requests.push({
     updateCells: {
       range: { sheetId },
       fields: "userEnteredValue",
-      rows: controlsRows(synced, issues).map((row) => ({ values: row.map((text) => ({ userEnteredValue: { stringValue: text } })) })),
+      rows: rows.map((row) => ({ values: row.map((text) => ({ userEnteredValue: { stringValue: text } })) })),
     },
   });
   await client.limiter.take();

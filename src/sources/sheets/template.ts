@@ -146,13 +146,28 @@ async function repair(
     const match = matchHeaders(header, contract);
     let nextColumn = header.length;
     const positions = new Map<string, number>();
+    const added: ColumnContract[] = [];
     for (const column of contract.columns) {
       let at = match.found.get(column.key);
       if (at === undefined) {
         at = nextColumn++;
-        requests.push({ updateCells: { start: { sheetId, rowIndex: 0, columnIndex: at }, fields: "userEnteredValue", rows: [{ values: [{ userEnteredValue: { stringValue: column.header } }] }] } });
+        added.push(column);
       }
       positions.set(column.key, at);
+    }
+    // Google refuses writes beyond the grid: a narrow tab first gets the columns it needs.
+    const columnCount = props.gridProperties?.columnCount ?? 26;
+    if (nextColumn > columnCount) {
+      requests.push({ updateSheetProperties: { properties: { sheetId, gridProperties: { columnCount: nextColumn } }, fields: "gridProperties.columnCount" } });
+    }
+    if (added.length > 0) {
+      requests.push({
+        updateCells: {
+          start: { sheetId, rowIndex: 0, columnIndex: header.length },
+          fields: "userEnteredValue",
+          rows: [{ values: added.map((c) => ({ userEnteredValue: { stringValue: c.header } })) }],
+        },
+      });
     }
     requests.push({
       repeatCell: { range: { sheetId, startRowIndex: 0, endRowIndex: 1 }, cell: { userEnteredFormat: { textFormat: { bold: true } } }, fields: "userEnteredFormat.textFormat.bold" },
@@ -163,7 +178,7 @@ async function repair(
       const at = positions.get(column.key)!;
       requests.push({
         setDataValidation: {
-          range: { sheetId, startRowIndex: 1, endRowIndex: Math.max(props.gridProperties?.rowCount ?? TEMPLATE_ROWS, TEMPLATE_ROWS), startColumnIndex: at, endColumnIndex: at + 1 },
+          range: { sheetId, startRowIndex: 1, endRowIndex: props.gridProperties?.rowCount ?? TEMPLATE_ROWS, startColumnIndex: at, endColumnIndex: at + 1 },
           rule,
         },
       });

@@ -148,6 +148,16 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
     expect(api.tabValues(SN, "Contrôles").slice(5).map((l) => l[0])).toContain("Formateurs!B2");
   });
 
+  it("grows an existing Contrôles tab too short for its list", async () => {
+    snBook(api, [["ID formateur", "Sexe", "Date de formation"], ...Array.from({ length: 20 }, (_, i) => [`F-${i}`, "?", serial("2025-09-15")])]);
+    const book = api.spreadsheets.get(SN)!;
+    book.sheets.push({ properties: { sheetId: 42, title: "Contrôles", index: 4, sheetType: "GRID", gridProperties: { rowCount: 10, columnCount: 5 } }, values: [["ancien contenu"]], validations: [] });
+    await runSheetsApi(t.ctx, source, FAST);
+    const controls = api.tabValues(SN, "Contrôles");
+    expect(controls[2]).toEqual(["Problèmes trouvés", "21"]);
+    expect(controls).toHaveLength(26);
+  });
+
   it("does not write back for a country listed in noWriteBack", async () => {
     snBook(api);
     await runSheetsApi(t.ctx, { ...source, noWriteBack: ["SN"] }, FAST);
@@ -270,6 +280,7 @@ describe("sheetsInit(ctx, {source, country})", () => {
       Formateurs: [["ID formateur", "Nom", "Sexe", "Date de formation"], ["SN-F-001", "Awa", "F", serial("2025-09-15")]],
       Sessions: [["ID session"]],
     });
+    api.spreadsheets.get(SN)!.sheets[1]!.properties.gridProperties.columnCount = 1;
     const result = await sheetsInit(t.ctx, { source: { ...source, spreadsheets: { SN } }, country: "SN" });
     expect(result).toEqual({ spreadsheetId: SN, created: false });
     const book = api.spreadsheets.get(SN)!;
@@ -278,5 +289,6 @@ describe("sheetsInit(ctx, {source, country})", () => {
     expect(book.sheets[0]!.values[1]).toEqual(["SN-F-001", "Awa", "F", serial("2025-09-15")]);
     expect(book.sheets[0]!.properties.gridProperties.frozenRowCount).toBe(1);
     expect(book.sheets[1]!.values[0]).toHaveLength(9);
+    expect(book.sheets[1]!.properties.gridProperties.columnCount).toBe(9);
   });
 });
