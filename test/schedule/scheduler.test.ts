@@ -28,31 +28,41 @@ describe("startScheduler(options)", () => {
     expect(logs.some((m) => m.startsWith("[sheets] run succeeded"))).toBe(true);
   });
 
-  it("refuses a tick that would overlap the run in progress", async () => {
+  it("refuses a tick of a job whose previous run is still in progress", async () => {
     const logs: string[] = [];
-    let active = 0;
-    let maxActive = 0;
-    let released = false;
-    let finish: () => void = () => undefined;
-    const slow = async () => {
-      if (released) return;
-      active++;
-      maxActive = Math.max(maxActive, active);
-      await new Promise<void>((resolve) => (finish = resolve));
-      active--;
-    };
+    let runs = 0;
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
     start({
-      jobs: [
-        { name: "xapi", cron: EVERY_SECOND, run: slow },
-        { name: "national", cron: EVERY_SECOND, run: slow },
-      ],
+      jobs: [{ name: "xapi", cron: EVERY_SECOND, run: async () => { runs++; await gate; } }],
       lockPath: join(tempDir(), "run.lock"),
       log: (m) => logs.push(m),
     });
-    await waitFor(() => logs.some((m) => m.includes("refused: another run is in progress")), "a refused tick");
+    await waitFor(() => logs.includes("[xapi] refused: its previous run is still in progress"), "a refused tick");
+    expect(runs).toBe(1);
+    open();
+  });
+
+  it("runs jobs whose times coincide one after the other, never two at once", async () => {
+    const logs: string[] = [];
+    const done: string[] = [];
+    let active = 0;
+    let maxActive = 0;
+    const job = (name: string) => ({
+      name,
+      cron: EVERY_SECOND,
+      run: async () => {
+        active++;
+        maxActive = Math.max(maxActive, active);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        active--;
+        done.push(name);
+      },
+    });
+    start({ jobs: [job("xapi"), job("sheets"), job("national")], lockPath: join(tempDir(), "run.lock"), log: (m) => logs.push(m) });
+    await waitFor(() => ["xapi", "sheets", "national"].every((n) => done.filter((d) => d === n).length >= 2), "two runs of each job");
     expect(maxActive).toBe(1);
-    released = true;
-    finish();
+    expect(logs.some((m) => / queued behind (xapi|sheets|national)$/.test(m))).toBe(true);
   });
 
   it("refuses to run while another process holds the lock file", async () => {
