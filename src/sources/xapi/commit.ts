@@ -12,6 +12,8 @@ export interface CommitOptions {
   keyer: Keyer;
   /** Prefix of a reject's location, followed by the line: `data/x.ndjson:` */
   locationPrefix: string;
+  /** When set, a rejected statement that has an id is located by this prefix and its id instead. */
+  idLocationPrefix?: string;
   reasons: Record<string, Reason>;
 }
 
@@ -23,7 +25,12 @@ export async function commitStage(batch: BatchContext, options: CommitOptions): 
   const { warehouse, loadId } = batch;
   await loadReasons(batch, options.reasons);
   await keyActors(batch, options.keyer);
-  const params = { load_id: loadId, source: options.source, location_prefix: options.locationPrefix };
+  const params = {
+    load_id: loadId,
+    source: options.source,
+    location_prefix: options.locationPrefix,
+    id_location_prefix: options.idLocationPrefix ?? null,
+  };
   await runSqlFile(warehouse, "ops.rejects", params);
   const rowsLoaded = await runSqlFile(warehouse, "raw.xapi_statements", params);
   await runSqlFile(warehouse, "core.voided_events", params);

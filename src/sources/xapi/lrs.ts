@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { XapiLrsSource } from "../../config/pipelines.ts";
@@ -17,95 +17,134 @@ import { stageStatementsFile } from "./stage.ts";
 
 export const CURSOR_SOURCE = "xapi-lrs";
 const DEFAULT_PAGE_SIZE = 500;
+/** Statements per batch: each batch checks the whole history for repeats, so few large ones. */
+const DEFAULT_BATCH_STATEMENTS = 50_000;
 
 export interface LrsRunOptions {
   retry?: RetryOptions;
   /** Where the credentials' variables are read; the process environment by default. */
   env?: NodeJS.ProcessEnv;
+  /** Statements fetched before they are loaded as one batch (pages are never split). */
+  batchStatements?: number;
 }
 
 /**
- * Pulls what the LRS stored since the last run, page by page through `more`. Each page is one
- * batch, staged as a file and loaded like an imported one; the cursor moves in the same
- * transaction, so a run interrupted anywhere resumes without loss or duplicates.
+ * Pulls what the LRS stored since the last run, page by page through `more`. Pages are staged
+ * as NDJSON and loaded like an imported file, `batchStatements` at a time; the cursor moves in
+ * the same transaction as the statements it covers, so a run interrupted anywhere resumes
+ * without loss or duplicates.
  */
 export async function runXapiLrs(ctx: RunContext, source: XapiLrsSource, options: LrsRunOptions = {}): Promise<LoadResult[]> {
   const credentials = readCredentials(source, options.env ?? process.env);
   const endpoint = new URL(source.endpoint.replace(/\/+$/, "") + "/");
-  let since = await readCursor(ctx.warehouse, source.name);
+  const batchStatements = options.batchStatements ?? DEFAULT_BATCH_STATEMENTS;
+  let committed = await readCursor(ctx.warehouse, source.name);
+  let cursor = committed;
   let url = new URL("statements", endpoint);
-  if (since) url.searchParams.set("since", since);
+  if (cursor) url.searchParams.set("since", cursor);
   url.searchParams.set("limit", String(source.pageSize ?? DEFAULT_PAGE_SIZE));
   url.searchParams.set("ascending", "true");
 
   const staging = mkdtempSync(join(tmpdir(), "imaginecole-lrs-"));
+  const file = join(staging, "batch.ndjson");
   const results: LoadResult[] = [];
+  let pending: { location: string; statements: number } | null = null;
   let firstConsistentThrough: string | null | undefined;
+
+  /** Loads what is staged, with the cursor reached so far; false when the batch failed. */
+  const flush = async (): Promise<boolean> => {
+    if (!pending) return true;
+    const result = await loadStaged(ctx, source, file, pending.location, endpoint, cursor);
+    results.push(result);
+    pending = null;
+    rmSync(file, { force: true });
+    if (result.status === "failed") return false;
+    if (!ctx.dryRun) committed = cursor;
+    return true;
+  };
+
   try {
-    for (let n = 1; ; n++) {
+    for (let complete = false; !complete; ) {
       const location = shown(url);
       let page: LrsPage;
       try {
         page = await fetchStatementsPage(url, credentials, options.retry);
       } catch (error) {
+        const flushed = await flush();
         if (error instanceof ImaginEcoleError && error.exitCode === EXIT.usage) throw error;
-        const failed = await loadBatch(
-          ctx.warehouse,
-          { source: XAPI_SOURCE, location },
-          async () => {
-            throw error;
-          },
-          { dryRun: ctx.dryRun },
-        );
-        ctx.log(describe(ctx, location, failed));
-        results.push(failed);
+        if (flushed) results.push(await recordFailure(ctx, location, error));
         break;
       }
       if (firstConsistentThrough === undefined) firstConsistentThrough = page.consistentThrough;
-      const complete = page.more === "" || page.statements.length === 0;
-      const cursor = nextCursor({
-        previous: since,
+      complete = page.more === "" || page.statements.length === 0;
+      cursor = nextCursor({
+        previous: cursor,
         lastStored: latestStored(page.statements),
         consistentThrough: firstConsistentThrough,
         complete,
       });
-
-      if (page.statements.length === 0) {
-        if (cursor !== since && !ctx.dryRun) await saveCursor(ctx.warehouse, source.name, cursor);
-        if (n === 1) ctx.log(say(ctx, `${source.name} : rien de nouveau.`, `${source.name}: nothing new.`));
-        break;
+      if (page.statements.length > 0) {
+        appendFileSync(file, page.statements.map((s) => JSON.stringify(s)).join("\n") + "\n");
+        pending ??= { location, statements: 0 };
+        pending.statements += page.statements.length;
       }
-
-      const file = join(staging, `page-${n}.json`);
-      writeFileSync(file, page.body);
-      const result = await loadBatch(
-        ctx.warehouse,
-        { source: XAPI_SOURCE, location },
-        async (batch) => {
-          await stageStatementsFile(ctx.warehouse, file, "document", source.country);
-          const counts = await commitStage(batch, {
-            source: XAPI_SOURCE,
-            keyer: ctx.keyer,
-            locationPrefix: `${location}#`,
-            reasons: XAPI_REASONS,
-          });
-          await saveCursor(ctx.warehouse, source.name, cursor);
-          return counts;
-        },
-        { dryRun: ctx.dryRun },
-      );
-      rmSync(file, { force: true });
-      ctx.log(describe(ctx, location, result));
-      results.push(result);
-      if (result.status === "failed" || complete) break;
-      since = cursor;
+      if (pending && (complete || pending.statements >= batchStatements)) {
+        if (!(await flush())) break;
+      } else if (!pending && complete && cursor !== committed && !ctx.dryRun) {
+        await saveCursor(ctx.warehouse, source.name, cursor);
+      }
       // `more` is relative to the host, not to the endpoint's path.
-      url = new URL(page.more, endpoint.origin);
+      if (!complete) url = new URL(page.more, endpoint.origin);
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+  if (results.length === 0) ctx.log(say(ctx, `${source.name} : rien de nouveau.`, `${source.name}: nothing new.`));
   return results;
+}
+
+async function loadStaged(
+  ctx: RunContext,
+  source: XapiLrsSource,
+  file: string,
+  location: string,
+  endpoint: URL,
+  cursor: string | null,
+): Promise<LoadResult> {
+  const result = await loadBatch(
+    ctx.warehouse,
+    { source: XAPI_SOURCE, location },
+    async (batch) => {
+      await stageStatementsFile(ctx.warehouse, file, "ndjson", source.country);
+      const counts = await commitStage(batch, {
+        source: XAPI_SOURCE,
+        keyer: ctx.keyer,
+        // A statement with an id is pointed at by the query that fetches it from the LRS.
+        idLocationPrefix: `${shown(new URL("statements", endpoint))}?statementId=`,
+        locationPrefix: `${location}#`,
+        reasons: XAPI_REASONS,
+      });
+      await saveCursor(ctx.warehouse, source.name, cursor);
+      return counts;
+    },
+    { dryRun: ctx.dryRun },
+  );
+  ctx.log(describe(ctx, location, result));
+  return result;
+}
+
+/** A request that failed for good is recorded in ops.loads like a failed batch. */
+async function recordFailure(ctx: RunContext, location: string, error: unknown): Promise<LoadResult> {
+  const failed = await loadBatch(
+    ctx.warehouse,
+    { source: XAPI_SOURCE, location },
+    async () => {
+      throw error;
+    },
+    { dryRun: ctx.dryRun },
+  );
+  ctx.log(describe(ctx, location, failed));
+  return failed;
 }
 
 function readCredentials(source: XapiLrsSource, env: NodeJS.ProcessEnv): LrsCredentials {

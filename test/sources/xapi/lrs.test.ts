@@ -47,7 +47,7 @@ describe("runXapiLrs(ctx, source)", () => {
   it("pulls three pages through `more`, loads each statement once, then asks only for what is new", async () => {
     const server = await serve({ statements: statements(10) });
     const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
-    expect(results.map((r) => r.rowsLoaded)).toEqual([4, 4, 2]);
+    expect(results).toMatchObject([{ status: "loaded", rowsRead: 10, rowsLoaded: 10 }]);
     expect(await count(t.ctx, "core.usage_events")).toBe(10);
     const [first, ...rest] = server.requests;
     expect(first!.path).toBe("/xapi/statements");
@@ -65,6 +65,23 @@ describe("runXapiLrs(ctx, source)", () => {
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]!.query.since).toBe("2026-01-01T00:00:10.000Z");
     expect(await count(t.ctx, "raw.xapi_statements")).toBe(10);
+  });
+
+  it("gathers pages into batches of batchStatements, each saving the cursor it reached", async () => {
+    const server = await serve({ statements: statements(10) });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry(), batchStatements: 8 });
+    expect(results.map((r) => r.rowsLoaded)).toEqual([8, 2]);
+    const cursors = await t.ctx.warehouse.all<{ value: string }>("SELECT value FROM ops.cursors WHERE source = 'xapi-lrs'");
+    expect(cursors).toEqual([{ value: "2026-01-01T00:00:10.000Z" }]);
+  });
+
+  it("points a rejected statement at the LRS query that fetches it", async () => {
+    const bad = statement("40000000-0000-4000-8000-000000000001", { verb: {} });
+    const server = await serve({ statements: [bad, ...statements(1)] });
+    const [result] = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(result).toMatchObject({ status: "loaded_with_rejects", rowsLoaded: 1, rowsRejected: 1 });
+    const reject = await t.ctx.warehouse.one<{ location: string; column: string }>('SELECT location, "column" FROM ops.rejects');
+    expect(reject).toEqual({ location: `${server.url}/statements?statementId=${bad.id}`, column: "verb.id" });
   });
 
   it("waits as a 429 asks (Retry-After), backs off without it, then succeeds", async () => {
@@ -96,7 +113,7 @@ describe("runXapiLrs(ctx, source)", () => {
     expect(await count(t.ctx, "core.usage_events")).toBe(4);
 
     const resumed = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
-    expect(resumed.map((r) => r.rowsLoaded)).toEqual([4, 2]);
+    expect(resumed.map((r) => r.rowsLoaded)).toEqual([6]);
     expect(server.requests.at(-2)!.query.since).toBe("2026-01-01T00:00:04.000Z");
 
     const clean = await openTestWarehouse();
@@ -166,7 +183,8 @@ describe("startLrs(options)", () => {
       },
     });
     const results = await runXapiLrs(t.ctx, source(server, 10), { env, retry: retry() });
-    expect(results.map((r) => r.rowsLoaded)).toEqual([10, 10, 5]);
+    expect(results.map((r) => r.rowsLoaded)).toEqual([25]);
+    expect(server.requests).toHaveLength(3);
     expect(opened).toBe(1);
   });
 
