@@ -80,6 +80,8 @@ export function createSheetsClient(source: SheetsApiSource, key: ServiceAccountK
     version: "v4",
     auth,
     ...(source.rootUrl ? { rootUrl: source.rootUrl } : {}),
+    // A stalled connection on a slow link fails the request (and is retried) instead of hanging the run.
+    timeout: 120_000,
     retry: true,
     retryConfig: {
       retry: options.retries ?? 6,
