@@ -1,19 +1,22 @@
--- Regional platform use per country and month (UTC), in one pass over the events for the
--- counts and one for the objects, so no indicator reads core.usage_events itself.
+-- Regional platform use per country and month (UTC): one aggregation for the distinct users and
+-- one for the objects, so no indicator reads core.usage_events itself. (Grouping sets in one pass
+-- are slower: the distinct count is then also computed per object.) The UTC time is rebuilt from
+-- epoch microseconds: AT TIME ZONE goes through ICU row by row, five times slower at 20 million
+-- events.
 WITH per_month AS (
   SELECT
     country_code,
-    date_trunc('month', occurred_at AT TIME ZONE 'UTC')::DATE AS period,
+    date_trunc('month', make_timestamp(epoch_us(occurred_at)))::DATE AS period,
     count(*) AS events,
     count(DISTINCT actor_key) AS active_users,
-    max(occurred_at AT TIME ZONE 'UTC') AS last_event_at
+    make_timestamp(epoch_us(max(occurred_at))) AS last_event_at
   FROM core.usage_events
   GROUP BY ALL
 ),
 per_object AS (
   SELECT
     country_code,
-    date_trunc('month', occurred_at AT TIME ZONE 'UTC')::DATE AS period,
+    date_trunc('month', make_timestamp(epoch_us(occurred_at)))::DATE AS period,
     object_id,
     verb,
     count(*) AS n
@@ -21,10 +24,12 @@ per_object AS (
   GROUP BY ALL
 ),
 -- A verb is matched on the last segment of its IRI: http://id.tincanapi.com/verb/downloaded -> downloaded.
+-- An object is local when it is a resource's link, or ends with a resource id, of the same country.
 classified AS (
   SELECT
     *,
-    lower(regexp_extract(verb, '[^/#]+$')) AS verb_name,
+    list_contains(string_split($view_verbs, ','), lower(regexp_extract(verb, '[^/#]+$'))) AS is_view,
+    list_contains(string_split($download_verbs, ','), lower(regexp_extract(verb, '[^/#]+$'))) AS is_download,
     lower(object_id) AS object_key,
     lower(regexp_extract(object_id, '[^/#?=]+$')) AS object_tail
   FROM per_object
@@ -39,12 +44,9 @@ per_kind AS (
   SELECT
     c.country_code,
     c.period,
-    sum(n) FILTER (WHERE list_contains(string_split($view_verbs, ','), verb_name)) AS views,
-    sum(n) FILTER (WHERE list_contains(string_split($download_verbs, ','), verb_name)) AS downloads,
-    sum(n) FILTER (
-      WHERE (list_contains(string_split($view_verbs, ','), verb_name) OR list_contains(string_split($download_verbs, ','), verb_name))
-        AND (l.k IS NOT NULL OR i.k IS NOT NULL)
-    ) AS local_views
+    sum(c.n) FILTER (WHERE c.is_view) AS views,
+    sum(c.n) FILTER (WHERE c.is_download) AS downloads,
+    sum(c.n) FILTER (WHERE (c.is_view OR c.is_download) AND (l.k IS NOT NULL OR i.k IS NOT NULL)) AS local_views
   FROM classified c
   LEFT JOIN local_links l ON l.country_code = c.country_code AND l.k = c.object_key
   LEFT JOIN local_ids i ON i.country_code = c.country_code AND i.k = c.object_tail
