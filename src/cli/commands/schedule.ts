@@ -29,7 +29,7 @@ export async function scheduleCommand(options: GlobalOptions, lang: Lang): Promi
         if (changed) await rebuildDashboard(log);
       },
     }));
-  startScheduler({ jobs, lockPath: resolve(ROOT, "data/.run.lock"), log });
+  startScheduler({ jobs, lockPath: resolve(ROOT, "data/.run.lock"), log, retry: { attempts: 3, baseDelayMs: 60_000 } });
   log(lang === "fr" ? `Planificateur actif : ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}` : `Scheduler running: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}`);
   await new Promise(() => {});
 }
