@@ -40,15 +40,17 @@ export async function openContext(options: { dryRun?: boolean; now?: string } = 
   };
 }
 
-/** A service-account key file with a freshly generated RSA key: signs real JWTs, reaches nothing. */
+let privateKeyPem: string | undefined;
+
+/** A service-account key file with an RSA key generated for this test run: signs real JWTs, reaches nothing. */
 export function fakeServiceAccount(dir: string): string {
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  privateKeyPem ??= generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }) as string;
   const path = join(dir, "service-account.json");
   writeFileSync(path, JSON.stringify({
     type: "service_account",
     project_id: "imaginecole-test",
     private_key_id: "0123456789abcdef",
-    private_key: privateKey.export({ type: "pkcs8", format: "pem" }),
+    private_key: privateKeyPem,
     client_email: SA_EMAIL,
     client_id: "100000000000000000001",
     token_uri: "https://oauth2.googleapis.com/token",
