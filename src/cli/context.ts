@@ -17,6 +17,11 @@ export function dbPath(options: GlobalOptions): string {
   return resolve(ROOT, options.db ?? process.env.IMAGINECOLE_DB ?? DEFAULT_DB);
 }
 
+/** The lock every run of one warehouse takes, by hand, from cron or from the scheduler. */
+export function runLockPath(options: GlobalOptions): string {
+  return `${dbPath(options)}.run.lock`;
+}
+
 export function logger(format: GlobalOptions["logFormat"]): (message: string) => void {
   if (format === "json") {
     return (message) => process.stderr.write(JSON.stringify({ time: new Date().toISOString(), message }) + "\n");

@@ -3,7 +3,9 @@ import { resolve } from "node:path";
 import type { Lang } from "../../pipeline/context.ts";
 import { runPipelines } from "../../pipeline/run.ts";
 import { generateDemo } from "../../demo/generate.ts";
-import { openContext, ROOT, type GlobalOptions } from "../context.ts";
+import { openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
+import { acquireRunLock, readHolder } from "../../schedule/index.ts";
+import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import { exitCodeOf, printResults } from "../report.ts";
 
 /** `run` and `check` without files: every configured source, then the mart. */
@@ -12,7 +14,12 @@ export async function runCommand(
   lang: Lang,
   run: { only?: string[]; dryRun: boolean },
 ): Promise<void> {
-  const { ctx, config } = await openContext(options, lang, { dryRun: run.dryRun });
+  const lock = await acquireRunLock(runLockPath(options));
+  if (!lock) throw await lockedError(options);
+  const { ctx, config } = await openContext(options, lang, { dryRun: run.dryRun }).catch(async (error) => {
+    await lock.release();
+    throw error;
+  });
   try {
     if (config.demo && config.demoInputs && !existsSync(resolve(ROOT, config.demoInputs))) {
       ctx.log(lang === "fr" ? "Génération des données de démonstration…" : "Generating the demo inputs…");
@@ -30,5 +37,16 @@ export async function runCommand(
     process.exitCode = exitCodeOf(results, outcome.sources.filter((s) => s.error).length);
   } finally {
     ctx.warehouse.close();
+    await lock.release();
   }
+}
+
+async function lockedError(options: GlobalOptions): Promise<ImaginEcoleError> {
+  const holder = await readHolder(runLockPath(options));
+  const who = typeof holder === "object" ? `${holder.pid} (${holder.startedAt})` : "?";
+  return new ImaginEcoleError(
+    `Une autre exécution est en cours (processus ${who}) : attendez qu'elle se termine puis relancez.`,
+    `Another run is in progress (process ${who}): wait for it to finish, then run again.`,
+    EXIT.usage,
+  );
 }

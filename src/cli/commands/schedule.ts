@@ -4,7 +4,7 @@ import type { Lang } from "../../pipeline/context.ts";
 import { runPipelines } from "../../pipeline/run.ts";
 import { startScheduler } from "../../schedule/index.ts";
 import { loadConfig } from "../../config/pipelines.ts";
-import { logger, openContext, ROOT, type GlobalOptions } from "../context.ts";
+import { logger, openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
 
 /** Stays up and runs each source on its cron expression; rebuilds the dashboard when data changed. */
 export async function scheduleCommand(options: GlobalOptions, lang: Lang): Promise<void> {
@@ -29,7 +29,7 @@ export async function scheduleCommand(options: GlobalOptions, lang: Lang): Promi
         if (changed) await rebuildDashboard(log);
       },
     }));
-  startScheduler({ jobs, lockPath: resolve(ROOT, "data/.run.lock"), log, retry: { attempts: 3, baseDelayMs: 60_000 } });
+  startScheduler({ jobs, lockPath: runLockPath(options), log, retry: { attempts: 3, baseDelayMs: 60_000 } });
   log(lang === "fr" ? `Planificateur actif : ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}` : `Scheduler running: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}`);
   await new Promise(() => {});
 }
