@@ -50,7 +50,7 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
       { source: XAPI_SOURCE, location: shown, contentSha256: await sha256File(path) },
       async (batch) => {
         const format = sniffFormat(path);
-        await stageStatementsFile(ctx.warehouse, path, format, rules);
+        await stageStatementsFile(ctx.warehouse, path, format, rules, shown);
         return commitStage(batch, {
           source: XAPI_SOURCE,
           keyer: ctx.keyer,

@@ -115,7 +115,7 @@ async function loadStaged(
     ctx.warehouse,
     { source: XAPI_SOURCE, location },
     async (batch) => {
-      await stageStatementsFile(ctx.warehouse, file, "ndjson", source.country);
+      await stageStatementsFile(ctx.warehouse, file, "ndjson", source.country, location);
       const counts = await commitStage(batch, {
         source: XAPI_SOURCE,
         keyer: ctx.keyer,

@@ -155,6 +155,15 @@ describe("importXapiFiles(ctx, files, options)", () => {
     }
   });
 
+  it("fails a file that is not UTF-8 without quoting the line, which may hold an e-mail", async () => {
+    const file = join(t.dir, "latin1.ndjson");
+    writeFileSync(file, Buffer.concat([Buffer.from('{"id":"x","actor":{"mbox":"mailto:jos'), Buffer.from([0xe9]), Buffer.from('@example.sn"}}\n')]));
+    const [result] = await importXapiFiles(t.ctx, [file], { country: "SN" });
+    expect(result!.status).toBe("failed");
+    expect(result!.message).toMatch(/^Unreadable file latin1\.ndjson: .*not utf-8 encoded/);
+    expect(await allText(t.ctx)).not.toMatch(/example\.sn/);
+  });
+
   it("writes nothing on a dry run but reports what would be rejected", async () => {
     const dry = await openTestWarehouse({ dryRun: true });
     try {
