@@ -11,7 +11,8 @@ const COUNTRIES_CSV = process.env.IMAGINECOLE_COUNTRIES ?? "pipelines/reference/
 const countries = parseCountries(readFileSync(COUNTRIES_CSV, "utf8")).filter((c) => /^[A-Z]{2}$/.test(c.country_code));
 
 export default {
-  root: "dashboards",
+  // scripts/build-dashboard.ts builds from a private copy of dashboards/.
+  root: process.env.IMAGINECOLE_DASHBOARD_ROOT ?? "dashboards",
   output: process.env.IMAGINECOLE_DASHBOARD_OUT ?? "dist",
   title: "ImaginEcole",
   // No Google Fonts, no search index, no sidebar: the header below is the menu, in the page's language.

