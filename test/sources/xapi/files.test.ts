@@ -66,6 +66,23 @@ describe("importXapiFiles(ctx, files, options)", () => {
     ]);
   });
 
+  it("reads every ISO 8601 zone style, a time without zone as UTC, and refuses a date alone", async () => {
+    const times = ["2026-03-01T10:00:00+0100", "2026-03-01T10:00:00.5+01", "2026-03-01T10:00:00-05:00", "2026-03-01T10:00:00", "2026-03-01"];
+    const file = writeNdjson(
+      join(t.dir, "zones.ndjson"),
+      times.map((timestamp, i) => statement(`a4000000-0000-4000-8000-00000000000${i}`, { timestamp })),
+    );
+    // Whatever zone the DuckDB session is in, a time without zone stays UTC.
+    await t.ctx.warehouse.run("SET TimeZone = 'Africa/Douala'");
+    const [result] = await importXapiFiles(t.ctx, [file], { country: "SN" });
+    expect(result).toMatchObject({ rowsLoaded: 4, rowsRejected: 1 });
+    const at = await t.ctx.warehouse.all<{ t: string }>(
+      "SELECT strftime(occurred_at AT TIME ZONE 'UTC', '%H:%M:%S.%g') AS t FROM core.usage_events ORDER BY event_id",
+    );
+    expect(at.map((r) => r.t)).toEqual(["09:00:00.000", "09:00:00.500", "15:00:00.000", "10:00:00.000"]);
+    expect(await rejects(result!.loadId)).toMatchObject([{ location: "zones.ndjson:5", column: "timestamp", value: "2026-03-01" }]);
+  });
+
   it("attributes the country by the configured rules in order, and rejects what no rule resolves", async () => {
     const file = writeNdjson(join(t.dir, "countries.ndjson"), [
       statement("b0000000-0000-4000-8000-000000000001"),

@@ -27,10 +27,10 @@ WITH lines AS (
     {{country}} AS country
   FROM fields
 ), timed AS (
-  -- A timestamp without a zone is read as UTC, whatever the machine's zone.
+  -- A time without a zone is read as UTC, whatever the machine's zone; a date alone is refused.
   SELECT *,
-    try_cast(CASE WHEN regexp_matches(time_text, '([Zz]|[+-]\d\d:?\d\d)$') THEN time_text ELSE time_text || 'Z' END AS TIMESTAMPTZ) AS occurred_at,
-    try_cast(CASE WHEN regexp_matches(stored_text, '([Zz]|[+-]\d\d:?\d\d)$') THEN stored_text ELSE stored_text || 'Z' END AS TIMESTAMPTZ) AS stored_at,
+    try_cast(CASE WHEN regexp_matches(time_text, '\d:\d\d(:\d\d(\.\d+)?)?([Zz]|[+-]\d\d(:?\d\d)?)$') THEN time_text ELSE time_text || 'Z' END AS TIMESTAMPTZ) AS occurred_at,
+    try_cast(CASE WHEN regexp_matches(stored_text, '\d:\d\d(:\d\d(\.\d+)?)?([Zz]|[+-]\d\d(:?\d\d)?)$') THEN stored_text ELSE stored_text || 'Z' END AS TIMESTAMPTZ) AS stored_at,
     verb = 'http://adlnet.gov/expapi/verbs/voided' AS is_void
   FROM typed
 )
