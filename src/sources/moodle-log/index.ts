@@ -10,7 +10,8 @@ import { say, type RunContext } from "../../pipeline/context.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
 import { commitStage } from "../xapi/commit.ts";
 import { checkCountryCode } from "../xapi/country-check.ts";
-import { describe, displayPath, listFiles, sha256File } from "../xapi/files.ts";
+import { displayPath, listFiles, sha256File } from "../xapi/folder.ts";
+import { describeLoad } from "../xapi/report.ts";
 import { runSqlFile } from "../xapi/sql.ts";
 import { mapHeaders, type HeaderMap } from "./headers.ts";
 import { moodleReasons } from "./reasons.ts";
@@ -49,7 +50,7 @@ export async function importMoodleLogs(ctx: RunContext, files: string[], options
       (batch) => loadFile(ctx, batch, file, shown, country, rowOptions),
       { dryRun: ctx.dryRun },
     );
-    ctx.log(describe(ctx, shown, result));
+    ctx.log(describeLoad(ctx, shown, result));
     results.push(result);
   }
   return results;

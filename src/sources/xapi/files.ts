@@ -1,15 +1,16 @@
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { CountryRule, XapiFilesSource } from "../../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../errors.ts";
-import { say, type RunContext } from "../../pipeline/context.ts";
+import type { RunContext } from "../../pipeline/context.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import { commitStage } from "./commit.ts";
 import { checkCountryCode } from "./country-check.ts";
 import { DEFAULT_COUNTRY_RULES } from "./country-rules.ts";
 import { locationSeparator, sniffFormat } from "./file-format.ts";
+import { displayPath, listFiles, sha256File } from "./folder.ts";
 import { XAPI_REASONS } from "./reasons.ts";
+import { describeLoad } from "./report.ts";
 import { stageStatementsFile } from "./stage.ts";
 
 export const XAPI_SOURCE = "xapi";
@@ -60,54 +61,8 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
       },
       { dryRun: ctx.dryRun },
     );
-    ctx.log(describe(ctx, shown, result));
+    ctx.log(describeLoad(ctx, shown, result));
     results.push(result);
   }
   return results;
-}
-
-/** Files of a folder matching `pattern`, sorted by name; a missing folder is a configuration error. */
-export function listFiles(folder: string, pattern: RegExp): string[] {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new ImaginEcoleError(
-      `Dossier introuvable : ${folder}. Vérifiez le chemin de la source dans la configuration.`,
-      `Folder not found: ${folder}. Check the source's path in the configuration.`,
-      EXIT.usage,
-    );
-  }
-  return readdirSync(folder)
-    .filter((name) => pattern.test(name))
-    .sort()
-    .map((name) => join(folder, name));
-}
-
-/** Where a file is, as people will look for it: relative to the project when inside it. */
-export function displayPath(root: string, path: string): string {
-  const rel = relative(root, path);
-  return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
-}
-
-export function sha256File(path: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const hash = createHash("sha256");
-    createReadStream(path)
-      .on("data", (chunk) => hash.update(chunk))
-      .on("error", reject)
-      .on("end", () => resolvePromise(hash.digest("hex")));
-  });
-}
-
-export function describe(ctx: RunContext, location: string, r: LoadResult): string {
-  switch (r.status) {
-    case "skipped":
-      return say(ctx, `${location} : déjà chargé, ignoré.`, `${location}: already loaded, skipped.`);
-    case "failed":
-      return say(ctx, `${location} : échec, rien n'a été chargé (${r.message}).`, `${location}: failed, nothing loaded (${r.message}).`);
-    default:
-      return say(
-        ctx,
-        `${location} : ${r.rowsRead} lus, ${r.rowsLoaded} nouveaux, ${r.rowsRejected} rejetés.`,
-        `${location}: ${r.rowsRead} read, ${r.rowsLoaded} new, ${r.rowsRejected} rejected.`,
-      );
-  }
 }

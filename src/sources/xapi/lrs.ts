@@ -8,7 +8,8 @@ import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { commitStage } from "./commit.ts";
 import { latestStored, nextCursor } from "./cursor.ts";
-import { describe, XAPI_SOURCE } from "./files.ts";
+import { XAPI_SOURCE } from "./files.ts";
+import { describeLoad } from "./report.ts";
 import { fetchStatementsPage, shown, type LrsCredentials, type LrsPage } from "./lrs-client.ts";
 import { XAPI_REASONS } from "./reasons.ts";
 import type { RetryOptions } from "./retry.ts";
@@ -129,7 +130,7 @@ async function loadStaged(
     },
     { dryRun: ctx.dryRun },
   );
-  ctx.log(describe(ctx, location, result));
+  ctx.log(describeLoad(ctx, location, result));
   return result;
 }
 
@@ -143,7 +144,7 @@ async function recordFailure(ctx: RunContext, location: string, error: unknown):
     },
     { dryRun: ctx.dryRun },
   );
-  ctx.log(describe(ctx, location, failed));
+  ctx.log(describeLoad(ctx, location, failed));
   return failed;
 }
 

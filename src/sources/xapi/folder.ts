@@ -1,0 +1,35 @@
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
+import { EXIT, ImaginEcoleError } from "../../errors.ts";
+
+/** Files of a folder matching `pattern`, sorted by name; a missing folder is a configuration error. */
+export function listFiles(folder: string, pattern: RegExp): string[] {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new ImaginEcoleError(
+      `Dossier introuvable : ${folder}. Vérifiez le chemin de la source dans la configuration.`,
+      `Folder not found: ${folder}. Check the source's path in the configuration.`,
+      EXIT.usage,
+    );
+  }
+  return readdirSync(folder)
+    .filter((name) => pattern.test(name))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+/** Where a file is, as people will look for it: relative to the project when inside it. */
+export function displayPath(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+export function sha256File(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const hash = createHash("sha256");
+    createReadStream(path)
+      .on("data", (chunk) => hash.update(chunk))
+      .on("error", reject)
+      .on("end", () => resolvePromise(hash.digest("hex")));
+  });
+}
