@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { indicatorSql, loadCatalogue, type Indicator } from "./catalogue.ts";
-import { bottleneckMessage, type CountryNames } from "./messages.ts";
+import { bottleneckMessage, type CountryNames, type IndicatorNames } from "./messages.ts";
 import { DEFAULT_RULES_PATH, loadRules, type IndicatorRules } from "./rules-config.ts";
 import { paramsFor } from "./sql-files.ts";
 
@@ -44,7 +44,7 @@ export async function buildMart(warehouse: Warehouse, options: BuildOptions): Pr
     await computeIndicators(warehouse, catalogue, params);
     for (const table of AFTER) await rebuild(warehouse, table, params);
     await warehouse.run("DROP TABLE indicator_values");
-    const bottlenecks = await writeBottlenecks(warehouse, params);
+    const bottlenecks = await writeBottlenecks(warehouse, params, indicatorNames(catalogue));
     const indicators = Number(await warehouse.scalar("SELECT count(*) FROM mart.indicators"));
     return { indicators, bottlenecks };
   });
@@ -119,7 +119,12 @@ interface RuleRow {
   evidence: string;
 }
 
-async function writeBottlenecks(warehouse: Warehouse, params: Record<string, DuckDBValue>): Promise<number> {
+function indicatorNames(catalogue: Indicator[]): IndicatorNames {
+  const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+  return new Map(catalogue.map((i) => [i.id, { fr: lower(i.label_fr), en: lower(i.label_en) }]));
+}
+
+async function writeBottlenecks(warehouse: Warehouse, params: Record<string, DuckDBValue>, indicators: IndicatorNames): Promise<number> {
   const names = await countryNames(warehouse);
   await warehouse.run("DELETE FROM mart.bottlenecks");
   let count = 0;
@@ -132,7 +137,7 @@ async function writeBottlenecks(warehouse: Warehouse, params: Record<string, Duc
     for (const row of rows) {
       const since = typeof row.since === "string" ? row.since : null;
       const flag = { country_code: row.country_code, rule_id: row.rule_id, severity: row.severity, since, evidence: JSON.parse(row.evidence) as Record<string, unknown> };
-      const message = bottleneckMessage(flag, names.get(row.country_code) ?? { fr: row.country_code, en: row.country_code });
+      const message = bottleneckMessage(flag, names.get(row.country_code) ?? { fr: row.country_code, en: row.country_code }, indicators);
       await warehouse.run(
         "INSERT INTO mart.bottlenecks VALUES ($1, $2, $3, $4::DATE, $5, $6, $7)",
         [row.country_code, row.rule_id, row.severity, since, row.evidence, message.fr, message.en],

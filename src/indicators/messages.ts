@@ -21,14 +21,6 @@ const MONTH = {
   en: new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }),
 };
 
-const INDICATOR_NAMES: Record<string, CountryNames> = {
-  trainers_trained: { fr: "formateurs formés", en: "trainers trained" },
-  trainers_certified: { fr: "formateurs certifiés", en: "trainers certified" },
-  teachers_trained: { fr: "enseignants formés", en: "teachers trained" },
-  resources_published: { fr: "ressources publiées", en: "resources published" },
-  monthly_active_users: { fr: "utilisateurs actifs mensuels", en: "monthly active users" },
-};
-
 /** French number format uses a narrow no-break space; a plain no-break space reads the same everywhere. */
 export function formatNumber(value: unknown, lang: Lang): string {
   return typeof value === "number" ? NUMBER[lang].format(value).replace(/\u202f/g, "\u00a0") : "?";
@@ -52,19 +44,22 @@ export function formatMonth(iso: unknown, lang: Lang): string {
 
 const list = (values: unknown, lang: Lang) => (Array.isArray(values) ? values.map((v) => formatMonth(v, lang)).join(", ") : "?");
 
+/** What an indicator is called inside a sentence: its catalogue label, lower-cased. */
+export type IndicatorNames = ReadonlyMap<string, CountryNames>;
+
 /** The sentence for a flag, naming the country, in both languages. */
-export function bottleneckMessage(flag: Flag, country: CountryNames): { fr: string; en: string } {
+export function bottleneckMessage(flag: Flag, country: CountryNames, indicators: IndicatorNames = new Map()): { fr: string; en: string } {
   const e = flag.evidence;
   const n = (key: string, lang: Lang) => formatNumber(e[key], lang);
   const both = (fr: string, en: string) => ({ fr: `${country.fr} : ${fr}`, en: `${country.en}: ${en}` });
   switch (flag.rule_id) {
     case "behind_trajectory": {
       if (e.no_targets) return both("aucune cible dans l'onglet Cibles ; la trajectoire ne peut pas être suivie.", "no target in the Cibles tab; the trajectory cannot be followed.");
-      const name = INDICATOR_NAMES[String(e.indicator_id)] ?? { fr: String(e.indicator_id), en: String(e.indicator_id) };
+      const name = indicators.get(String(e.indicator_id)) ?? { fr: String(e.indicator_id), en: String(e.indicator_id) };
       if (e.no_data) return both(`pas de valeur pour les ${name.fr} en ${formatMonth(e.period, "fr")} : l'écart à la cible ne peut pas être mesuré.`, `no value for ${name.en} in ${formatMonth(e.period, "en")}: the gap to target cannot be measured.`);
       return both(
-        `${n("value", "fr")} ${name.fr} fin ${formatMonth(e.period, "fr")} pour ${n("target", "fr")} attendus à ce stade (${formatPercent(e.ratio, "fr")} de la trajectoire vers ${n("final_target", "fr")} au ${formatDate(e.deadline, "fr")}).`,
-        `${n("value", "en")} ${name.en} at the end of ${formatMonth(e.period, "en")} against ${n("target", "en")} expected by now (${formatPercent(e.ratio, "en")} of the trajectory to ${n("final_target", "en")} by ${formatDate(e.deadline, "en")}).`,
+        `${name.fr} : ${n("value", "fr")} fin ${formatMonth(e.period, "fr")}, pour une cible de ${n("target", "fr")} à ce stade (${formatPercent(e.ratio, "fr")} de la trajectoire vers ${n("final_target", "fr")} au ${formatDate(e.deadline, "fr")}).`,
+        `${name.en}: ${n("value", "en")} at the end of ${formatMonth(e.period, "en")}, against a target of ${n("target", "en")} by now (${formatPercent(e.ratio, "en")} of the trajectory to ${n("final_target", "en")} by ${formatDate(e.deadline, "en")}).`,
       );
     }
     case "resources_stuck_in_validation":
@@ -81,7 +76,8 @@ export function bottleneckMessage(flag: Flag, country: CountryNames): { fr: stri
         `${n("active_users", "en")} active users in ${formatMonth(e.period, "en")} for ${n("teachers_trained", "en")} teachers trained (${formatPercent(e.ratio, "en")}): many trained teachers do not seem to use the platform.`,
       );
     case "falling_use":
-      if (e.no_data) return both(`seulement ${n("months_with_value", "fr")} des six derniers mois ont des traces d'usage ; la tendance ne peut pas être calculée.`, `only ${n("months_with_value", "en")} of the last six months have usage statements; the trend cannot be computed.`);
+      if (e.months_with_value === 0) return both("aucune trace d'usage sur les six derniers mois ; la tendance ne peut pas être calculée.", "no usage statement over the last six months; the trend cannot be computed.");
+      if (e.no_data) return both(`seuls ${n("months_with_value", "fr")} des six derniers mois ont des traces d'usage ; la tendance ne peut pas être calculée.`, `only ${n("months_with_value", "en")} of the last six months have usage statements; the trend cannot be computed.`);
       return both(
         `les utilisateurs actifs mensuels baissent de ${formatPercent(e.drop, "fr")} : ${n("recent_mean", "fr")} en moyenne sur les trois derniers mois contre ${n("previous_mean", "fr")} sur les trois précédents.`,
         `monthly active users fell by ${formatPercent(e.drop, "en")}: ${n("recent_mean", "en")} on average over the last three months against ${n("previous_mean", "en")} over the three before.`,

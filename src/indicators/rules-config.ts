@@ -11,12 +11,11 @@ export interface IndicatorRules {
     /** Countries expected to send a national export every month of the phase, even before their first. */
     nationalExportsRequired: string[];
   };
-  /** value / pro-rata target: at or above onTrack is on track, at or above atRisk at risk, below off track. */
+  /** value / pro-rata target: at or above onTrack is on track, at or above atRisk at risk, below off track (also the behind_trajectory flags: medium at risk, high off track). */
   targetStatus: { onTrack: number; atRisk: number };
   /** Last segment of the xAPI verb IRI (or the verb itself) counted as a view or a download. */
   usage: { viewVerbs: string[]; downloadVerbs: string[] };
   rules: {
-    behind_trajectory: Record<string, never>;
     resources_stuck_in_validation: { days: number; minCount: number; highCount: number };
     trained_but_inactive: { minTeachersTrained: number; ratioMedium: number; ratioHigh: number };
     falling_use: { dropMedium: number; dropHigh: number };

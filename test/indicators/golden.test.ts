@@ -402,8 +402,14 @@ describe("buildMart bottlenecks on the golden core", () => {
   });
 
   it("says each flag in one French and one English sentence naming the country and the numbers", async () => {
-    const rows = await w.all<BottleneckRow>("SELECT * FROM mart.bottlenecks WHERE country_code = 'ML' AND rule_id IN ('stale_data', 'resources_stuck_in_validation') ORDER BY rule_id, evidence");
+    const rows = await w.all<BottleneckRow>(
+      "SELECT * FROM mart.bottlenecks WHERE country_code = 'ML' AND (rule_id IN ('stale_data', 'resources_stuck_in_validation') OR evidence LIKE '%trainers_trained%') ORDER BY rule_id, evidence",
+    );
     expect(rows.map((r) => [r.message_fr, r.message_en])).toEqual([
+      [
+        "Mali : formateurs formés : 1 fin avril 2026, pour une cible de 6 à ce stade (16,7\u00a0% de la trajectoire vers 12 au 31/10/2026).",
+        "Mali: trainers trained: 1 at the end of April 2026, against a target of 6 by now (16.7% of the trajectory to 12 by 2026-10-31).",
+      ],
       [
         "Mali : 3 ressources attendent en validation depuis au moins 60 jours (sur 4 en validation ; la plus ancienne depuis 125 jours).",
         "Mali: 3 resources have waited in validation for 60 days or more (of 4 in validation; the oldest for 125 days).",
