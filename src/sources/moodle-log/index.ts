@@ -1,9 +1,6 @@
-import { createReadStream, existsSync, openSync, readSync, closeSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { timestampTZValue, type DuckDBAppender } from "@duckdb/node-api";
-import iconv from "iconv-lite";
-import Papa from "papaparse";
 import type { MoodleLogSource } from "../../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import { say, type RunContext } from "../../pipeline/context.ts";
@@ -13,9 +10,11 @@ import { checkCountryCode } from "../xapi/country-check.ts";
 import { displayPath, listFiles, sha256File } from "../xapi/folder.ts";
 import { describeLoad } from "../xapi/report.ts";
 import { runSqlFile } from "../xapi/sql.ts";
+import { streamCsvRecords } from "./csv-records.ts";
 import { mapHeaders, type HeaderMap } from "./headers.ts";
 import { moodleReasons } from "./reasons.ts";
 import { toStageRow, type RowOptions } from "./rows.ts";
+import { appendStageRow } from "./stage-appender.ts";
 import { zoneFormatter } from "./time.ts";
 
 export const MOODLE_SOURCE = "moodle-log";
@@ -69,7 +68,7 @@ async function loadFile(
   let header: HeaderMap | undefined;
   let guests = 0;
   try {
-    await streamRows(file, (record, line) => {
+    await streamCsvRecords(file, (record, line) => {
       if (!header) {
         header = mapHeaders(record);
         if (header.missing.length > 0) throw missingColumns(shown, header);
@@ -78,7 +77,7 @@ async function loadFile(
       if (record.length === 1 && record[0]!.trim() === "") return;
       const row = toStageRow(record, header, line, rowOptions);
       if (row === "guest") guests++;
-      else append(appender, row, country);
+      else appendStageRow(appender, row, country);
     });
   } finally {
     appender.closeSync();
@@ -94,62 +93,6 @@ async function loadFile(
     ctx.log(say(ctx, `${shown} : ${guests} lignes de visiteurs non connectés (id 0) non comptées.`, `${shown}: ${guests} rows of visitors not signed in (id 0) not counted.`));
   }
   return { rowsRead: counts.rowsRead + guests, rowsLoaded: counts.rowsLoaded };
-}
-
-function append(appender: DuckDBAppender, row: Exclude<ReturnType<typeof toStageRow>, "guest">, country: string): void {
-  const text = (v: string | null) => (v === null ? appender.appendNull() : appender.appendVarchar(v));
-  appender.appendBigInt(BigInt(row.line));
-  text(row.eventId);
-  text(row.ident);
-  text(row.verb);
-  text(row.objectId);
-  appender.appendBoolean(false);
-  if (row.occurredAt === null) appender.appendNull();
-  else appender.appendTimestampTZ(timestampTZValue(BigInt(row.occurredAt.getTime()) * 1000n));
-  appender.appendNull();
-  appender.appendVarchar(country);
-  text(row.reason);
-  text(row.rejectValue);
-  appender.endRow();
-}
-
-/**
- * Streams the CSV records with their line number (header = 1). Moodle writes UTF-8 with a BOM;
- * a file re-saved by Excel may be Windows-1252 and `;`-separated, so both are accepted.
- */
-function streamRows(file: string, onRecord: (record: string[], line: number) => void): Promise<void> {
-  const input = isUtf8(file) ? createReadStream(file, "utf8") : createReadStream(file).pipe(iconv.decodeStream("win1252"));
-  return new Promise((resolvePromise, reject) => {
-    let line = 0;
-    let failure: unknown;
-    Papa.parse<string[]>(input as unknown as File, {
-      skipEmptyLines: false,
-      step: (results, parser) => {
-        try {
-          onRecord(results.data, ++line);
-        } catch (error) {
-          failure = error;
-          parser.abort();
-        }
-      },
-      complete: () => (failure ? reject(failure) : resolvePromise()),
-      error: (error: Error) => reject(error),
-    });
-  });
-}
-
-function isUtf8(file: string): boolean {
-  const fd = openSync(file, "r");
-  try {
-    const buffer = Buffer.alloc(256 * 1024);
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(0, n), { stream: true });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function missingColumns(shown: string, header: HeaderMap): ImaginEcoleError {
