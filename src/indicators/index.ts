@@ -2,6 +2,7 @@ import type { DuckDBValue } from "@duckdb/node-api";
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { EXIT, ImaginEcoleError } from "../errors.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { indicatorSql, loadCatalogue, type Indicator } from "./catalogue.ts";
 import { bottleneckMessage, type CountryNames, type IndicatorNames } from "./messages.ts";
@@ -35,6 +36,7 @@ export interface BuildOptions {
  * same mart.
  */
 export async function buildMart(warehouse: Warehouse, options: BuildOptions): Promise<{ indicators: number; bottlenecks: number }> {
+  checkPhase(options.phase);
   const rules = loadRules(resolve(ROOT, options.rulesPath ?? DEFAULT_RULES_PATH));
   const catalogue = loadCatalogue();
   const params = sqlParams(rules, options);
@@ -48,6 +50,17 @@ export async function buildMart(warehouse: Warehouse, options: BuildOptions): Pr
     const indicators = Number(await warehouse.scalar("SELECT count(*) FROM mart.indicators"));
     return { indicators, bottlenecks };
   });
+}
+
+function checkPhase(phase: { start: string; end: string }): void {
+  const iso = /^\d{4}-\d{2}-\d{2}$/;
+  if (!iso.test(phase.start) || !iso.test(phase.end) || phase.start > phase.end) {
+    throw new ImaginEcoleError(
+      `Phase invalide (début ${phase.start}, fin ${phase.end}) : donnez « phase.start » et « phase.end » au format AAAA-MM-JJ, le début avant la fin.`,
+      `Invalid phase (start ${phase.start}, end ${phase.end}): give "phase.start" and "phase.end" as YYYY-MM-DD, the start before the end.`,
+      EXIT.usage,
+    );
+  }
 }
 
 function sqlParams(rules: IndicatorRules, options: BuildOptions): Record<string, DuckDBValue> {

@@ -45,6 +45,16 @@ async function series(indicator: string, disaggregation = ""): Promise<Array<num
   return rows.map((r) => r.value);
 }
 
+describe("buildMart(warehouse, { phase })", () => {
+  it("refuses a phase that ends before it starts, naming the setting, and leaves the mart as it was", async () => {
+    const before = await w.all("SELECT * FROM mart.indicators ORDER BY ALL");
+    await expect(buildMart(w, { now: NOW, phase: { start: "2026-12-31", end: "2026-01-01" }, rulesPath: RULES })).rejects.toThrow(
+      /"phase.start" and "phase.end" as YYYY-MM-DD, the start before the end/,
+    );
+    expect(await w.all("SELECT * FROM mart.indicators ORDER BY ALL")).toEqual(before);
+  });
+});
+
 describe("buildMart with a monthly national export and a gap in regional use", () => {
   it("takes a monthly platform's figure as the month's active users, and none for March not yet received", async () => {
     expect(await series("national_active_users")).toEqual([300, 320, null]);
@@ -72,5 +82,20 @@ describe("buildMart with a monthly national export and a gap in regional use", (
     expect(flag?.since.toISOString().slice(0, 10)).toBe("2026-02-01");
     expect(JSON.parse(flag!.evidence)).toEqual({ source: "regional-platform", missing_months: ["2026-02-01"] });
     expect(flag?.message_en).toBe("Burkina Faso: no regional platform statement for: February 2026.");
+  });
+});
+
+describe("buildMart in one transaction", () => {
+  it("leaves every mart table as it was when a step fails halfway", async () => {
+    const tables = ["indicators", "bottlenecks", "usage_monthly", "completeness", "build_info"];
+    const before = await Promise.all(tables.map((t) => w.all(`SELECT * FROM mart.${t} ORDER BY ALL`)));
+    // Activities are read after usage, months and completeness have been rebuilt.
+    await w.run("ALTER TABLE core.activities RENAME TO activities_away");
+    try {
+      await expect(buildMart(w, { now: new Date("2026-06-05T12:00:00Z"), phase: PHASE, rulesPath: RULES })).rejects.toThrow(/activities/);
+    } finally {
+      await w.run("ALTER TABLE core.activities_away RENAME TO activities");
+    }
+    expect(await Promise.all(tables.map((t) => w.all(`SELECT * FROM mart.${t} ORDER BY ALL`)))).toEqual(before);
   });
 });
