@@ -34,6 +34,7 @@ const TEMP_TABLES = [
   "national_csv_reasons",
   "national_csv_headers",
   "national_csv_rows",
+  "national_csv_file",
   "national_csv_problems",
 ];
 
@@ -65,14 +66,15 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
       source: SOURCE,
       file: input.file,
     };
-    await runFile(wh, rowsSql(layout, profile), params);
+    await runFile(wh, rowsSql(layout), params);
+    for (const statement of statements(dataSql(profile))) await runFile(wh, statement, params);
 
     const counts = await wh.one<{ read: number; summaries: number; months: number; days: number }>(
       `SELECT count(*) AS read,
               count(*) FILTER (WHERE summary) AS summaries,
               count(*) FILTER (WHERE month_label) AS months,
               count(*) FILTER (WHERE parsed_day IS NOT NULL AND NOT month_label) AS days
-       FROM national_csv_rows`,
+       FROM national_csv_data`,
     );
     const read = counts?.read ?? 0;
     if (read - (counts?.summaries ?? 0) === 0) throw refusals.headerOnly(input.file, layout.headerLine);
@@ -86,11 +88,13 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
     await runFile(wh, sqlFile(import.meta.url, "national_platforms.sql"), params);
 
     const summaryLines = await wh.all<{ line: number }>(
-      `SELECT r.record + b.delta AS line FROM national_csv_rows r
+      `SELECT r.record + b.delta AS line FROM national_csv_data r
        ASOF JOIN national_csv_breaks b ON r.record >= b.record WHERE r.summary ORDER BY line`,
     );
     return { rowsRead: read, rowsLoaded: loaded, granularity, summaryLines: summaryLines.map((r) => r.line) };
   } finally {
+    await wh.run("DROP VIEW IF EXISTS temp.national_csv_data");
+    await wh.run("DROP VIEW IF EXISTS temp.national_csv_days");
     for (const table of TEMP_TABLES) await wh.run(`DROP TABLE IF EXISTS temp.${table}`);
   }
 }
@@ -118,11 +122,8 @@ async function insertValues(wh: Warehouse, table: string, rows: DuckDBValue[][])
   }
 }
 
-/**
- * The reading query for this file and profile: which file column holds which field (the others
- * are only declared), and each count as a plain number or a percentage of its base column.
- */
-export function rowsSql(layout: Layout, profile: NationalProfile): string {
+/** The reading query for this file: which file column holds which field; the others are only declared. */
+export function rowsSql(layout: Layout): string {
   const width = layout.headers.length + 1;
   const column = (field: Field) => (layout.columns[field] === undefined ? "NULL::VARCHAR" : `c${layout.columns[field]}`);
   const cells = [
@@ -133,29 +134,34 @@ export function rowsSql(layout: Layout, profile: NationalProfile): string {
     ...COUNT_FIELDS.map((f) => `${column(f)} AS ${f}_raw`),
   ].join(", ");
   const columns = `{${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
+  return sqlFile(import.meta.url, "national_csv_rows.sql").replace("{{cells}}", cells).replace("{{columns}}", columns);
+}
+
+/** The data view for this profile: each count a plain number, or a percentage of its base column. */
+export function dataSql(profile: NationalProfile): string {
   const problem = (f: CountField, share: boolean) =>
     `national_csv_count_problem(${f}_raw, ${f}_value, ends_with(${f}_raw, '%'), ${share})`;
-  const problems = COUNT_FIELDS.map((f) => {
-    const base = profile.percentOf[f];
-    if (!base) return `${problem(f, false)} AS ${f}_problem`;
-    return `coalesce(${problem(f, true)}, CASE WHEN coalesce(${f}_raw, '') <> '' AND (${base}_value IS NULL OR ${problem(base, false)} IS NOT NULL) THEN 'share_without_base' END) AS ${f}_problem`;
-  });
   const counts = COUNT_FIELDS.map((f) => {
     const base = profile.percentOf[f];
-    const value = base ? `round(${f}_value / 100 * ${base}_value)` : `${f}_value`;
-    return `CASE WHEN ${f}_problem IS NULL THEN CAST(${value} AS BIGINT) END AS ${f}, ${f}_problem, CASE WHEN ${f}_problem IS NOT NULL THEN ${f}_raw END AS ${f}_raw`;
+    if (!base) return `${problem(f, false)} AS ${f}_problem,\n  TRY_CAST(${f}_value AS BIGINT) AS ${f}`;
+    const baseProblem = `(${base}_value IS NULL OR ${problem(base, false)} IS NOT NULL)`;
+    return (
+      `coalesce(${problem(f, true)}, CASE WHEN coalesce(${f}_raw, '') <> '' AND ${baseProblem} THEN 'share_without_base' END) AS ${f}_problem,\n  ` +
+      `CASE WHEN NOT ${baseProblem} AND ${f}_value >= 0 THEN TRY_CAST(round(${f}_value / 100 * ${base}_value) AS BIGINT) END AS ${f}`
+    );
   });
-  return sqlFile(import.meta.url, "national_csv_rows.sql")
-    .replace("{{cells}}", cells)
-    .replace("{{columns}}", columns)
-    .replace("{{problems}}", problems.join(",\n    "))
-    .replace("{{counts}}", counts.join(",\n  "));
+  return sqlFile(import.meta.url, "national_csv_data.sql").replace("{{counts}}", counts.join(",\n  "));
 }
 
 /** Summary label words as one regular expression over the lower-case, accent-free cell. */
 export function summaryPattern(labels: string[]): string {
   const words = labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return `^(${words.join("|")})([^a-z0-9]|$)`;
+}
+
+/** A file's statements, split at the semicolons that end a line. */
+function statements(sql: string): string[] {
+  return sql.split(/;\s*$/m).filter((s) => s.replace(/--.*$/gm, "").trim() !== "");
 }
 
 async function runFile(wh: Warehouse, sql: string, params: Record<string, DuckDBValue>): Promise<void> {

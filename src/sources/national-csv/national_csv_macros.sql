@@ -20,10 +20,12 @@ CREATE OR REPLACE TEMP MACRO national_csv_decimal(t, decimal_sep) AS
     WHEN regexp_full_match(t, '-?[0-9]*\.[0-9]+') THEN t
   END;
 
--- The number in a cell; plain digits, the common case, skip the rewriting.
+-- The number in a cell. The common cases skip the rewriting: plain digits, and whole numbers
+-- grouped by French Excel's no-break space ("1 234").
 CREATE OR REPLACE TEMP MACRO national_csv_number(s, decimal_sep) AS
   CASE
     WHEN regexp_full_match(s, '[0-9]+') THEN s::DOUBLE
+    WHEN regexp_full_match(s, '[0-9]{1,3}(\x{00A0}[0-9]{3})+') THEN replace(s, chr(160), '')::DOUBLE
     ELSE TRY_CAST(national_csv_decimal(national_csv_digits(s), decimal_sep) AS DOUBLE)
   END;
 

@@ -1,6 +1,7 @@
 -- One row per cell (or row) that keeps a record out of core.national_usage: its field, the text
 -- as written, a problem code (see reasons.ts) and a detail for the message. Several rows for the
--- same platform and day are all refused: the file does not say which one is right.
+-- same platform and day are all refused: the file does not say which one is right. The file is
+-- scanned twice, once for rows with a problem (few, kept) and once for repeated days.
 CREATE OR REPLACE TEMP TABLE national_csv_problems AS
 WITH days AS (
   SELECT
@@ -12,38 +13,36 @@ WITH days AS (
       WHEN month_label AND $granularity = 'day' THEN 'month_in_daily'
       WHEN parsed_day > $today::DATE THEN 'date_future'
     END AS date_problem
-  FROM national_csv_rows
+  FROM national_csv_data
   WHERE NOT summary
-), counted AS (
-  SELECT
-    *,
-    date_problem IS NULL AND overflow_raw IS NULL AND active_users_problem IS NULL
-      AND new_users_problem IS NULL AND sessions_problem IS NULL AND page_views_problem IS NULL
-      AND downloads_problem IS NULL AS ok
-  FROM days
+), bad AS MATERIALIZED (
+  SELECT * FROM days
+  WHERE date_problem IS NOT NULL OR overflow_raw IS NOT NULL OR active_users_problem IS NOT NULL
+    OR new_users_problem IS NOT NULL OR sessions_problem IS NOT NULL OR page_views_problem IS NOT NULL
+    OR downloads_problem IS NOT NULL
 ), duplicates AS (
-  SELECT platform, day FROM counted WHERE ok GROUP BY ALL HAVING count(*) > 1
+  SELECT platform, day FROM days GROUP BY ALL HAVING count(*) > 1
 ), duplicate_rows AS (
-  SELECT c.record, c.date_raw, c.platform, c.day, c.record + b.delta AS line
-  FROM counted c
-  JOIN duplicates USING (platform, day)
-  ASOF JOIN national_csv_breaks b ON c.record >= b.record
-  WHERE c.ok
+  SELECT d.record, d.date_raw, d.platform, d.day, d.record + b.delta AS line
+  FROM days d
+  SEMI JOIN duplicates USING (platform, day)
+  ASOF JOIN national_csv_breaks b ON d.record >= b.record
+  WHERE d.record NOT IN (SELECT record FROM bad)
 )
 SELECT record, 'date' AS field, date_raw AS value, date_problem AS code, strftime(day, '%d/%m/%Y') AS detail
-FROM counted WHERE date_problem IS NOT NULL
+FROM bad WHERE date_problem IS NOT NULL
 UNION ALL
-SELECT record, NULL, overflow_raw, 'overflow', NULL FROM counted WHERE overflow_raw IS NOT NULL
+SELECT record, NULL, overflow_raw, 'overflow', NULL FROM bad WHERE overflow_raw IS NOT NULL
 UNION ALL
-SELECT record, 'active_users', active_users_raw, active_users_problem, NULL FROM counted WHERE active_users_problem IS NOT NULL
+SELECT record, 'active_users', active_users_raw, active_users_problem, NULL FROM bad WHERE active_users_problem IS NOT NULL
 UNION ALL
-SELECT record, 'new_users', new_users_raw, new_users_problem, NULL FROM counted WHERE new_users_problem IS NOT NULL
+SELECT record, 'new_users', new_users_raw, new_users_problem, NULL FROM bad WHERE new_users_problem IS NOT NULL
 UNION ALL
-SELECT record, 'sessions', sessions_raw, sessions_problem, NULL FROM counted WHERE sessions_problem IS NOT NULL
+SELECT record, 'sessions', sessions_raw, sessions_problem, NULL FROM bad WHERE sessions_problem IS NOT NULL
 UNION ALL
-SELECT record, 'page_views', page_views_raw, page_views_problem, NULL FROM counted WHERE page_views_problem IS NOT NULL
+SELECT record, 'page_views', page_views_raw, page_views_problem, NULL FROM bad WHERE page_views_problem IS NOT NULL
 UNION ALL
-SELECT record, 'downloads', downloads_raw, downloads_problem, NULL FROM counted WHERE downloads_problem IS NOT NULL
+SELECT record, 'downloads', downloads_raw, downloads_problem, NULL FROM bad WHERE downloads_problem IS NOT NULL
 UNION ALL
 SELECT record, 'date', date_raw, 'duplicate', string_agg(line::VARCHAR, ', ' ORDER BY line) OVER (PARTITION BY platform, day)
 FROM duplicate_rows
