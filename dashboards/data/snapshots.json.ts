@@ -5,12 +5,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PROJECT_ROOT } from "./lib/warehouse.ts";
 
+// src/export/manifest.ts writes as_of, generated_at and files [{path, bytes, sha256}]; a folder
+// whose manifest lists no files is shown with the files it holds.
 interface Manifest {
   as_of?: string;
-  asOf?: string;
-  created_at?: string;
-  createdAt?: string;
-  files?: ({ path?: string; name?: string; file?: string; bytes?: number; size?: number } | string)[];
+  generated_at?: string;
+  files?: { path: string }[];
 }
 
 const dir = resolve(PROJECT_ROOT, process.env.IMAGINECOLE_SNAPSHOTS ?? "data/snapshots");
@@ -18,13 +18,13 @@ const dir = resolve(PROJECT_ROOT, process.env.IMAGINECOLE_SNAPSHOTS ?? "data/sna
 function snapshot(name: string) {
   const folder = join(dir, name);
   const manifest = JSON.parse(readFileSync(join(folder, "manifest.json"), "utf8")) as Manifest;
-  const listed = (manifest.files ?? []).map((f) => (typeof f === "string" ? f : f.path ?? f.name ?? f.file ?? ""));
+  const listed = (manifest.files ?? []).map((f) => f.path);
   const files = (listed.length ? listed : readdirSync(folder))
     .filter((f) => f && !f.includes("..") && existsSync(join(folder, f)) && statSync(join(folder, f)).isFile());
   return {
     dir: name,
-    as_of: manifest.as_of ?? manifest.asOf ?? name,
-    created_at: manifest.created_at ?? manifest.createdAt ?? null,
+    as_of: manifest.as_of ?? name,
+    created_at: manifest.generated_at ?? null,
     files: ["manifest.json", ...files.filter((f) => f !== "manifest.json")].map((f) => ({
       name: f,
       href: `downloads/snapshots/${encodeURIComponent(name)}/${f.split("/").map(encodeURIComponent).join("/")}`,

@@ -86,6 +86,33 @@ describe("every page", () => {
   }
 });
 
+describe("the site root", () => {
+  it("sends visitors to the French overview", async () => {
+    const { page } = await visit("");
+    await page.waitForURL(/\/fr\/$/);
+    expect(await page.locator("main h1").first().textContent()).toBe("Vue d'ensemble");
+    await page.close();
+  });
+});
+
+describe("the country table of the overview", () => {
+  it("sorts by a column when its header is clicked, then reverses", async () => {
+    const { page } = await visit("en/");
+    const table = page.locator("#ie-countries-table");
+    const header = table.locator("thead th", { hasText: "Trainers trained" });
+    const column = async () => table.locator('tbody td[data-key="trainers_trained"]').evaluateAll((cells) =>
+      cells.map((c) => Number(c.textContent!.replace(/\D/g, ""))));
+    await header.locator("button").click();
+    expect(await header.getAttribute("aria-sort")).toBe("ascending");
+    const ascending = await column();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await header.locator("button").click();
+    expect(await header.getAttribute("aria-sort")).toBe("descending");
+    expect(await column()).toEqual([...ascending].reverse());
+    await page.close();
+  });
+});
+
 describe("language switch", () => {
   it("takes the overview from French to English labels and back", async () => {
     const { page } = await visit("fr/");

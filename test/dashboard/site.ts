@@ -41,7 +41,8 @@ export async function buildTestSite(): Promise<TestSite> {
   mkdirSync(join(snapshots, "2026-10-31"), { recursive: true });
   writeFileSync(join(snapshots, "2026-10-31", "indicators.csv"), "country_code,indicator_id,value\nBF,trainers_trained,84\n");
   writeFileSync(join(snapshots, "2026-10-31", "manifest.json"), JSON.stringify({
-    as_of: "2026-10-31", created_at: "2026-11-02T09:00:00Z", files: [{ path: "indicators.csv", bytes: 48 }],
+    tool: "imaginecole", as_of: "2026-10-31", generated_at: "2026-11-02T09:00:00Z",
+    files: [{ path: "indicators.csv", bytes: 48, sha256: "0".repeat(64) }],
   }));
   const build = spawnSync("unshare", ["-n", join(ROOT, "node_modules/.bin/tsx"), "scripts/build-dashboard.ts"], {
     cwd: ROOT,
