@@ -19,7 +19,6 @@ const MESSAGES = {
     fr: "Données : entrepôt ImaginEcole (UNESCO Dakar). Chiffres provisoires sauf mention « approuvé ».",
     en: "Data: ImaginEcole warehouse (UNESCO Dakar). Figures are provisional unless marked “approved”.",
   },
-  "site.chooseLanguage": { fr: "Choisissez la langue", en: "Choose a language" },
 
   "nav.overview": { fr: "Vue d'ensemble", en: "Overview" },
   "nav.bottlenecks": { fr: "Goulots d'étranglement", en: "Bottlenecks" },
@@ -40,19 +39,16 @@ const MESSAGES = {
   "common.noData": { fr: "Pas de données", en: "No data" },
   "common.none": { fr: "Aucun", en: "None" },
   "common.asOf": { fr: "Situation au {date}", en: "As of {date}" },
-  "common.tableOf": { fr: "Données du graphique : {title}", en: "Chart data: {title}" },
   "common.showTable": { fr: "Voir les données", en: "Show the data" },
   "common.sortBy": { fr: "Trier par {column}", en: "Sort by {column}" },
   "common.vsPrevious": { fr: "{delta} par rapport au mois précédent", en: "{delta} on the previous month" },
   "common.reporting": { fr: "{n} pays sur {total} ont des données", en: "{n} of {total} countries reporting" },
   "common.ofTarget": { fr: "{share} de la cible ({target})", en: "{share} of target ({target})" },
   "common.noTarget": { fr: "Pas de cible fixée", en: "No target set" },
-  "common.sex": { fr: "Sexe", en: "Sex" },
   "common.level": { fr: "Niveau", en: "Level" },
   "common.women": { fr: "Femmes", en: "Women" },
   "common.men": { fr: "Hommes", en: "Men" },
   "common.source": { fr: "Source", en: "Source" },
-  "common.region": { fr: "Région", en: "Region" },
   "common.overallStatus": { fr: "Situation d'ensemble", en: "Overall status" },
 
   "overview.title": { fr: "Vue d'ensemble", en: "Overview" },
@@ -107,6 +103,7 @@ const MESSAGES = {
   "country.activity": { fr: "Activité", en: "Activity" },
   "country.due": { fr: "Échéance", en: "Due" },
   "country.comment": { fr: "Commentaire", en: "Comment" },
+  "country.definitions": { fr: "Définitions", en: "Definitions" },
   "country.denominator": { fr: "enseignants {year}", en: "{year} teachers" },
   "country.breakdown": { fr: "Ventilation", en: "Breakdown" },
   "country.unknown": {
@@ -118,7 +115,6 @@ const MESSAGES = {
 
   "severity.label": { fr: "Gravité", en: "Severity" },
 
-  "country.title": { fr: "{country}", en: "{country}" },
   "country.lede": {
     fr: "{country} : tous les indicateurs, leur tendance et leur cible.",
     en: "{country}: every indicator, with its trend and target.",
@@ -131,7 +127,6 @@ const MESSAGES = {
   "country.freshness": { fr: "Fraîcheur des données", en: "Data freshness" },
   "country.rejects": { fr: "Lignes rejetées", en: "Rejected rows" },
   "country.noBottleneck": { fr: "Aucun goulot signalé.", en: "No bottleneck flagged." },
-  "country.allIndicators": { fr: "Toutes les valeurs", en: "All values" },
   "country.teachers": {
     fr: "Enseignants : {primary} au primaire ({primaryYear}), {secondary} au secondaire ({secondaryYear}).",
     en: "Teachers: {primary} primary ({primaryYear}), {secondary} secondary ({secondaryYear}).",
@@ -147,7 +142,6 @@ const MESSAGES = {
   "bottlenecks.rule": { fr: "Règle", en: "Rule" },
   "bottlenecks.since": { fr: "Depuis", en: "Since" },
   "bottlenecks.message": { fr: "Constat", en: "Finding" },
-  "bottlenecks.evidence": { fr: "Chiffres", en: "Numbers" },
   "bottlenecks.none": { fr: "Aucun goulot signalé.", en: "No bottleneck flagged." },
 
   "training.title": { fr: "Formation", en: "Training" },
@@ -160,7 +154,6 @@ const MESSAGES = {
   "training.certified": { fr: "Certifiés", en: "Certified" },
   "training.cascade": { fr: "Enseignants formés en cascade, par mois", en: "Teachers trained through the cascade, by month" },
   "training.byLevel": { fr: "Enseignants formés par niveau", en: "Teachers trained by level" },
-  "training.teachers": { fr: "Enseignants formés", en: "Teachers trained" },
   "training.share": { fr: "Part des enseignants du pays", en: "Share of the country's teachers" },
 
   "resources.title": { fr: "Ressources", en: "Resources" },
@@ -173,7 +166,6 @@ const MESSAGES = {
   "resources.byDiscipline": { fr: "Par discipline et niveau", en: "By discipline and level" },
   "resources.leadTime": { fr: "Délai de publication (jours, médiane)", en: "Publication lead time (days, median)" },
   "resources.discipline": { fr: "Discipline", en: "Discipline" },
-  "resources.count": { fr: "Ressources", en: "Resources" },
   "resources.reached": { fr: "Ont atteint cette étape", en: "Reached this stage" },
 
   "adoption.title": { fr: "Adoption", en: "Adoption" },
@@ -212,7 +204,6 @@ const MESSAGES = {
   "quality.rowsRead": { fr: "Lues", en: "Read" },
   "quality.rowsLoaded": { fr: "Chargées", en: "Loaded" },
   "quality.rowsRejected": { fr: "Rejetées", en: "Rejected" },
-  "quality.ageDays": { fr: "Âge (jours)", en: "Age (days)" },
   "quality.noRejects": { fr: "Aucun rejet.", en: "No rejects." },
 
   "snapshots.title": { fr: "Snapshots pour les bailleurs", en: "Donor snapshots" },
