@@ -1,5 +1,7 @@
--- When each country sheet was edited, up to `now`. A sync that found changed content is an edit,
--- except a tab's first sync when the spreadsheet's own modified time is known.
+-- When each country sheet was edited, up to `now`. core.sheet_syncs.modified_at is the latest date
+-- the sheets connector found in a tab's rows: the last time the team wrote something down. A sync
+-- that found changed content is an edit too, except a tab's first sync when modified_at is known
+-- (it only shows when watching began).
 WITH known AS (
   SELECT DISTINCT country_code FROM core.sheet_syncs WHERE modified_at IS NOT NULL
 ),
