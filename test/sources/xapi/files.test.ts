@@ -103,6 +103,22 @@ describe("importXapiFiles(ctx, files, options)", () => {
     expect(reject!.reason_en).toMatch(/never guessed/);
   });
 
+  it("resolves the country from the platform map and from a pattern on the activity IRI", async () => {
+    const file = writeNdjson(join(t.dir, "rules.ndjson"), [
+      statement("b1000000-0000-4000-8000-000000000001", { context: { platform: "Moodle Burkina" } }),
+      statement("b1000000-0000-4000-8000-000000000002", { context: {}, object: { id: "https://ne.imaginecole.org/ressources/7" } }),
+    ]);
+    const [result] = await importXapiFiles(t.ctx, [file], {
+      rules: [
+        { from: "platform", map: { "Moodle Burkina": "bf" } },
+        { from: "activity", pattern: "^https://([a-z]{2})\\.imaginecole\\.org/" },
+      ],
+    });
+    expect(result).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 });
+    const countries = await t.ctx.warehouse.all<{ country_code: string }>("SELECT country_code FROM core.usage_events ORDER BY event_id");
+    expect(countries.map((c) => c.country_code)).toEqual(["BF", "NE"]);
+  });
+
   it("rejects a country code that is not in the reference once the reference is loaded", async () => {
     await t.ctx.warehouse.run("INSERT INTO core.countries (country_code, iso3, iso_numeric, name_fr, name_en) VALUES ('SN', 'SEN', '686', 'Sénégal', 'Senegal')");
     const file = writeNdjson(join(t.dir, "xx.ndjson"), [

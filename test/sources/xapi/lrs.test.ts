@@ -140,6 +140,19 @@ describe("runXapiLrs(ctx, source)", () => {
     expect(usage.map((u) => u.event_id)).toEqual([other!.id]);
   });
 
+  it("on a dry run, reports rejects but writes neither statements nor the cursor", async () => {
+    const server = await serve({ statements: [...statements(2), statement("50000000-0000-4000-8000-000000000001", { object: {} })] });
+    const dry = await openTestWarehouse({ dryRun: true });
+    try {
+      const [result] = await runXapiLrs(dry.ctx, source(server), { env, retry: retry() });
+      expect(result).toMatchObject({ rowsLoaded: 2, rowsRejected: 1 });
+      expect(result!.rejects).toMatchObject([{ column: "object.id" }]);
+      for (const table of ["raw.xapi_statements", "ops.cursors", "ops.loads", "ops.rejects"]) expect(await count(dry.ctx, table)).toBe(0);
+    } finally {
+      dry.close();
+    }
+  });
+
   it("refuses to start without credentials, naming the variables", async () => {
     const server = await serve({ statements: [] });
     await expect(runXapiLrs(t.ctx, source(server), { env: {} })).rejects.toThrow(/LRS_USER and LRS_PASSWORD/);
