@@ -3,6 +3,12 @@ import { EXIT, ImaginEcoleError } from "../../errors.ts";
 /** Whole-file problems: the batch is refused (exit 1) and the message says where and what to do. */
 const refuse = (fr: string, en: string) => new ImaginEcoleError(fr, en, EXIT.failed);
 
+/** Where to declare a platform's own headers: its profile, or a new one. */
+const profileFix = (profile: string) =>
+  profile === "canonical"
+    ? { fr: "créez le profil du pays dans pipelines/profiles/national/ (voir son README)", en: "create the country's profile in pipelines/profiles/national/ (see its README)" }
+    : { fr: `ajoutez-les au profil ${profile}`, en: `add them to the profile ${profile}` };
+
 export const refusals = {
   empty: (file: string) =>
     refuse(
@@ -40,12 +46,12 @@ export const refusals = {
     ),
   missingColumns: (file: string, line: number, missing: string[], found: string[], profile: string) =>
     refuse(
-      `${file} : colonne obligatoire absente de l'en-tête (ligne ${line}) : ${missing.join(", ")}. En-têtes trouvés : ${found.join(" | ") || "aucun"}. Renommez la colonne ou ajoutez son nom au profil (${profile}).`,
-      `${file}: required column missing from the header (line ${line}): ${missing.join(", ")}. Headers found: ${found.join(" | ") || "none"}. Rename the column or add its name to the profile (${profile}).`,
+      `${file} : colonne obligatoire absente de l'en-tête (ligne ${line}) : ${missing.join(", ")}. En-têtes trouvés : ${found.join(" | ") || "aucun"}. Renommez la colonne, ou si la plateforme la nomme autrement, ${profileFix(profile).fr}.`,
+      `${file}: required column missing from the header (line ${line}): ${missing.join(", ")}. Headers found: ${found.join(" | ") || "none"}. Rename the column, or if the platform names it otherwise, ${profileFix(profile).en}.`,
     ),
   noHeader: (file: string, expected: string[], profile: string) =>
     refuse(
-      `${file} : aucun en-tête reconnu dans les 30 premières lignes (attendu par exemple : ${expected.join(", ")}). Vérifiez le fichier ou ajoutez ses en-têtes au profil (${profile}).`,
-      `${file}: no recognised header in the first 30 lines (expected for instance: ${expected.join(", ")}). Check the file or add its headers to the profile (${profile}).`,
+      `${file} : aucun en-tête reconnu dans les 30 premières lignes (attendu par exemple : ${expected.join(", ")}). Si la plateforme nomme ses colonnes autrement, ${profileFix(profile).fr}.`,
+      `${file}: no recognised header in the first 30 lines (expected for instance: ${expected.join(", ")}). If the platform names its columns otherwise, ${profileFix(profile).en}.`,
     ),
 };

@@ -13,3 +13,4 @@ FROM national_csv_problems p
 ASOF JOIN national_csv_breaks b ON p.record >= b.record
 JOIN national_csv_reasons r ON r.code = p.code
 LEFT JOIN national_csv_headers h ON h.field = p.field
+ORDER BY p.record, h.header

@@ -16,7 +16,7 @@ describe("importNationalCsv refuses a whole file (exit 1) and leaves the warehou
     ["workbook-saved-as.csv", /^workbook-saved-as\.csv: this is not a CSV file but an Excel workbook \(\.xlsx\).*save it as CSV/],
     ["truncated-quote.csv", /^truncated-quote\.csv: quote opened on line 3 and never closed: the file is truncated/],
     ["unknown-encoding.csv", /^unknown-encoding\.csv: unreadable encoding on line 3 \(byte 0x81 is neither UTF-8 nor Windows-1252\)\. Save the file as "CSV UTF-8"/],
-    ["missing-column.csv", /^missing-column\.csv: required column missing from the header \(line 1\): « Utilisateurs actifs »\. Headers found: Jour \| Sessions \| Pages vues\. Rename the column or add its name to the profile/],
+    ["missing-column.csv", /^missing-column\.csv: required column missing from the header \(line 1\): « Utilisateurs actifs »\. Headers found: Jour \| Sessions \| Pages vues\. Rename the column, or if the platform names it otherwise, create the country's profile in pipelines\/profiles\/national\//],
   ];
   for (const [name, message] of cases) {
     it(`refuses ${name} with a message naming the file and the place`, async () => {
