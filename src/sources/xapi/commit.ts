@@ -32,7 +32,12 @@ export async function commitStage(batch: BatchContext, options: CommitOptions): 
     id_location_prefix: options.idLocationPrefix ?? null,
   };
   await runSqlFile(warehouse, "ops.rejects", params);
-  const rowsLoaded = await runSqlFile(warehouse, "raw.xapi_statements", params);
+  const repeated = Number(
+    await warehouse.scalar("SELECT count(*) - count(DISTINCT event_id) FROM xapi_stage WHERE reason IS NULL"),
+  );
+  const rowsLoaded = await runSqlFile(warehouse, "raw.xapi_statements", params, {
+    dedupe: repeated > 0 ? "QUALIFY row_number() OVER (PARTITION BY s.event_id ORDER BY s.line) = 1" : "",
+  });
   await runSqlFile(warehouse, "core.voided_events", params);
   await runSqlFile(warehouse, "core.usage_events", params);
   const rowsRead = Number(await warehouse.scalar("SELECT count(*) FROM xapi_stage"));
