@@ -68,7 +68,10 @@ export function compileCountryRules(rules: CountryRule[]): CompiledRules {
       case "homepage":
         checkPattern(rule, rule.pattern);
         params[p] = rule.pattern;
-        parts.push(`NULLIF(regexp_extract(f[${rule.from === "activity" ? F_OBJECT_ID : F_HOMEPAGE}], $${p}, 1), '')`);
+        // CASE rather than NULLIF: NULLIF repeats its argument, so the regex would run on every
+        // row even when an earlier rule already answered.
+        const col = `f[${rule.from === "activity" ? F_OBJECT_ID : F_HOMEPAGE}]`;
+        parts.push(`CASE WHEN regexp_matches(${col}, $${p}) THEN NULLIF(regexp_extract(${col}, $${p}, 1), '') END`);
         break;
       case "fixed":
         params[p] = rule.country;
