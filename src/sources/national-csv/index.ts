@@ -6,10 +6,10 @@ import type { NationalCsvSource } from "../../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import { say, type RunContext } from "../../pipeline/context.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
-import { findLayout } from "./header.ts";
+import { findLayout, type Layout } from "./header.ts";
 import { loadNationalRows, SOURCE, type FileOutcome } from "./load.ts";
 import { resolveProfile, type NationalProfile } from "./profile.ts";
-import { scanFile } from "./scan.ts";
+import { scanFile, type Scan } from "./scan.ts";
 
 export { SOURCE } from "./load.ts";
 export { parseProfile, resolveProfile, CANONICAL_PROFILE, type NationalProfile } from "./profile.ts";
@@ -97,19 +97,17 @@ async function importFile(
   const file = basename(path);
   const workDir = await mkdtemp(join(tmpdir(), "imaginecole-national-"));
   try {
-    let scan;
-    let layout;
+    let found: { scan: Scan; layout: Layout };
     try {
-      scan = await scanFile(path, file, profile.encoding, workDir);
-      layout = findLayout(scan.head, scan.headComplete, profile, file);
+      const scan = await scanFile(path, file, profile.encoding, workDir);
+      found = { scan, layout: findLayout(scan.head, scan.headComplete, profile, file) };
     } catch (error) {
-      return { result: await failedBeforeBatch(ctx, path, country, error, scan?.sha256), sha256: null };
+      return { result: await failedBeforeBatch(ctx, path, country, error), sha256: null };
     }
-    const found = { scan, layout };
     let outcome: FileOutcome | undefined;
     const result = await loadBatch(
       ctx.warehouse,
-      { source: SOURCE, location: path, countryCode: country, contentSha256: scan.sha256 },
+      { source: SOURCE, location: path, countryCode: country, contentSha256: found.scan.sha256 },
       async (batch) => {
         outcome = await loadNationalRows(batch, {
           file,
@@ -124,17 +122,17 @@ async function importFile(
       { dryRun: ctx.dryRun },
     );
     if (outcome) ctx.log(describe(ctx, country, file, profile, found, outcome, result));
-    return { result, sha256: scan.sha256 };
+    return { result, sha256: found.scan.sha256 };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
 /** A file refused before its rows were read still leaves its trace in ops.loads (except on check). */
-function failedBeforeBatch(ctx: RunContext, path: string, country: string, error: unknown, sha?: string): Promise<LoadResult> {
+function failedBeforeBatch(ctx: RunContext, path: string, country: string, error: unknown): Promise<LoadResult> {
   return loadBatch(
     ctx.warehouse,
-    { source: SOURCE, location: path, countryCode: country, contentSha256: sha ?? null },
+    { source: SOURCE, location: path, countryCode: country },
     async () => {
       throw error;
     },
@@ -160,7 +158,7 @@ function describe(
   country: string,
   file: string,
   profile: NationalProfile,
-  found: { scan: { encoding: string; bom: boolean }; layout: { delimiter: string; decimal: string } },
+  found: { scan: Scan; layout: Layout },
   outcome: FileOutcome,
   result: LoadResult,
 ): string {
