@@ -63,6 +63,10 @@ const MESSAGES = {
   },
   "overview.cards": { fr: "Indicateurs clés (tous pays)", en: "Key indicators (all countries)" },
   "overview.table": { fr: "Pays membres", en: "Member countries" },
+  "overview.tableNote": {
+    fr: "Dernière valeur connue / cible attendue à ce jour. Cliquez sur un en-tête pour trier.",
+    en: "Latest known value / target expected by now. Click a header to sort.",
+  },
 
   "status.on_track": { fr: "Sur la bonne voie", en: "On track" },
   "status.at_risk": { fr: "À surveiller", en: "At risk" },

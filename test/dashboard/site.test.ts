@@ -101,7 +101,7 @@ describe("the country table of the overview", () => {
     const table = page.locator("#ie-countries-table");
     const header = table.locator("thead th", { hasText: "Trainers trained" });
     const column = async () => table.locator('tbody td[data-key="trainers_trained"]').evaluateAll((cells) =>
-      cells.map((c) => Number(c.textContent!.replace(/\D/g, ""))));
+      cells.map((c) => Number(c.firstChild!.firstChild!.textContent!.replace(/\D/g, ""))));
     await header.locator("button").click();
     expect(await header.getAttribute("aria-sort")).toBe("ascending");
     const ascending = await column();
