@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { createInterface } from "node:readline";
 import type { AddressInfo } from "node:net";
 
@@ -63,24 +63,33 @@ export async function startLrs(options: StartLrsOptions): Promise<RunningLrs> {
   const listings = new Map<string, { listing: Listing; query: Record<string, string> }>();
   let clock = BASE_STORED;
 
-  const complete = (statement: object, fallbackStored: () => number): Statement => {
+  const complete = (statement: object, fallback: () => { id: string; stored: number }): Statement => {
     const s = { ...(statement as Record<string, unknown>) };
-    if (typeof s.id !== "string") s.id = randomUUID();
-    if (typeof s.stored !== "string") s.stored = new Date(fallbackStored()).toISOString();
+    if (typeof s.id !== "string") s.id = fallback().id;
+    if (typeof s.stored !== "string") s.stored = new Date(fallback().stored).toISOString();
     clock = Math.max(clock, Date.parse(s.stored as string));
     return s as Statement;
   };
   const add = (statements: object[]) => {
-    for (const statement of statements) stored.push(complete(statement, () => clock + 1000));
+    for (const statement of statements) stored.push(complete(statement, () => ({ id: randomUUID(), stored: clock + 1000 })));
     stored.sort((a, b) => Date.parse(a.stored) - Date.parse(b.stored));
   };
   if (Array.isArray(options.statements)) add(options.statements);
 
-  /** Every statement in `stored` order; a generator is read lazily, never held whole. */
+  /**
+   * Every statement in `stored` order; a generator is read lazily, never held whole, and must
+   * yield in that order. What it leaves out is filled in from its position, the same each time.
+   */
   async function* all(): AsyncGenerator<Statement> {
     if (!Array.isArray(options.statements)) {
       let i = 0;
-      for await (const statement of options.statements()) yield complete(statement, () => BASE_STORED + ++i * 1000);
+      for await (const statement of options.statements()) {
+        i++;
+        yield complete(statement, () => ({
+          id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, "0")}`,
+          stored: BASE_STORED + i * 1000,
+        }));
+      }
     }
     yield* [...stored];
   }
@@ -117,7 +126,13 @@ export async function startLrs(options: StartLrsOptions): Promise<RunningLrs> {
     return { page, hasMore: listing.peeked !== undefined };
   }
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, { error: String((error as Error)?.message ?? error) });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const record = (status: number) =>
       requests.push({
@@ -200,7 +215,7 @@ export async function startLrs(options: StartLrsOptions): Promise<RunningLrs> {
     send(res, 200, { statements: page, more }, {
       "X-Experience-API-Consistent-Through": new Date(consistentThrough).toISOString(),
     });
-  });
+  }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
