@@ -140,13 +140,13 @@ export function rowsSql(layout: Layout): string {
 /** The data view for this profile: each count a plain number, or a percentage of its base column. */
 export function dataSql(profile: NationalProfile): string {
   const problem = (f: CountField, share: boolean) =>
-    `national_csv_count_problem(${f}_raw, ${f}_value, ends_with(${f}_raw, '%'), ${share})`;
+    `national_csv_count_problem(${f}_raw, ${f}_value, ends_with(rtrim(${f}_raw), '%'), ${share})`;
   const counts = COUNT_FIELDS.map((f) => {
     const base = profile.percentOf[f];
     if (!base) return `${problem(f, false)} AS ${f}_problem,\n  TRY_CAST(${f}_value AS BIGINT) AS ${f}`;
     const baseProblem = `(${base}_value IS NULL OR ${problem(base, false)} IS NOT NULL)`;
     return (
-      `coalesce(${problem(f, true)}, CASE WHEN coalesce(${f}_raw, '') <> '' AND ${baseProblem} THEN 'share_without_base' END) AS ${f}_problem,\n  ` +
+      `coalesce(${problem(f, true)}, CASE WHEN ${f}_raw IS NOT NULL AND ${baseProblem} THEN 'share_without_base' END) AS ${f}_problem,\n  ` +
       `CASE WHEN NOT ${baseProblem} AND ${f}_value >= 0 THEN TRY_CAST(round(${f}_value / 100 * ${base}_value) AS BIGINT) END AS ${f}`
     );
   });

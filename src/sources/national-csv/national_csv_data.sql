@@ -18,7 +18,7 @@ SELECT
   r.rowid - f.first_rowid AS record,
   r.*,
   coalesce(r.full_day, CASE WHEN f.date_format IN ('auto', 'month') THEN
-    national_csv_month_of(strip_accents(lower(r.date_raw))) END) AS parsed_day,
+    national_csv_month_of(strip_accents(lower(trim(r.date_raw)))) END) AS parsed_day,
   f.summary_pattern
 FROM national_csv_rows r, national_csv_file f
 WHERE r.rowid - f.first_rowid > f.header_record AND NOT r.blank;

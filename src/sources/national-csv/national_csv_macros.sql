@@ -91,11 +91,11 @@ CREATE OR REPLACE TEMP MACRO national_csv_plausible(d) AS
   CASE WHEN year(d) >= 1900 THEN d END;
 
 -- A day cell as a date, any of the forms above; dd/mm/yyyy and yyyy-mm-dd first, as most files
--- write them.
+-- write them, untrimmed (the other forms trim the cell).
 CREATE OR REPLACE TEMP MACRO national_csv_day(t, day_first, tz) AS
   CASE WHEN day_first
-    THEN coalesce(national_csv_plausible(try_strptime(t, ['%d/%m/%Y', '%Y-%m-%d'])::DATE), national_csv_other_day(t, day_first, tz))
-    ELSE coalesce(national_csv_plausible(try_strptime(t, ['%m/%d/%Y', '%Y-%m-%d'])::DATE), national_csv_other_day(t, day_first, tz))
+    THEN coalesce(national_csv_plausible(try_strptime(t, ['%d/%m/%Y', '%Y-%m-%d'])::DATE), national_csv_other_day(trim(t), day_first, tz))
+    ELSE coalesce(national_csv_plausible(try_strptime(t, ['%m/%d/%Y', '%Y-%m-%d'])::DATE), national_csv_other_day(trim(t), day_first, tz))
   END;
 
 -- A day cell in the one format a profile declares (see the profiles README for the names).
@@ -119,8 +119,8 @@ CREATE OR REPLACE TEMP MACRO national_csv_is_summary(s, pattern) AS
 -- Why a count cell cannot be loaded, or NULL when it can (an empty cell is an unknown figure).
 CREATE OR REPLACE TEMP MACRO national_csv_count_problem(raw, value, is_percent, is_share) AS
   CASE
-    WHEN raw IS NULL OR trim(raw) = '' THEN NULL
-    WHEN value IS NULL THEN 'count_nan'
+    WHEN raw IS NULL THEN NULL
+    WHEN value IS NULL THEN CASE WHEN trim(raw) <> '' THEN 'count_nan' END
     WHEN is_percent AND NOT is_share THEN 'count_percent'
     WHEN value < 0 THEN 'count_negative'
     WHEN NOT is_share AND value <> floor(value) THEN 'count_fraction'

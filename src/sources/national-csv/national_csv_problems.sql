@@ -1,38 +1,40 @@
 -- One row per cell (or row) that keeps a record out of core.national_usage: its field, the text
 -- as written, a problem code (see reasons.ts) and a detail for the message. Several rows for the
 -- same platform and day are all refused: the file does not say which one is right. The file is
--- scanned twice, once for rows with a problem (few, kept) and once for repeated days.
+-- scanned twice, once for rows with a problem (few, kept) and once for days repeated among the
+-- others.
 CREATE OR REPLACE TEMP TABLE national_csv_problems AS
 WITH days AS (
   SELECT
     *,
     CASE WHEN $granularity = 'month' THEN date_trunc('month', parsed_day)::DATE ELSE parsed_day END AS day,
     CASE
-      WHEN coalesce(date_raw, '') = '' THEN 'date_missing'
-      WHEN parsed_day IS NULL THEN 'date_invalid'
+      WHEN parsed_day IS NULL THEN CASE WHEN coalesce(trim(date_raw), '') = '' THEN 'date_missing' ELSE 'date_invalid' END
       WHEN month_label AND $granularity = 'day' THEN 'month_in_daily'
       WHEN parsed_day > $today::DATE THEN 'date_future'
-    END AS date_problem
+    END AS date_problem,
+    nullif(trim(overflow_raw), '') AS overflow
   FROM national_csv_data
   WHERE NOT summary
 ), bad AS MATERIALIZED (
   SELECT * FROM days
-  WHERE date_problem IS NOT NULL OR overflow_raw IS NOT NULL OR active_users_problem IS NOT NULL
+  WHERE date_problem IS NOT NULL OR overflow IS NOT NULL OR active_users_problem IS NOT NULL
     OR new_users_problem IS NOT NULL OR sessions_problem IS NOT NULL OR page_views_problem IS NOT NULL
     OR downloads_problem IS NOT NULL
+), loadable AS (
+  SELECT * FROM days WHERE record NOT IN (SELECT record FROM bad)
 ), duplicates AS (
-  SELECT platform, day FROM days GROUP BY ALL HAVING count(*) > 1
+  SELECT platform, day FROM loadable GROUP BY ALL HAVING count(*) > 1
 ), duplicate_rows AS (
   SELECT d.record, d.date_raw, d.platform, d.day, d.record + b.delta AS line
-  FROM days d
+  FROM loadable d
   SEMI JOIN duplicates USING (platform, day)
   ASOF JOIN national_csv_breaks b ON d.record >= b.record
-  WHERE d.record NOT IN (SELECT record FROM bad)
 )
 SELECT record, 'date' AS field, date_raw AS value, date_problem AS code, strftime(day, '%d/%m/%Y') AS detail
 FROM bad WHERE date_problem IS NOT NULL
 UNION ALL
-SELECT record, NULL, overflow_raw, 'overflow', NULL FROM bad WHERE overflow_raw IS NOT NULL
+SELECT record, NULL, overflow, 'overflow', NULL FROM bad WHERE overflow IS NOT NULL
 UNION ALL
 SELECT record, 'active_users', active_users_raw, active_users_problem, NULL FROM bad WHERE active_users_problem IS NOT NULL
 UNION ALL

@@ -113,6 +113,49 @@ describe("importNationalCsv refuses bad rows (exit 3) and loads the rest", () =>
     expect(rejects[0]!.reason_en).toBe('The day "01/07/2026" appears on several rows for the same platform (lines 2, 4): none is loaded; keep only one.');
   });
 
+  it("rejects extra fields, months in a daily file, fractions, percentages and blank dates, under a title, naming their lines", async () => {
+    const path = `${bed.dir}/more.csv`;
+    const text = [
+      "Statistiques de fréquentation - juillet 2026",
+      "",
+      "Date;Utilisateurs actifs;Nouveaux utilisateurs",
+      "01/07/2026;10;1",
+      "02/07/2026;11;1;surplus",
+      "juillet 2026;300;20",
+      "03/07/2026;12,5;1",
+      "04/07/2026;13;8 %",
+      "   ;14;1",
+      "05/07/2026; 15 ;2",
+      "",
+    ].join("\r\n");
+    await import("node:fs").then((fs) => fs.writeFileSync(path, text));
+    const result = await bed.importFile(path, "SN");
+    expect(result).toMatchObject({ status: "loaded_with_rejects", rowsRead: 7, rowsLoaded: 2, rowsRejected: 5 });
+    const rejects = await bed.ctx.warehouse.all<{ location: string; column: string | null; value: string; reason_en: string }>(
+      'SELECT location, "column", value, reason_en FROM ops.rejects WHERE load_id = $1',
+      [result.loadId],
+    );
+    expect(rejects.map((r) => [r.location, r.column, r.value])).toEqual([
+      ["more.csv:5", null, "surplus"],
+      ["more.csv:6", "Date", "juillet 2026"],
+      ["more.csv:7", "Utilisateurs actifs", "12,5"],
+      ["more.csv:8", "Nouveaux utilisateurs", "8 %"],
+      ["more.csv:9", "Date", "   "],
+    ]);
+    expect(rejects[0]!.reason_en).toMatch(/more fields than the header \("surplus" is extra\)/);
+    expect(rejects[1]!.reason_en).toMatch(/is a month while this file gives one day per row/);
+    expect(rejects[2]!.reason_en).toMatch(/is not a whole number/);
+    expect(rejects[3]!.reason_en).toMatch(/is a percentage where a number is expected.*percentOf/);
+    expect(rejects[4]!.reason_en).toMatch(/^Missing date/);
+    const loaded = await bed.ctx.warehouse.all("SELECT strftime(day, '%d') AS d, active_users FROM core.national_usage WHERE load_id = $1 ORDER BY day", [
+      result.loadId,
+    ]);
+    expect(loaded).toEqual([
+      { d: "01", active_users: 10 },
+      { d: "05", active_users: 15 },
+    ]);
+  });
+
   it("check (dry run) reports the same rejects and writes nothing, not even ops.loads", async () => {
     const before = await snapshot(bed.ctx.warehouse);
     const loadsBefore = await bed.ctx.warehouse.scalar("SELECT count(*) FROM ops.loads");
