@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MoodleLogSource } from "../../config/pipelines.ts";
@@ -7,7 +6,7 @@ import { say, type RunContext } from "../../pipeline/context.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
 import { commitStage } from "../xapi/commit.ts";
 import { checkCountryCode } from "../xapi/country-check.ts";
-import { displayPath, listFiles, sha256File } from "../xapi/folder.ts";
+import { displayPath, expandFiles, listFiles, sha256File } from "../xapi/folder.ts";
 import { describeLoad } from "../xapi/report.ts";
 import { runSqlFile } from "../xapi/sql.ts";
 import { streamCsvRecords } from "./csv-records.ts";
@@ -18,6 +17,7 @@ import { appendStageRow } from "./stage-appender.ts";
 import { zoneFormatter } from "./time.ts";
 
 export const MOODLE_SOURCE = "moodle-log";
+const LOG_FILES = /\.csv$/i;
 const STAGE_SQL = join(dirname(fileURLToPath(import.meta.url)), "sql", "xapi_stage.sql");
 
 export interface MoodleImportOptions {
@@ -30,18 +30,17 @@ export interface MoodleImportOptions {
 
 /** Every .csv download in the source's folder, in name order, one batch each. */
 export async function runMoodleLogFiles(ctx: RunContext, source: MoodleLogSource): Promise<LoadResult[]> {
-  const files = listFiles(resolve(ctx.root, source.path), /\.csv$/i);
+  const files = listFiles(resolve(ctx.root, source.path), LOG_FILES);
   return importMoodleLogs(ctx, files, { country: source.country, timezone: source.timezone });
 }
 
-/** `imaginecole import FILE… --source moodle-log --country XX`: Moodle "Logs" report downloads. */
+/** `imaginecole import FILE… --source moodle-log --country XX`: Moodle "Logs" report downloads (a folder: its .csv files). */
 export async function importMoodleLogs(ctx: RunContext, files: string[], options: MoodleImportOptions): Promise<LoadResult[]> {
   const country = await checkCountryCode(ctx.warehouse, options.country);
   checkTimezone(options.timezone);
   const rowOptions: RowOptions = { site: (options.site ?? country).toLowerCase(), timeZone: options.timezone, keyer: ctx.keyer };
   const results: LoadResult[] = [];
-  for (const file of files.map((f) => resolve(ctx.root, f))) {
-    if (!existsSync(file)) throw new ImaginEcoleError(`Fichier introuvable : ${file}.`, `File not found: ${file}.`, EXIT.usage);
+  for (const file of expandFiles(ctx.root, files, LOG_FILES)) {
     const shown = displayPath(ctx.root, file);
     const result = await loadBatch(
       ctx.warehouse,

@@ -1,29 +1,29 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { CountryRule, XapiFilesSource } from "../../config/pipelines.ts";
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import type { RunContext } from "../../pipeline/context.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import { commitStage } from "./commit.ts";
 import { checkCountryCode } from "./country-check.ts";
 import { DEFAULT_COUNTRY_RULES } from "./country-rules.ts";
 import { locationSeparator, sniffFormat } from "./file-format.ts";
-import { displayPath, listFiles, sha256File } from "./folder.ts";
+import { displayPath, expandFiles, listFiles, sha256File } from "./folder.ts";
 import { XAPI_REASONS } from "./reasons.ts";
 import { describeLoad } from "./report.ts";
 import { stageStatementsFile } from "./stage.ts";
 
 export const XAPI_SOURCE = "xapi";
+const STATEMENT_FILES = /\.(nd)?json$/i;
 
 /** Every .json/.ndjson file of the source's folder, in name order, one batch each. */
 export async function runXapiFiles(ctx: RunContext, source: XapiFilesSource): Promise<LoadResult[]> {
   const folder = resolve(ctx.root, source.path);
-  return loadStatementFiles(ctx, listFiles(folder, /\.(nd)?json$/i), source.country);
+  return loadStatementFiles(ctx, listFiles(folder, STATEMENT_FILES), source.country);
 }
 
 /**
- * `imaginecole import FILE… --source xapi [--country XX]`: a named country applies to every
- * statement of the files; otherwise the given rules, else the platform's own conventions.
+ * `imaginecole import FILE… --source xapi [--country XX]` (a folder stands for its .json/.ndjson
+ * files): a named country applies to every statement; otherwise the given rules, else the
+ * platform's own conventions.
  */
 export async function importXapiFiles(
   ctx: RunContext,
@@ -33,13 +33,7 @@ export async function importXapiFiles(
   const rules: CountryRule[] = options.country
     ? [{ from: "fixed", country: await checkCountryCode(ctx.warehouse, options.country) }]
     : (options.rules ?? DEFAULT_COUNTRY_RULES);
-  const paths = files.map((f) => resolve(ctx.root, f));
-  for (const path of paths) {
-    if (!existsSync(path)) {
-      throw new ImaginEcoleError(`Fichier introuvable : ${path}.`, `File not found: ${path}.`, EXIT.usage);
-    }
-  }
-  return loadStatementFiles(ctx, paths, rules);
+  return loadStatementFiles(ctx, expandFiles(ctx.root, files, STATEMENT_FILES), rules);
 }
 
 async function loadStatementFiles(ctx: RunContext, paths: string[], rules: CountryRule[]): Promise<LoadResult[]> {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
-import { isAbsolute, join, relative } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { EXIT, ImaginEcoleError } from "../../errors.ts";
 
 /** Files of a folder matching `pattern`, sorted by name; a missing folder is a configuration error. */
@@ -16,6 +16,17 @@ export function listFiles(folder: string, pattern: RegExp): string[] {
     .filter((name) => pattern.test(name))
     .sort()
     .map((name) => join(folder, name));
+}
+
+/** The files named on the command line, relative to `root`; a folder stands for its matching files. */
+export function expandFiles(root: string, names: string[], pattern: RegExp): string[] {
+  return names.flatMap((name) => {
+    const path = resolve(root, name);
+    if (!existsSync(path)) {
+      throw new ImaginEcoleError(`Fichier introuvable : ${path}.`, `File not found: ${path}.`, EXIT.usage);
+    }
+    return statSync(path).isDirectory() ? listFiles(path, pattern) : [path];
+  });
 }
 
 /** Where a file is, as people will look for it: relative to the project when inside it. */

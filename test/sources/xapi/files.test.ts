@@ -153,6 +153,15 @@ describe("importXapiFiles(ctx, files, options)", () => {
     expect(await count(t.ctx, "raw.xapi_statements")).toBe(2);
   });
 
+  it("takes a folder for its .json and .ndjson files, and refuses a missing file", async () => {
+    mkdirSync(join(t.dir, "dump"));
+    writeNdjson(join(t.dir, "dump", "a.ndjson"), [statement("a5000000-0000-4000-8000-000000000001")]);
+    writeFileSync(join(t.dir, "dump", "readme.txt"), "not statements");
+    const results = await importXapiFiles(t.ctx, ["dump"], {});
+    expect(results).toMatchObject([{ status: "loaded", rowsLoaded: 1 }]);
+    await expect(importXapiFiles(t.ctx, ["absent.ndjson"], {})).rejects.toThrow(/File not found/);
+  });
+
   it("skips a file whose content was already loaded", async () => {
     const file = writeNdjson(join(t.dir, "once.ndjson"), [statement("e0000000-0000-4000-8000-000000000001")]);
     await importXapiFiles(t.ctx, [file], {});
