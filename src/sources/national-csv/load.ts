@@ -33,8 +33,8 @@ const TEMP_TABLES = [
   "national_csv_breaks",
   "national_csv_reasons",
   "national_csv_headers",
-  "national_csv_rows",
   "national_csv_file",
+  "national_csv_checked",
   "national_csv_problems",
 ];
 
@@ -68,13 +68,14 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
     };
     await runFile(wh, rowsSql(layout), params);
     for (const statement of statements(dataSql(profile))) await runFile(wh, statement, params);
+    await dropStaging(wh);
 
     const counts = await wh.one<{ read: number; summaries: number; months: number; days: number }>(
       `SELECT count(*) AS read,
               count(*) FILTER (WHERE summary) AS summaries,
               count(*) FILTER (WHERE month_label) AS months,
               count(*) FILTER (WHERE parsed_day IS NOT NULL AND NOT month_label) AS days
-       FROM national_csv_data`,
+       FROM national_csv_checked`,
     );
     const read = counts?.read ?? 0;
     if (read - (counts?.summaries ?? 0) === 0) throw refusals.headerOnly(input.file, layout.headerLine);
@@ -88,15 +89,21 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
     await runFile(wh, sqlFile(import.meta.url, "national_platforms.sql"), params);
 
     const summaryLines = await wh.all<{ line: number }>(
-      `SELECT r.record + b.delta AS line FROM national_csv_data r
+      `SELECT r.record + b.delta AS line FROM national_csv_checked r
        ASOF JOIN national_csv_breaks b ON r.record >= b.record WHERE r.summary ORDER BY line`,
     );
     return { rowsRead: read, rowsLoaded: loaded, granularity, summaryLines: summaryLines.map((r) => r.line) };
   } finally {
-    await wh.run("DROP VIEW IF EXISTS temp.national_csv_data");
-    await wh.run("DROP VIEW IF EXISTS temp.national_csv_days");
+    await dropStaging(wh);
     for (const table of TEMP_TABLES) await wh.run(`DROP TABLE IF EXISTS temp.${table}`);
   }
+}
+
+/** The cells as read are no longer needed once checked: their memory goes back before the merge. */
+async function dropStaging(wh: Warehouse): Promise<void> {
+  await wh.run("DROP VIEW IF EXISTS temp.national_csv_data");
+  await wh.run("DROP VIEW IF EXISTS temp.national_csv_days");
+  await wh.run("DROP TABLE IF EXISTS temp.national_csv_rows");
 }
 
 /** The small tables the checks join to: record-to-line offsets, reason texts, file headers. */

@@ -32,3 +32,15 @@ SELECT
     ELSE false END AS summary,
   {{counts}}
 FROM national_csv_days;
+
+-- Stored once, narrow: every later query reads it, and would otherwise recompute the view each
+-- time. A cell's text is kept only when it has a problem, for the rejects.
+CREATE OR REPLACE TEMP TABLE national_csv_checked AS
+SELECT
+  record, platform, overflow_raw, date_raw, parsed_day, month_label, summary,
+  active_users, active_users_problem, CASE WHEN active_users_problem IS NOT NULL THEN active_users_raw END AS active_users_raw,
+  new_users, new_users_problem, CASE WHEN new_users_problem IS NOT NULL THEN new_users_raw END AS new_users_raw,
+  sessions, sessions_problem, CASE WHEN sessions_problem IS NOT NULL THEN sessions_raw END AS sessions_raw,
+  page_views, page_views_problem, CASE WHEN page_views_problem IS NOT NULL THEN page_views_raw END AS page_views_raw,
+  downloads, downloads_problem, CASE WHEN downloads_problem IS NOT NULL THEN downloads_raw END AS downloads_raw
+FROM national_csv_data;

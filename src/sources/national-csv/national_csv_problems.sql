@@ -14,7 +14,7 @@ WITH days AS (
       WHEN parsed_day > $today::DATE THEN 'date_future'
     END AS date_problem,
     nullif(trim(overflow_raw), '') AS overflow
-  FROM national_csv_data
+  FROM national_csv_checked
   WHERE NOT summary
 ), bad AS MATERIALIZED (
   SELECT * FROM days

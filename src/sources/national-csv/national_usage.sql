@@ -5,5 +5,5 @@ SELECT
   $country, platform,
   CASE WHEN $granularity = 'month' THEN date_trunc('month', parsed_day)::DATE ELSE parsed_day END,
   active_users, new_users, sessions, page_views, downloads, $load_id
-FROM national_csv_data r
+FROM national_csv_checked r
 WHERE NOT summary AND NOT EXISTS (SELECT 1 FROM national_csv_problems p WHERE p.record = r.record)
