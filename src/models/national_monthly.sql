@@ -1,10 +1,14 @@
 -- National platform exports per country and month, the platforms of a country added up. A platform
--- exports either days or whole months (one row dated the 1st): every row of a platform on the 1st
--- over two months or more means months. Active users are the monthly figure for those, else the
--- mean of the daily figures; a monthly row covers its month to the last day.
+-- exports either days or whole months (one row dated the 1st), as its importer recorded in
+-- core.national_platforms; without that record, every row on the 1st over two months or more
+-- means months. Active users are the monthly figure for those, else the mean of the daily
+-- figures; a monthly row covers its month to the last day.
 WITH kinds AS (
-  SELECT country_code, platform, bool_and(day(day) = 1) AND count(DISTINCT date_trunc('month', day)) >= 2 AS monthly
-  FROM core.national_usage
+  SELECT u.country_code, u.platform,
+         coalesce(any_value(p.granularity) = 'month',
+                  bool_and(day(u.day) = 1) AND count(DISTINCT date_trunc('month', u.day)) >= 2) AS monthly
+  FROM core.national_usage u
+  LEFT JOIN core.national_platforms p USING (country_code, platform)
   GROUP BY ALL
 ),
 per_platform AS (
