@@ -3,6 +3,7 @@ import { loadConfig, type PipelinesConfig } from "../config/pipelines.ts";
 import type { Lang, RunContext } from "../pipeline/context.ts";
 import { createKeyer, resolveKey } from "../privacy/keyed-hash.ts";
 import { DEFAULT_DB, Warehouse } from "../warehouse/warehouse.ts";
+import { terminalProgress } from "./progress.ts";
 
 export interface GlobalOptions {
   db?: string;
@@ -38,11 +39,13 @@ export async function openContext(
   const { path: configPath, config } = loadConfig(ROOT, options.config);
   const key = resolveKey(process.env, config.demo);
   const warehouse = await Warehouse.open(dbPath(options));
+  const bar = terminalProgress(options.logFormat !== "json");
   const ctx: RunContext = {
     warehouse,
     lang,
     keyer: createKeyer(key),
-    log: logger(options.logFormat),
+    log: options.logFormat === "json" ? logger("json") : bar.log,
+    progress: bar.progress,
     dryRun: extra.dryRun ?? false,
     now: today(),
     root: ROOT,

@@ -1,6 +1,7 @@
 import type { Keyer } from "../privacy/keyed-hash.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
+import type { Progress } from "./progress.ts";
 
 export type Lang = "fr" | "en";
 
@@ -20,6 +21,8 @@ export interface RunContext {
   root: string;
   /** The programme phase (ISO dates): dates outside it are suspect. */
   phase?: { start: string; end: string };
+  /** A bar for long steps on a terminal; absent or silent elsewhere. */
+  progress?: Progress;
 }
 
 /** Picks the sentence in the run's language. */

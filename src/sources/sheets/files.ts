@@ -27,7 +27,9 @@ export async function runSheetFiles(ctx: RunContext, source: SheetFilesSource, o
   const env = await buildEnv(ctx, options);
   const results: LoadResult[] = [];
   const entries = readdirSync(folder).filter((name) => statSync(join(folder, name)).isDirectory()).sort();
+  ctx.progress?.start(source.name, entries.length);
   for (const name of entries) {
+    ctx.progress?.tick();
     const isRegional = name.toLowerCase() === REGIONAL_FOLDER;
     if (!isRegional && !/^[A-Za-z]{2}$/.test(name)) {
       ctx.log(ctx.lang === "fr" ? `Dossier « ${name} » ignoré : ni un code pays (SN), ni « regional ».` : `Folder "${name}" ignored: neither a country code (SN) nor "regional".`);
@@ -38,6 +40,7 @@ export async function runSheetFiles(ctx: RunContext, source: SheetFilesSource, o
     const loaded = await loadSpreadsheet(ctx, country, tabs, env, { expectAll: true });
     results.push(...loaded.loads.map((l) => l.result));
   }
+  ctx.progress?.stop();
   return results;
 }
 
