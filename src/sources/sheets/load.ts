@@ -41,6 +41,11 @@ const TABLE_SQL: Record<string, string> = {
   "core.targets": "targets",
 };
 
+/** Histories a table's replaced rows feed, so that the replace does not erase what was seen. */
+const HISTORY_SQL: Record<string, string> = {
+  "core.resources": "resource_status_history",
+};
+
 /**
  * Validates one tab and, when its content changed since the last load, replaces that country's
  * rows for it in one batch. An unchanged tab is recorded as skipped; a tab that breaks its
@@ -73,6 +78,8 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
       const [remove, insert] = statements(TABLE_SQL[input.contract.table]!);
       await runStatement(ctx.warehouse, remove!, { country_code: input.country });
       await runForEach(ctx.warehouse, insert!, parsed.records.map((record) => ({ country_code: input.country, ...record, load_id: batch.loadId })));
+      const history = HISTORY_SQL[input.contract.table];
+      if (history) await runStatement(ctx.warehouse, statements(history)[0]!, { country_code: input.country });
       for (const reject of parsed.rejects) batch.reject(reject);
       await recordSync(ctx, scope, input.contract.title, parsed.latestDate, batch.loadId);
       await runStatement(ctx.warehouse, statements("cursors")[0]!, {
