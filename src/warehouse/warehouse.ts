@@ -8,6 +8,10 @@ export const DEFAULT_DB = "data/warehouse.duckdb";
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "migrations");
 
+/** DuckDB spills to disk past this, so memory stays flat whatever the input size. */
+export const DEFAULT_MEMORY_LIMIT = "1GB";
+export const MEMORY_LIMIT_ENV = "IMAGINECOLE_MEMORY_LIMIT";
+
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 
 /** The one DuckDB file holding the raw, core, mart and ops layers. */
@@ -36,6 +40,15 @@ export class Warehouse {
       throw error;
     }
     const conn = await instance.connect();
+    const limit = process.env[MEMORY_LIMIT_ENV] ?? DEFAULT_MEMORY_LIMIT;
+    if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit)) {
+      throw new ImaginEcoleError(
+        `${MEMORY_LIMIT_ENV} invalide (« ${limit} ») : attendu par exemple 1GB ou 512MB.`,
+        `Invalid ${MEMORY_LIMIT_ENV} ("${limit}"): expected for example 1GB or 512MB.`,
+        2,
+      );
+    }
+    await conn.run(`SET memory_limit = '${limit}'`);
     const warehouse = new Warehouse(path, instance, conn);
     await warehouse.migrate();
     return warehouse;

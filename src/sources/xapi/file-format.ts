@@ -35,8 +35,12 @@ export function sniffFormat(path: string): StatementsFormat {
   }
 }
 
-/** Largest single JSON value DuckDB will read (a whole page or a whole statement). */
-const MAX_OBJECT = 512 * 1024 * 1024;
+/**
+ * Largest single JSON value DuckDB will read (a whole page or a whole statement). DuckDB reserves
+ * twice this per reader, inside the warehouse's memory limit: a page export larger than this is
+ * better split or converted to NDJSON, which has no such limit.
+ */
+const MAX_OBJECT = 64 * 1024 * 1024;
 
 /**
  * SQL yielding `(line, j)` for each statement of the file named by `$file`: its line (NDJSON) or
