@@ -38,7 +38,9 @@ export async function importXapiFiles(
 
 async function loadStatementFiles(ctx: RunContext, paths: string[], rules: CountryRule[]): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
+  ctx.progress?.start("xAPI", paths.length);
   for (const path of paths) {
+    ctx.progress?.tick();
     const shown = displayPath(ctx.root, path);
     const result = await loadBatch(
       ctx.warehouse,
@@ -58,5 +60,6 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
     ctx.log(describeLoad(ctx, shown, result));
     results.push(result);
   }
+  ctx.progress?.stop();
   return results;
 }

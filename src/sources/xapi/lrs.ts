@@ -64,6 +64,7 @@ export async function runXapiLrs(ctx: RunContext, source: XapiLrsSource, options
     return true;
   };
 
+  ctx.progress?.start(source.name);
   try {
     for (let complete = false; !complete; ) {
       const location = shown(url);
@@ -84,6 +85,7 @@ export async function runXapiLrs(ctx: RunContext, source: XapiLrsSource, options
         consistentThrough: firstConsistentThrough,
         complete,
       });
+      ctx.progress?.tick(page.statements.length);
       if (page.statements.length > 0) {
         appendFileSync(file, page.statements.map((s) => JSON.stringify(s)).join("\n") + "\n");
         pending ??= { location, statements: 0 };
@@ -98,6 +100,7 @@ export async function runXapiLrs(ctx: RunContext, source: XapiLrsSource, options
       if (!complete) url = new URL(page.more, endpoint.origin);
     }
   } finally {
+    ctx.progress?.stop();
     rmSync(staging, { recursive: true, force: true });
   }
   if (results.length === 0) ctx.log(say(ctx, `${source.name} : rien de nouveau.`, `${source.name}: nothing new.`));
