@@ -14,8 +14,12 @@ export interface Indicator {
   unit: "count" | "percent" | "days" | "users";
   /** stock: level at the end of the month; flow: what happened during the month. */
   kind: "stock" | "flow";
-  /** How the phase-to-date value is read from the months. */
-  phase_aggregate: "last" | "sum" | "mean";
+  /**
+   * How the phase-to-date value is taken: from the months (last, sum, mean), or, for a median,
+   * from the row with no period that the indicator's SQL gives (a median of monthly medians is
+   * not the median over the phase).
+   */
+  phase_aggregate: "last" | "sum" | "mean" | "median";
   /** Only the current state is known (the sheet keeps no history): a value for the last month only. */
   snapshot: boolean;
   disaggregations: Dimension[];

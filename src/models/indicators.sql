@@ -1,6 +1,6 @@
--- mart.indicators from the indicator values of this build (temp table indicator_values): the
--- pro-rata target on the total row, where the value stands against it, and whether the country
--- approved the month in its sheet.
+-- mart.indicators from the indicator values of this build (temp table indicator_values; rows with
+-- no period are phase-to-date values, read by indicators_phase): the pro-rata target on the total
+-- row, where the value stands against it, and whether the country approved the month in its sheet.
 WITH approved AS (
   SELECT DISTINCT country_code, date_trunc('month', period)::DATE AS period FROM core.month_approvals
 )
@@ -27,3 +27,4 @@ LEFT JOIN mart.trajectory t
  AND t.target_key = c.target_key
  AND t.period = v.period
 LEFT JOIN approved a ON a.country_code = v.country_code AND a.period = v.period
+WHERE v.period IS NOT NULL

@@ -1,6 +1,12 @@
 -- Phase-to-date value of each indicator as of the last complete month: the last month's value
--- (stocks, levels), the sum (flows that add up) or the mean of the months, per the catalogue.
+-- (stocks, levels), the sum (flows that add up) or the mean of the months, per the catalogue;
+-- for a median, the value the indicator's SQL gave with no period (the median over the phase).
 WITH b AS (SELECT as_of FROM mart.build_info),
+pooled AS (
+  SELECT country_code, indicator_id, disaggregation, value AS pooled_value
+  FROM indicator_values
+  WHERE period IS NULL
+),
 per AS (
   SELECT
     i.country_code,
@@ -21,8 +27,11 @@ per AS (
 valued AS (
   SELECT
     per.*,
-    CASE phase_aggregate WHEN 'last' THEN last_value WHEN 'sum' THEN sum_value ELSE mean_value END AS value
+    CASE phase_aggregate
+      WHEN 'last' THEN last_value WHEN 'sum' THEN sum_value WHEN 'median' THEN pooled_value ELSE mean_value
+    END AS value
   FROM per
+  LEFT JOIN pooled USING (country_code, indicator_id, disaggregation)
 )
 SELECT
   v.country_code,

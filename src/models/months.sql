@@ -7,6 +7,7 @@ WITH countries AS (
   UNION SELECT country_code FROM core.trainers
   UNION SELECT country_code FROM core.training_sessions
   UNION SELECT country_code FROM core.resources
+  UNION SELECT country_code FROM core.resource_status_history
   UNION SELECT country_code FROM core.activities
   UNION SELECT country_code FROM core.targets
 ),

@@ -82,6 +82,30 @@ export async function buildGoldenCore(w: Warehouse): Promise<void> {
     { country_code: "ML", resource_id: "ML-R5", level: "secondary", status: "published", status_date: "2025-10-15", link: null, load_id: "s" },
   ]);
 
+  // Statuses as the sheets loader saw them over time (the current ones above, and earlier ones).
+  // BF-R1 was in production from 22 Dec; BF-R5, in validation from 22 Nov and published on 10 Feb,
+  // was since deleted from the sheet but keeps its history. ML-R5 was first seen already published.
+  const seen = (country_code: string, resource_id: string, status: string, status_date: string): Row => ({
+    country_code, resource_id, status, status_date, first_seen_load_id: "s",
+  });
+  await insert(w, "core.resource_status_history", [
+    seen("BF", "BF-R1", "in_production", "2025-12-22"),
+    seen("BF", "BF-R1", "in_validation", "2026-01-15"),
+    seen("BF", "BF-R1", "published", "2026-02-10"),
+    seen("BF", "BF-R2", "in_production", "2026-03-02"),
+    seen("BF", "BF-R2", "in_validation", "2026-04-20"),
+    seen("BF", "BF-R3", "in_production", "2026-01-05"),
+    seen("BF", "BF-R3", "validated", "2026-03-01"),
+    seen("BF", "BF-R4", "in_production", "2026-04-01"),
+    seen("BF", "BF-R5", "in_validation", "2025-11-22"),
+    seen("BF", "BF-R5", "published", "2026-02-10"),
+    seen("ML", "ML-R1", "in_validation", "2026-01-10"),
+    seen("ML", "ML-R2", "in_validation", "2026-02-20"),
+    seen("ML", "ML-R3", "in_validation", "2026-03-01"),
+    seen("ML", "ML-R4", "in_validation", "2026-04-01"),
+    seen("ML", "ML-R5", "published", "2025-10-15"),
+  ]);
+
   await insert(w, "core.activities", [
     { country_code: "BF", activity_id: "A1", due_date: "2026-01-31", status: "done", load_id: "s" },
     { country_code: "BF", activity_id: "A2", due_date: "2026-06-30", status: "planned", load_id: "s" },

@@ -58,6 +58,9 @@ const EXPECTED: Record<string, Array<number | null | string>> = {
   "BF|resources_published|level=secondary": same(0),
   // R2 in validation since 20 Apr: 20 Apr → 15 May = 25 days.
   "BF|validation_age_median|": last(25),
+  // Published on 10 Feb: BF-R1 from production on 22 Dec (9 + 31 + 10 = 50 days) and BF-R5 from
+  // validation on 22 Nov (8 + 31 + 31 + 10 = 80 days); median (50 + 80) / 2 = 65.
+  "BF|publication_lead_time_days|": [null, null, null, 65, null, null],
   "BF|monthly_active_users|": [4, 4, 5, 5, 6, 6],
   // (10 + 20) / 2 days = 15 a day.
   "BF|national_active_users|": same(15),
@@ -128,6 +131,8 @@ const EXPECTED: Record<string, Array<number | null | string>> = {
   "ML|resources_published|level=secondary": same(0),
   // Ages on 15 May: 10 Jan → 125, 20 Feb → 84, 1 Mar → 75, 1 Apr → 44; median (84 + 75) / 2.
   "ML|validation_age_median|": last(79.5),
+  // Nothing published in the phase (ML-R5 in October 2025, first seen already published).
+  "ML|publication_lead_time_days|": same(null),
   "ML|monthly_active_users|": [10, 10, 10, 6, 5, 3],
   // No national export for March: no value, not zero.
   "ML|national_active_users|": [7, 7, 7, 7, null, 7],
@@ -192,6 +197,7 @@ const EXPECTED: Record<string, Array<number | null | string>> = {
   "NE|resources_published|level=primary": same(null),
   "NE|resources_published|level=secondary": same(null),
   "NE|validation_age_median|": last(null),
+  "NE|publication_lead_time_days|": same(null),
   "NE|monthly_active_users|": same(null),
   "NE|national_active_users|": same(null),
   "NE|resource_views|": same(null),
@@ -346,6 +352,19 @@ describe("buildMart on the golden core", () => {
       // Mean of the five months with an export: (7 × 5) / 5; March has none.
       { key: "ML|national_active_users|", value: 7, target: null, target_status: null, status: "provisional" },
       { key: "NE|reporting_completeness|", value: 0, target: null, target_status: null, status: "provisional" },
+    ]);
+  });
+
+  it("gives the publication lead time over the phase as the median of BF's two resources, and no value where nothing was published", async () => {
+    const rows = await w.all<{ country_code: string; value: number | null }>(
+      "SELECT country_code, value FROM mart.indicators_phase WHERE indicator_id = 'publication_lead_time_days' ORDER BY country_code",
+    );
+    // BF: 50 and 80 days → 65. ML-R5 was published before the phase; NE sent nothing.
+    expect(rows).toEqual([{ country_code: "BF", value: 65 }, { country_code: "ML", value: null }, { country_code: "NE", value: null }]);
+    const times = await w.all("SELECT resource_id, first_status, lead_time_days FROM mart.publication_lead_times ORDER BY resource_id");
+    expect(times).toEqual([
+      { resource_id: "BF-R1", first_status: "in_production", lead_time_days: 50 },
+      { resource_id: "BF-R5", first_status: "in_validation", lead_time_days: 80 },
     ]);
   });
 });
