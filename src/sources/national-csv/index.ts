@@ -7,7 +7,7 @@ import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import { say, type RunContext } from "../../pipeline/context.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import { findLayout, type Layout } from "./header.ts";
-import { loadNationalRows, SOURCE, type FileOutcome } from "./load.ts";
+import { loadNationalRows, prepareConnection, SOURCE, type FileOutcome } from "./load.ts";
 import { resolveProfile, type NationalProfile } from "./profile.ts";
 import { scanFile, type Scan } from "./scan.ts";
 
@@ -104,6 +104,7 @@ async function importFile(
     } catch (error) {
       return { result: await failedBeforeBatch(ctx, path, country, error), sha256: null };
     }
+    await prepareConnection(ctx.warehouse);
     let outcome: FileOutcome | undefined;
     const result = await loadBatch(
       ctx.warehouse,

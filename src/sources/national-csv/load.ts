@@ -1,4 +1,4 @@
-import type { DuckDBValue } from "@duckdb/node-api";
+import { BIGINT, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { sqlFile } from "../../sql.ts";
 import type { BatchContext } from "../../warehouse/batch.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
@@ -6,6 +6,7 @@ import type { Layout } from "./header.ts";
 import { COUNT_FIELDS, FIELDS, type CountField, type Field, type NationalProfile } from "./profile.ts";
 import { REASONS } from "./reasons.ts";
 import { refusals } from "./refusals.ts";
+import type { LineBreak } from "./record-lines.ts";
 import type { Scan } from "./scan.ts";
 
 export const SOURCE = "national-csv";
@@ -29,25 +30,45 @@ export interface FileOutcome {
   summaryLines: number[];
 }
 
-const TEMP_TABLES = [
-  "national_csv_breaks",
-  "national_csv_reasons",
-  "national_csv_headers",
-  "national_csv_file",
-  "national_csv_checked",
-  "national_csv_problems",
-];
+const TEMP_TABLES = ["national_csv_checked", "national_csv_problems"];
+
+/** List parameters need their type: an empty list has none to infer. */
+const LIST_TYPES: Record<string, DuckDBType> = {
+  break_records: LIST(BIGINT),
+  break_deltas: LIST(BIGINT),
+  header_fields: LIST(VARCHAR),
+  header_names: LIST(VARCHAR),
+};
+
+/** Connections that already hold the macros and the reason texts (temporary objects live as long as the connection). */
+const prepared = new WeakSet<DuckDBConnection>();
+
+/**
+ * Creates the parsing macros and the reason texts once per connection. Call it outside any
+ * transaction: created inside one that rolls back, they would be gone while marked as present.
+ */
+export async function prepareConnection(wh: Warehouse): Promise<void> {
+  if (prepared.has(wh.conn)) return;
+  await wh.run(sqlFile(import.meta.url, "national_csv_macros.sql"));
+  await wh.run("CREATE OR REPLACE TEMP TABLE national_csv_reasons (code VARCHAR, reason_fr VARCHAR, reason_en VARCHAR)");
+  const reasons = Object.entries(REASONS);
+  await wh.run(
+    `INSERT INTO national_csv_reasons VALUES ${reasons.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(", ")}`,
+    reasons.flatMap(([code, r]) => [code, r.fr, r.en]),
+  );
+  prepared.add(wh.conn);
+}
 
 /**
  * Reads the UTF-8 file with DuckDB's CSV reader, every cell as text, then parses, checks and
- * merges whole columns in SQL: no row goes through JavaScript. Runs inside the batch transaction.
+ * merges whole columns in SQL: no row goes through JavaScript. Runs inside the batch transaction,
+ * on a connection prepared by prepareConnection. A handful of statements per file, so that the
+ * many small monthly files cost little more than their reading.
  */
 export async function loadNationalRows(batch: BatchContext, input: FileLoad): Promise<FileOutcome> {
   const wh = batch.warehouse;
   const { layout, profile, scan } = input;
-  await wh.run(sqlFile(import.meta.url, "national_csv_macros.sql"));
   try {
-    await fillLookups(wh, input);
     const params: Record<string, DuckDBValue> = {
       path: scan.csvPath,
       delimiter: layout.delimiter,
@@ -65,22 +86,19 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
       load_id: batch.loadId,
       source: SOURCE,
       file: input.file,
+      break_records: listValue(scan.breaks.map((b) => b.record)),
+      break_deltas: listValue(scan.breaks.map((b) => b.delta)),
+      header_fields: listValue(FIELDS.filter((f) => layout.columns[f] !== undefined)),
+      header_names: listValue(FIELDS.flatMap((f) => (layout.columns[f] === undefined ? [] : [layout.headers[layout.columns[f]!] ?? f]))),
     };
-    await runFile(wh, rowsSql(layout), params);
-    for (const statement of statements(dataSql(profile))) await runFile(wh, statement, params);
-    await dropStaging(wh);
+    await runFile(wh, checkedSql(layout, profile), params);
 
-    const counts = await wh.one<{ read: number; summaries: number; months: number; days: number }>(
-      `SELECT count(*) AS read,
-              count(*) FILTER (WHERE summary) AS summaries,
-              count(*) FILTER (WHERE month_label) AS months,
-              count(*) FILTER (WHERE parsed_day IS NOT NULL AND NOT month_label) AS days
-       FROM national_csv_checked`,
-    );
-    const read = counts?.read ?? 0;
-    if (read - (counts?.summaries ?? 0) === 0) throw refusals.headerOnly(input.file, layout.headerLine);
+    const stats = await statsOf(wh, layout.headerRecord);
+    params.first_rowid = stats.firstRowid;
+    const read = stats.read;
+    if (read - stats.summaries === 0) throw refusals.headerOnly(input.file, layout.headerLine);
     const granularity =
-      profile.granularity !== "auto" ? profile.granularity : (counts?.months ?? 0) > 0 && (counts?.days ?? 0) === 0 ? "month" : "day";
+      profile.granularity !== "auto" ? profile.granularity : stats.months > 0 && stats.days === 0 ? "month" : "day";
     params.granularity = granularity;
 
     await runFile(wh, sqlFile(import.meta.url, "national_csv_problems.sql"), params);
@@ -88,49 +106,18 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
     const loaded = Number(await wh.scalar(...bind(sqlFile(import.meta.url, "national_usage.sql"), params)));
     await runFile(wh, sqlFile(import.meta.url, "national_platforms.sql"), params);
 
-    const summaryLines = await wh.all<{ line: number }>(
-      `SELECT r.record + b.delta AS line FROM national_csv_checked r
-       ASOF JOIN national_csv_breaks b ON r.record >= b.record WHERE r.summary ORDER BY line`,
-    );
-    return { rowsRead: read, rowsLoaded: loaded, granularity, summaryLines: summaryLines.map((r) => r.line) };
+    return { rowsRead: read, rowsLoaded: loaded, granularity, summaryLines: stats.summaryRecords.map((r) => lineOf(scan.breaks, r)) };
   } finally {
-    await dropStaging(wh);
-    for (const table of TEMP_TABLES) await wh.run(`DROP TABLE IF EXISTS temp.${table}`);
+    await wh.run(TEMP_TABLES.map((table) => `DROP TABLE IF EXISTS temp.${table};`).join("\n"));
   }
 }
 
-/** The cells as read are no longer needed once checked: their memory goes back before the merge. */
-async function dropStaging(wh: Warehouse): Promise<void> {
-  await wh.run("DROP VIEW IF EXISTS temp.national_csv_data");
-  await wh.run("DROP VIEW IF EXISTS temp.national_csv_days");
-  await wh.run("DROP TABLE IF EXISTS temp.national_csv_rows");
-}
-
-/** The small tables the checks join to: record-to-line offsets, reason texts, file headers. */
-async function fillLookups(wh: Warehouse, input: FileLoad): Promise<void> {
-  await wh.run("CREATE OR REPLACE TEMP TABLE national_csv_breaks (record BIGINT, delta BIGINT)");
-  await insertValues(wh, "national_csv_breaks", input.scan.breaks.map((b) => [b.record, b.delta]));
-  await wh.run("CREATE OR REPLACE TEMP TABLE national_csv_reasons (code VARCHAR, reason_fr VARCHAR, reason_en VARCHAR)");
-  await insertValues(wh, "national_csv_reasons", Object.entries(REASONS).map(([code, r]) => [code, r.fr, r.en]));
-  await wh.run("CREATE OR REPLACE TEMP TABLE national_csv_headers (field VARCHAR, header VARCHAR)");
-  await insertValues(
-    wh,
-    "national_csv_headers",
-    FIELDS.flatMap((f) => (input.layout.columns[f] === undefined ? [] : [[f, input.layout.headers[input.layout.columns[f]!] ?? f]])),
-  );
-}
-
-async function insertValues(wh: Warehouse, table: string, rows: DuckDBValue[][]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 500) {
-    const slice = rows.slice(start, start + 500);
-    const width = slice[0]!.length;
-    const tuples = slice.map((_, i) => `(${Array.from({ length: width }, (_, k) => `$${i * width + k + 1}`).join(", ")})`);
-    await wh.run(`INSERT INTO ${table} VALUES ${tuples.join(", ")}`, slice.flat());
-  }
-}
-
-/** The reading query for this file: which file column holds which field; the others are only declared. */
-export function rowsSql(layout: Layout): string {
+/**
+ * The checking query for this file: which file column holds which field (the others are only
+ * declared), how its dates are written, and each count as a plain number or a percentage of its
+ * base column.
+ */
+export function checkedSql(layout: Layout, profile: NationalProfile): string {
   const width = layout.headers.length + 1;
   const column = (field: Field) => (layout.columns[field] === undefined ? "NULL::VARCHAR" : `c${layout.columns[field]}`);
   const cells = [
@@ -141,23 +128,73 @@ export function rowsSql(layout: Layout): string {
     ...COUNT_FIELDS.map((f) => `${column(f)} AS ${f}_raw`),
   ].join(", ");
   const columns = `{${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
-  return sqlFile(import.meta.url, "national_csv_rows.sql").replace("{{cells}}", cells).replace("{{columns}}", columns);
-}
-
-/** The data view for this profile: each count a plain number, or a percentage of its base column. */
-export function dataSql(profile: NationalProfile): string {
+  const day =
+    profile.dateFormat === "auto" ? "national_csv_day(date_raw, $day_first, $timezone)" : "national_csv_day_as(trim(date_raw), $date_format)";
+  const month =
+    profile.dateFormat === "auto" || profile.dateFormat === "month"
+      ? "national_csv_month_of(strip_accents(lower(trim(date_raw))))"
+      : "NULL::DATE";
   const problem = (f: CountField, share: boolean) =>
     `national_csv_count_problem(${f}_raw, ${f}_value, ends_with(rtrim(${f}_raw), '%'), ${share})`;
   const counts = COUNT_FIELDS.map((f) => {
     const base = profile.percentOf[f];
-    if (!base) return `${problem(f, false)} AS ${f}_problem,\n  TRY_CAST(${f}_value AS BIGINT) AS ${f}`;
+    if (!base) return `${problem(f, false)} AS ${f}_problem,\n    TRY_CAST(${f}_value AS BIGINT) AS ${f}`;
     const baseProblem = `(${base}_value IS NULL OR ${problem(base, false)} IS NOT NULL)`;
     return (
-      `coalesce(${problem(f, true)}, CASE WHEN ${f}_raw IS NOT NULL AND ${baseProblem} THEN 'share_without_base' END) AS ${f}_problem,\n  ` +
+      `coalesce(${problem(f, true)}, CASE WHEN ${f}_raw IS NOT NULL AND ${baseProblem} THEN 'share_without_base' END) AS ${f}_problem,\n    ` +
       `CASE WHEN NOT ${baseProblem} AND ${f}_value >= 0 THEN TRY_CAST(round(${f}_value / 100 * ${base}_value) AS BIGINT) END AS ${f}`
     );
   });
-  return sqlFile(import.meta.url, "national_csv_data.sql").replace("{{counts}}", counts.join(",\n  "));
+  return sqlFile(import.meta.url, "national_csv_checked.sql")
+    .replace("{{cells}}", cells)
+    .replace("{{columns}}", columns)
+    .replace("{{day}}", day)
+    .replace("{{month}}", month)
+    .replace("{{counts}}", counts.join(",\n    "));
+}
+
+interface Stats {
+  /** rowid of the file's first record: rowids of a table created in a transaction do not start at 0. */
+  firstRowid: bigint | null;
+  read: number;
+  summaries: number;
+  months: number;
+  days: number;
+  summaryRecords: number[];
+}
+
+/** What the data records hold: how many, totals rows, month labels and days. */
+async function statsOf(wh: Warehouse, headerRecord: number): Promise<Stats> {
+  const reader = await wh.conn.runAndReadAll(
+    `SELECT any_value(first_rowid) AS first_rowid, count(*)::INTEGER AS read,
+            count(*) FILTER (WHERE summary)::INTEGER AS summaries,
+            count(*) FILTER (WHERE month_label)::INTEGER AS months,
+            count(*) FILTER (WHERE parsed_day IS NOT NULL AND NOT month_label)::INTEGER AS days,
+            list(record::INTEGER ORDER BY record) FILTER (WHERE summary) AS summary_records
+     FROM (SELECT rowid - first_rowid AS record, first_rowid, blank, summary, month_label, parsed_day
+           FROM national_csv_checked, (SELECT min(rowid) AS first_rowid FROM national_csv_checked))
+     WHERE record > $header_record AND NOT blank`,
+    { header_record: headerRecord },
+  );
+  const row = reader.getRowObjectsJS()[0] ?? {};
+  return {
+    firstRowid: (row.first_rowid as bigint | null | undefined) ?? null,
+    read: Number(row.read ?? 0),
+    summaries: Number(row.summaries ?? 0),
+    months: Number(row.months ?? 0),
+    days: Number(row.days ?? 0),
+    summaryRecords: ((row.summary_records as number[] | null | undefined) ?? []).map(Number),
+  };
+}
+
+/** The line a record starts on, as the scan's breaks tell it. */
+function lineOf(breaks: readonly LineBreak[], record: number): number {
+  let delta = 1;
+  for (const b of breaks) {
+    if (b.record > record) break;
+    delta = b.delta;
+  }
+  return record + delta;
 }
 
 /** Summary label words as one regular expression over the lower-case, accent-free cell. */
@@ -166,13 +203,10 @@ export function summaryPattern(labels: string[]): string {
   return `^(${words.join("|")})([^a-z0-9]|$)`;
 }
 
-/** A file's statements, split at the semicolons that end a line. */
-function statements(sql: string): string[] {
-  return sql.split(/;\s*$/m).filter((s) => s.replace(/--.*$/gm, "").trim() !== "");
-}
-
 async function runFile(wh: Warehouse, sql: string, params: Record<string, DuckDBValue>): Promise<void> {
-  await wh.run(...bind(sql, params));
+  const [text, used] = bind(sql, params);
+  const types = Object.fromEntries(Object.keys(used).flatMap((k) => (LIST_TYPES[k] ? [[k, LIST_TYPES[k]]] : [])));
+  await wh.conn.run(text, used, types);
 }
 
 /** Binds only the parameters the statement names: DuckDB refuses unused ones. */

@@ -2,7 +2,8 @@
 -- as written, a problem code (see reasons.ts) and a detail for the message. Several rows for the
 -- same platform and day are all refused: the file does not say which one is right. The file is
 -- scanned twice, once for rows with a problem (few, kept) and once for days repeated among the
--- others.
+-- others. Records are numbered from the file's first (see national_csv_checked.sql); $break_records
+-- and $break_deltas map them to lines.
 CREATE OR REPLACE TEMP TABLE national_csv_problems AS
 WITH days AS (
   SELECT
@@ -14,8 +15,10 @@ WITH days AS (
       WHEN parsed_day > $today::DATE THEN 'date_future'
     END AS date_problem,
     nullif(trim(overflow_raw), '') AS overflow
-  FROM national_csv_checked
-  WHERE NOT summary
+  FROM (SELECT rowid - $first_rowid AS record, * FROM national_csv_checked)
+  WHERE record > $header_record AND NOT blank AND NOT summary
+), breaks AS (
+  SELECT unnest($break_records) AS record, unnest($break_deltas) AS delta
 ), bad AS MATERIALIZED (
   SELECT * FROM days
   WHERE date_problem IS NOT NULL OR overflow IS NOT NULL OR active_users_problem IS NOT NULL
@@ -29,7 +32,7 @@ WITH days AS (
   SELECT d.record, d.date_raw, d.platform, d.day, d.record + b.delta AS line
   FROM loadable d
   SEMI JOIN duplicates USING (platform, day)
-  ASOF JOIN national_csv_breaks b ON d.record >= b.record
+  ASOF JOIN breaks b ON d.record >= b.record
 )
 SELECT record, 'date' AS field, date_raw AS value, date_problem AS code, strftime(day, '%d/%m/%Y') AS detail
 FROM bad WHERE date_problem IS NOT NULL

@@ -1,0 +1,63 @@
+-- Every record of the file in one pass, in file order (header, title and empty lines included,
+-- so that rowid minus the first rowid is the record's index as the line breaks count them):
+-- the day, whether it is a totals row, and per count column the value to load and why it cannot
+-- be (NULL when it can). Each step is its own projection, so each cell is parsed once. The table
+-- is narrow: a cell's text is kept only where it has a problem, for the rejects.
+-- Placeholders (filled by checkedSql in load.ts): the cells name which file column (c0, c1, ... in
+-- file order) holds which field; the columns declare every column as text; the day and month
+-- read the date as the profile's dateFormat says; the counts are the value and problem pair of
+-- each count column (a plain count, or a percentage of another column: percentOf in the profile).
+CREATE OR REPLACE TEMP TABLE national_csv_checked AS
+WITH records AS (
+  SELECT {{cells}}
+  FROM read_csv(
+    $path,
+    auto_detect = false, header = false, all_varchar = true,
+    delim = $delimiter, quote = '"', escape = '"',
+    null_padding = true, strict_mode = false, parallel = $parallel,
+    columns = {{columns}}
+  )
+),
+-- Cells are not trimmed here (trim() on every cell costs more than the parsing): empty fields are
+-- NULL, and the parsing and checks deal with the spaces of the rare cells that have them.
+parsed AS (
+  SELECT
+    date_raw IS NULL AND platform_raw IS NULL AND active_users_raw IS NULL AND new_users_raw IS NULL
+      AND sessions_raw IS NULL AND page_views_raw IS NULL AND downloads_raw IS NULL AS blank,
+    first_raw,
+    coalesce(nullif(trim(platform_raw), ''), $platform) AS platform,
+    overflow_raw,
+    date_raw,
+    {{day}} AS full_day,
+    active_users_raw, national_csv_number(active_users_raw, $decimal) AS active_users_value,
+    new_users_raw, national_csv_number(new_users_raw, $decimal) AS new_users_value,
+    sessions_raw, national_csv_number(sessions_raw, $decimal) AS sessions_value,
+    page_views_raw, national_csv_number(page_views_raw, $decimal) AS page_views_value,
+    downloads_raw, national_csv_number(downloads_raw, $decimal) AS downloads_value
+  FROM records
+),
+-- A month label's first day when the cell names no day.
+days AS (
+  SELECT
+    *,
+    coalesce(full_day, {{month}}) AS parsed_day
+  FROM parsed
+),
+data AS (
+  SELECT
+    *,
+    full_day IS NULL AND parsed_day IS NOT NULL AS month_label,
+    CASE WHEN parsed_day IS NULL
+      THEN national_csv_is_summary(date_raw, $summary) OR national_csv_is_summary(first_raw, $summary)
+      ELSE false END AS summary,
+    {{counts}}
+  FROM days
+)
+SELECT
+  blank, platform, overflow_raw, date_raw, parsed_day, month_label, summary,
+  active_users, active_users_problem, CASE WHEN active_users_problem IS NOT NULL THEN active_users_raw END AS active_users_raw,
+  new_users, new_users_problem, CASE WHEN new_users_problem IS NOT NULL THEN new_users_raw END AS new_users_raw,
+  sessions, sessions_problem, CASE WHEN sessions_problem IS NOT NULL THEN sessions_raw END AS sessions_raw,
+  page_views, page_views_problem, CASE WHEN page_views_problem IS NOT NULL THEN page_views_raw END AS page_views_raw,
+  downloads, downloads_problem, CASE WHEN downloads_problem IS NOT NULL THEN downloads_raw END AS downloads_raw
+FROM data
