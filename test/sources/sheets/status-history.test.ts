@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { importSheetFiles } from "../../../src/sources/sheets/index.ts";
+import { Warehouse } from "../../../src/warehouse/warehouse.ts";
 import { PHASE, openContext, type TestContext } from "./helpers.ts";
 
 const HEADER = "ID ressource,Titre,Discipline,Niveau,Langue,Type,Statut,Date du statut,Lien";
@@ -21,8 +22,8 @@ async function importRessources(t: TestContext, name: string, rows: string[]) {
   return result!;
 }
 
-async function history(t: TestContext): Promise<HistoryRow[]> {
-  return t.ctx.warehouse.all<HistoryRow>(
+async function history(t: TestContext, warehouse: Warehouse = t.ctx.warehouse): Promise<HistoryRow[]> {
+  return warehouse.all<HistoryRow>(
     `SELECT resource_id, status, strftime(status_date, '%Y-%m-%d') AS status_date, first_seen_load_id
      FROM core.resource_status_history ORDER BY resource_id, status_date`,
   );
@@ -76,5 +77,24 @@ describe("core.resource_status_history (Ressources tab)", () => {
     const result = await importRessources(t, "bad", ["RES-SN-006,Lecture,Français,Primaire,Français,Vidéo,En production,31/02/2026,"]);
     expect(result.rowsRejected).toBe(1);
     expect(await history(t)).toEqual([]);
+  });
+
+  it("starts the history of a warehouse loaded before it existed from the current statuses", async () => {
+    t = await openContext();
+    await importRessources(t, "before", ["RES-SN-007,Lecture,Français,Primaire,Français,Vidéo,En validation,10/02/2026,"]);
+    const path = join(t.dir, "warehouse.duckdb");
+    // Back to the state before migration 021, then open again: the migration runs on loaded data.
+    await t.ctx.warehouse.run("DROP TABLE core.resource_status_history");
+    await t.ctx.warehouse.run("DELETE FROM main.schema_migrations WHERE version LIKE '021%'");
+    t.ctx.warehouse.close();
+    const reopened = await Warehouse.open(path);
+    try {
+      const loadId = await reopened.scalar("SELECT load_id FROM core.resources");
+      expect(await history(t, reopened)).toEqual([
+        { resource_id: "RES-SN-007", status: "in_validation", status_date: "2026-02-10", first_seen_load_id: loadId },
+      ]);
+    } finally {
+      reopened.close();
+    }
   });
 });
