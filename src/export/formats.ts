@@ -15,6 +15,7 @@ const CODES: Record<string, Words> = {
     last: { fr: "valeur du dernier mois", en: "last month's value" },
     sum: { fr: "somme des mois", en: "sum of the months" },
     mean: { fr: "moyenne des mois", en: "mean of the months" },
+    median: { fr: "médiane sur la phase", en: "median over the phase" },
   },
   status: { provisional: { fr: "provisoire", en: "provisional" }, approved: { fr: "validé", en: "approved" } },
   target_status: {

@@ -25,7 +25,14 @@ export async function fixtureWarehouse(dir: string): Promise<Warehouse> {
   await w.run(`INSERT INTO mart.indicator_catalogue VALUES
     ('trainers_trained', 0, 'Formateurs formés', 'Trainers trained', 'Nombre cumulé de formateurs formés.', 'Cumulative number of trainers trained.', 'count', 'stock', 'last', false, 'sex', 'trainers_trained', 'core.trainers'),
     ('monthly_active_users', 1, 'Utilisateurs actifs', 'Monthly active users', 'Utilisateurs actifs dans le mois.', 'Users active in the month.', 'users', 'flow', 'last', false, '', 'monthly_active_users', 'core.usage_events'),
-    ('resource_views', 2, 'Consultations', 'Resource views', 'Consultations de ressources dans le mois.', 'Resource views in the month.', 'count', 'flow', 'sum', false, 'platform', NULL, 'core.usage_events')`);
+    ('resource_views', 2, 'Consultations', 'Resource views', 'Consultations de ressources dans le mois.', 'Resource views in the month.', 'count', 'flow', 'sum', false, 'platform', NULL, 'core.usage_events'),
+    ('publication_lead_time_days', 3, 'Délai de publication', 'Publication lead time', 'Médiane des jours jusqu''à la publication.', 'Median days to publication.', 'days', 'flow', 'median', false, '', NULL, 'core.resource_status_history')`);
+  // Lead times of 40 (September), 50 and 80 days (October), and 10 days published after the as-of date.
+  await w.run(`INSERT INTO mart.publication_lead_times VALUES
+    ('SN', 'R-1', 'in_production', '2026-08-06', '2026-09-15', 40),
+    ('SN', 'R-2', 'in_production', '2026-08-14', '2026-10-03', 50),
+    ('SN', 'R-3', 'in_validation', '2026-08-01', '2026-10-20', 80),
+    ('SN', 'R-4', 'in_validation', '2026-10-26', '2026-11-05', 10)`);
   await w.run(`INSERT INTO mart.build_info VALUES ('2026-11-28 00:00:00+00', '2026-10-01', '2025-06-01', '2027-12-31')`);
   const indicators: Array<[string, string, string, number, number | null, string, string, string | null]> = [
     // country, period, indicator, value, target, disaggregation, status, target_status
@@ -39,6 +46,8 @@ export async function fixtureWarehouse(dir: string): Promise<Warehouse> {
     ["SN", "2026-10-01", "monthly_active_users", 1350.5, 1100, "", "provisional", "on_track"],
     ["SN", "2026-09-01", "resource_views", 500, null, "", "approved", null],
     ["SN", "2026-10-01", "resource_views", 700, null, "", "provisional", null],
+    ["SN", "2026-09-01", "publication_lead_time_days", 40, null, "", "approved", null],
+    ["SN", "2026-10-01", "publication_lead_time_days", 65, null, "", "provisional", null],
     ["BF", "2026-10-01", "trainers_trained", 12, 30, "", "provisional", "off_track"],
     ["SN", "2026-11-01", "trainers_trained", LATE.value, 50, "", "provisional", "on_track"],
     ["SN", "2026-11-01", "resource_views", LATE.value, null, "", "provisional", null],

@@ -107,6 +107,13 @@ describe("exportSnapshot(warehouse, options)", () => {
     expect(row(byCountry, { country_code: "SN", indicator_id: "trainers_trained", disaggregation: "" })).toMatchObject({ value: 43, target: 45, final_target: 80, deadline: "2027-06-30", status: "provisional" });
   });
 
+  it("takes a median indicator's phase value over the items up to the as-of date, not over monthly medians", () => {
+    // Resources published by 31 October took 40, 50 and 80 days: median 50 (the mean of the
+    // monthly medians 40 and 65 would be 52.5; the resource published in November is left out).
+    const byCountry = json(first).tables.by_country;
+    expect(row(byCountry, { country_code: "SN", indicator_id: "publication_lead_time_days" })?.value).toBe(50);
+  });
+
   it("suppresses small counts in breakdowns, and the neighbour that would give them away, but not country totals", () => {
     const indicators = json(first).tables.indicators;
     const october = { country_code: "SN", period: "2026-10-01", indicator_id: "trainers_trained" };

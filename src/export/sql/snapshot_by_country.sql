@@ -1,6 +1,7 @@
 -- Phase to date per country and indicator, recomputed from the months up to the as-of date (the
 -- mart's own phase table describes the day it was built, not the as-of date): the last month's
--- value for stocks, the sum or mean of the months for flows. The target is the pro-rata
+-- value for stocks, the sum or mean of the months for flows, and for medians the median over the
+-- items themselves (resources published up to the last month), not a median of monthly medians. The target is the pro-rata
 -- trajectory at that last month (else that month's own target); the status is approved only when every month is. A value is
 -- suppressed when the month it is read from was, or for sums and means when any month was.
 CREATE OR REPLACE TEMP TABLE snapshot_by_country AS
@@ -24,11 +25,20 @@ WITH phase AS (
   FROM snapshot_months
   GROUP BY country_code, indicator_id, disaggregation
 ),
+lead_times AS (
+  SELECT l.country_code, 'publication_lead_time_days' AS indicator_id, '' AS disaggregation,
+         median(l.lead_time_days) AS median
+  FROM mart.publication_lead_times l
+  JOIN (SELECT country_code, max(last_period) AS last_period FROM phase GROUP BY ALL) p USING (country_code)
+  WHERE l.published_on <= last_day(p.last_period)
+  GROUP BY ALL
+),
 valued AS (
-  SELECT *,
-         CASE phase_aggregate WHEN 'sum' THEN total WHEN 'mean' THEN mean ELSE last_value END AS phase_value,
+  SELECT phase.*,
+         CASE phase_aggregate WHEN 'sum' THEN total WHEN 'mean' THEN mean WHEN 'median' THEN m.median ELSE last_value END AS phase_value,
          CASE phase_aggregate WHEN 'last' THEN last_suppressed ELSE any_suppressed END AS suppressed
   FROM phase
+  LEFT JOIN lead_times m USING (country_code, indicator_id, disaggregation)
 )
 SELECT v.country_code,
        coalesce(k.name_fr, v.country_code) AS country_fr,
