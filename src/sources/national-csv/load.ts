@@ -103,7 +103,9 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
 
     await runFile(wh, sqlFile(import.meta.url, "national_csv_problems.sql"), params);
     await runFile(wh, sqlFile(import.meta.url, "rejects.sql"), params);
-    const loaded = Number(await wh.scalar(...bind(sqlFile(import.meta.url, "national_usage.sql"), params)));
+    const [remove, insert] = statements(sqlFile(import.meta.url, "national_usage.sql"));
+    await runFile(wh, remove!, params);
+    const loaded = Number(await wh.scalar(...bind(insert!, params)));
     await runFile(wh, sqlFile(import.meta.url, "national_platforms.sql"), params);
 
     return { rowsRead: read, rowsLoaded: loaded, granularity, summaryLines: stats.summaryRecords.map((r) => lineOf(scan.breaks, r)) };
@@ -201,6 +203,11 @@ function lineOf(breaks: readonly LineBreak[], record: number): number {
 export function summaryPattern(labels: string[]): string {
   const words = labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return `^(${words.join("|")})([^a-z0-9]|$)`;
+}
+
+/** A file's statements, split at the semicolons that end a line. */
+function statements(sql: string): string[] {
+  return sql.split(/;\s*$/m).filter((s) => s.replace(/--.*$/gm, "").trim() !== "");
 }
 
 async function runFile(wh: Warehouse, sql: string, params: Record<string, DuckDBValue>): Promise<void> {

@@ -1,11 +1,22 @@
 -- The file's days replace what earlier files said about the same platform and days (latest wins;
--- load_id names the file in ops.loads). Days the file does not cover keep their figures.
+-- load_id names the file in ops.loads). Days the file does not cover keep their figures. The
+-- table has no key index (see migration 031): the covered days are deleted, then inserted, and a
+-- day given twice in the file never gets here (national_csv_problems.sql refuses it).
 -- Records are numbered as in national_csv_problems.sql.
-INSERT OR REPLACE INTO core.national_usage
+DELETE FROM core.national_usage u
+USING (
+  SELECT DISTINCT platform, CASE WHEN $granularity = 'month' THEN date_trunc('month', parsed_day)::DATE ELSE parsed_day END AS day
+  FROM (SELECT rowid - $first_rowid AS record, * FROM national_csv_checked) r
+  WHERE record > $header_record AND NOT blank AND NOT summary
+    AND NOT EXISTS (SELECT 1 FROM national_csv_problems p WHERE p.record = r.record)
+) k
+WHERE u.country_code = $country AND u.platform = k.platform AND u.day = k.day;
+
+INSERT INTO core.national_usage
 SELECT
   $country, platform,
   CASE WHEN $granularity = 'month' THEN date_trunc('month', parsed_day)::DATE ELSE parsed_day END,
   active_users, new_users, sessions, page_views, downloads, $load_id
 FROM (SELECT rowid - $first_rowid AS record, * FROM national_csv_checked) r
 WHERE record > $header_record AND NOT blank AND NOT summary
-  AND NOT EXISTS (SELECT 1 FROM national_csv_problems p WHERE p.record = r.record)
+  AND NOT EXISTS (SELECT 1 FROM national_csv_problems p WHERE p.record = r.record);
