@@ -5,7 +5,7 @@ import iconv from "iconv-lite";
 import { importMoodleLogs, runMoodleLogFiles } from "../../../src/sources/moodle-log/index.ts";
 import { allText, count, openTestWarehouse, type TestWarehouse } from "../xapi/helpers.ts";
 
-const MOODLE = "/work/shared/fixtures/real/moodle";
+const MOODLE = join(import.meta.dirname, "../../fixtures/real/moodle");
 const BOM = "\uFEFF";
 /** The three data rows of the real third-party sample (names already replaced there). */
 const SAMPLE_ROWS = readFileSync(join(MOODLE, "logs_sample_en_thirdparty_fixture.csv"), "utf8").trimEnd().split("\n").slice(1);

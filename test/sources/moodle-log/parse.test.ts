@@ -6,7 +6,7 @@ import { mapHeaders, normaliseHeader } from "../../../src/sources/moodle-log/hea
 import { objectFor, parseDescription, verbFor } from "../../../src/sources/moodle-log/description.ts";
 import { parseMoodleTime, zonedToUtc } from "../../../src/sources/moodle-log/time.ts";
 
-const MOODLE = "/work/shared/fixtures/real/moodle";
+const MOODLE = join(import.meta.dirname, "../../fixtures/real/moodle");
 
 describe("mapHeaders(headers)", () => {
   for (const file of ["logs_header_en_RECONSTRUCTED.csv", "logs_header_fr_2022-2023_RECONSTRUCTED.csv", "logs_header_fr_2024plus_RECONSTRUCTED.csv"]) {

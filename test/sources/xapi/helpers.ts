@@ -5,7 +5,7 @@ import type { RunContext } from "../../../src/pipeline/context.ts";
 import { createKeyer } from "../../../src/privacy/keyed-hash.ts";
 import { Warehouse } from "../../../src/warehouse/warehouse.ts";
 
-export const FIXTURES = "/work/shared/fixtures/real";
+export const FIXTURES = join(import.meta.dirname, "../../fixtures/real");
 
 export interface TestWarehouse {
   ctx: RunContext;
