@@ -57,7 +57,8 @@ export async function benchNationalCsv(rows: number): Promise<BenchResult> {
         now: NOW,
         root: dir,
       };
-      let peak = process.memoryUsage().rss;
+      const before = process.memoryUsage().rss;
+      let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
       const start = performance.now();
       const [result] = await importNationalCsv(ctx, [file], { country: "SN", profilesDir: dir });
@@ -78,7 +79,7 @@ export async function benchNationalCsv(rows: number): Promise<BenchResult> {
         ratio: Number((ms / floorMs).toFixed(2)),
         goal: 1.5,
         peakRssMb: Math.round(peak / 2 ** 20),
-        notes: `${(statSync(file).size / 2 ** 20).toFixed(1)} MB file; sha256, transcoding, record lines, parsing, checks and INSERT OR REPLACE into core.national_usage (primary key) included`,
+        notes: `${(statSync(file).size / 2 ** 20).toFixed(1)} MB file; RSS ${Math.round(before / 2 ** 20)} MB before the import; sha256, transcoding, record lines, parsing, checks, and replacing the file's days in core.national_usage included`,
       };
     } finally {
       warehouse.close();

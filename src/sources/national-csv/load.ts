@@ -104,8 +104,8 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
     await runFile(wh, sqlFile(import.meta.url, "national_csv_problems.sql"), params);
     await runFile(wh, sqlFile(import.meta.url, "rejects.sql"), params);
     const [remove, insert] = statements(sqlFile(import.meta.url, "national_usage.sql"));
-    await runFile(wh, remove!, params);
-    const loaded = Number(await wh.scalar(...bind(insert!, params)));
+    if (await holdsDaysOf(wh, input.country, stats)) await runFile(wh, remove!, params);
+    const loaded = await unordered(wh, async () => Number(await wh.scalar(...bind(insert!, params))));
     await runFile(wh, sqlFile(import.meta.url, "national_platforms.sql"), params);
 
     return { rowsRead: read, rowsLoaded: loaded, granularity, summaryLines: stats.summaryRecords.map((r) => lineOf(scan.breaks, r)) };
@@ -163,6 +163,9 @@ interface Stats {
   months: number;
   days: number;
   summaryRecords: number[];
+  /** The first and last dated records' days (yyyy-mm-dd), whatever their problems. */
+  firstDay: string | null;
+  lastDay: string | null;
 }
 
 /** What the data records hold: how many, totals rows, month labels and days. */
@@ -172,7 +175,8 @@ async function statsOf(wh: Warehouse, headerRecord: number): Promise<Stats> {
             count(*) FILTER (WHERE summary)::INTEGER AS summaries,
             count(*) FILTER (WHERE month_label)::INTEGER AS months,
             count(*) FILTER (WHERE parsed_day IS NOT NULL AND NOT month_label)::INTEGER AS days,
-            list(record::INTEGER ORDER BY record) FILTER (WHERE summary) AS summary_records
+            list(record::INTEGER ORDER BY record) FILTER (WHERE summary) AS summary_records,
+            strftime(min(parsed_day), '%Y-%m-%d') AS first_day, strftime(max(parsed_day), '%Y-%m-%d') AS last_day
      FROM (SELECT rowid - first_rowid AS record, first_rowid, blank, summary, month_label, parsed_day
            FROM national_csv_checked, (SELECT min(rowid) AS first_rowid FROM national_csv_checked))
      WHERE record > $header_record AND NOT blank`,
@@ -186,7 +190,23 @@ async function statsOf(wh: Warehouse, headerRecord: number): Promise<Stats> {
     months: Number(row.months ?? 0),
     days: Number(row.days ?? 0),
     summaryRecords: ((row.summary_records as number[] | null | undefined) ?? []).map(Number),
+    firstDay: (row.first_day as string | null | undefined) ?? null,
+    lastDay: (row.last_day as string | null | undefined) ?? null,
   };
+}
+
+/**
+ * Whether the warehouse holds figures of the country within the file's dates: when it does not
+ * (a new month, a first import), there is nothing to replace and the delete is skipped.
+ */
+async function holdsDaysOf(wh: Warehouse, country: string, stats: Stats): Promise<boolean> {
+  if (stats.firstDay === null || stats.lastDay === null) return false;
+  const found = await wh.scalar(
+    `SELECT count(*) FROM core.national_usage
+     WHERE country_code = $country AND day BETWEEN date_trunc('month', $first::DATE) AND $last::DATE`,
+    { country, first: stats.firstDay, last: stats.lastDay },
+  );
+  return Number(found) > 0;
 }
 
 /** The line a record starts on, as the scan's breaks tell it. */
@@ -203,6 +223,21 @@ function lineOf(breaks: readonly LineBreak[], record: number): number {
 export function summaryPattern(labels: string[]): string {
   const words = labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return `^(${words.join("|")})([^a-z0-9]|$)`;
+}
+
+/**
+ * Runs `work` with DuckDB free to insert rows in any order: an ordered insert buffers what each
+ * thread read until it can be written in turn, which cost ~800 MB at 3M rows; core.national_usage
+ * rows have no order to keep.
+ */
+async function unordered<T>(wh: Warehouse, work: () => Promise<T>): Promise<T> {
+  const setting = await wh.scalar<boolean>("SELECT current_setting('preserve_insertion_order')");
+  await wh.run("SET preserve_insertion_order = false");
+  try {
+    return await work();
+  } finally {
+    await wh.run(`SET preserve_insertion_order = ${setting ? "true" : "false"}`);
+  }
 }
 
 /** A file's statements, split at the semicolons that end a line. */

@@ -2,7 +2,8 @@
 -- so that rowid minus the first rowid is the record's index as the line breaks count them):
 -- the day, whether it is a totals row, and per count column the value to load and why it cannot
 -- be (NULL when it can). Each step is its own projection, so each cell is parsed once. The table
--- is narrow: a cell's text is kept only where it has a problem, for the rejects.
+-- is narrow: the cells that cannot be loaded (field, problem code, text as written) are one list,
+-- NULL on the rows that have none, so memory does not grow with columns that are nearly all NULL.
 -- Placeholders (filled by checkedSql in load.ts): the cells name which file column (c0, c1, ... in
 -- file order) holds which field; the columns declare every column as text; the day and month
 -- read the date as the profile's dateFormat says; the counts are the value and problem pair of
@@ -54,10 +55,17 @@ data AS (
   FROM days
 )
 SELECT
-  blank, platform, overflow_raw, date_raw, parsed_day, month_label, summary,
-  active_users, active_users_problem, CASE WHEN active_users_problem IS NOT NULL THEN active_users_raw END AS active_users_raw,
-  new_users, new_users_problem, CASE WHEN new_users_problem IS NOT NULL THEN new_users_raw END AS new_users_raw,
-  sessions, sessions_problem, CASE WHEN sessions_problem IS NOT NULL THEN sessions_raw END AS sessions_raw,
-  page_views, page_views_problem, CASE WHEN page_views_problem IS NOT NULL THEN page_views_raw END AS page_views_raw,
-  downloads, downloads_problem, CASE WHEN downloads_problem IS NOT NULL THEN downloads_raw END AS downloads_raw
-FROM data
+  blank, platform, date_raw, parsed_day, month_label, summary,
+  active_users, new_users, sessions, page_views, downloads,
+  CASE WHEN overflow IS NOT NULL OR active_users_problem IS NOT NULL OR new_users_problem IS NOT NULL
+      OR sessions_problem IS NOT NULL OR page_views_problem IS NOT NULL OR downloads_problem IS NOT NULL
+    THEN list_filter([
+      {'field': NULL, 'code': CASE WHEN overflow IS NOT NULL THEN 'overflow' END, 'value': overflow},
+      {'field': 'active_users', 'code': active_users_problem, 'value': active_users_raw},
+      {'field': 'new_users', 'code': new_users_problem, 'value': new_users_raw},
+      {'field': 'sessions', 'code': sessions_problem, 'value': sessions_raw},
+      {'field': 'page_views', 'code': page_views_problem, 'value': page_views_raw},
+      {'field': 'downloads', 'code': downloads_problem, 'value': downloads_raw}
+    ], p -> p.code IS NOT NULL)
+  END AS cell_problems
+FROM (SELECT *, nullif(trim(overflow_raw), '') AS overflow FROM data)

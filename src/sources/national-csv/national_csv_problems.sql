@@ -13,19 +13,16 @@ WITH days AS (
       WHEN parsed_day IS NULL THEN CASE WHEN coalesce(trim(date_raw), '') = '' THEN 'date_missing' ELSE 'date_invalid' END
       WHEN month_label AND $granularity = 'day' THEN 'month_in_daily'
       WHEN parsed_day > $today::DATE THEN 'date_future'
-    END AS date_problem,
-    nullif(trim(overflow_raw), '') AS overflow
+    END AS date_problem
   FROM (SELECT rowid - $first_rowid AS record, * FROM national_csv_checked)
   WHERE record > $header_record AND NOT blank AND NOT summary
 ), breaks AS (
   SELECT unnest($break_records) AS record, unnest($break_deltas) AS delta
 ), bad AS MATERIALIZED (
   SELECT * FROM days
-  WHERE date_problem IS NOT NULL OR overflow IS NOT NULL OR active_users_problem IS NOT NULL
-    OR new_users_problem IS NOT NULL OR sessions_problem IS NOT NULL OR page_views_problem IS NOT NULL
-    OR downloads_problem IS NOT NULL
+  WHERE date_problem IS NOT NULL OR cell_problems IS NOT NULL
 ), loadable AS (
-  SELECT * FROM days WHERE record NOT IN (SELECT record FROM bad)
+  SELECT * FROM days WHERE date_problem IS NULL AND cell_problems IS NULL
 ), duplicates AS (
   SELECT platform, day FROM loadable GROUP BY ALL HAVING count(*) > 1
 ), duplicate_rows AS (
@@ -37,17 +34,8 @@ WITH days AS (
 SELECT record, 'date' AS field, date_raw AS value, date_problem AS code, strftime(day, '%d/%m/%Y') AS detail
 FROM bad WHERE date_problem IS NOT NULL
 UNION ALL
-SELECT record, NULL, overflow, 'overflow', NULL FROM bad WHERE overflow IS NOT NULL
-UNION ALL
-SELECT record, 'active_users', active_users_raw, active_users_problem, NULL FROM bad WHERE active_users_problem IS NOT NULL
-UNION ALL
-SELECT record, 'new_users', new_users_raw, new_users_problem, NULL FROM bad WHERE new_users_problem IS NOT NULL
-UNION ALL
-SELECT record, 'sessions', sessions_raw, sessions_problem, NULL FROM bad WHERE sessions_problem IS NOT NULL
-UNION ALL
-SELECT record, 'page_views', page_views_raw, page_views_problem, NULL FROM bad WHERE page_views_problem IS NOT NULL
-UNION ALL
-SELECT record, 'downloads', downloads_raw, downloads_problem, NULL FROM bad WHERE downloads_problem IS NOT NULL
+SELECT record, cell.field, cell.value, cell.code, NULL
+FROM (SELECT record, unnest(cell_problems) AS cell FROM bad WHERE cell_problems IS NOT NULL)
 UNION ALL
 SELECT record, 'date', date_raw, 'duplicate', string_agg(line::VARCHAR, ', ' ORDER BY line) OVER (PARTITION BY platform, day)
 FROM duplicate_rows
