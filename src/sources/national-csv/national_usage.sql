@@ -7,8 +7,8 @@ DELETE FROM core.national_usage u
 USING (
   SELECT DISTINCT platform, CASE WHEN $granularity = 'month' THEN date_trunc('month', parsed_day)::DATE ELSE parsed_day END AS day
   FROM (SELECT rowid - $first_rowid AS record, * FROM national_csv_checked) r
-  WHERE record > $header_record AND NOT blank AND NOT summary
-    AND NOT EXISTS (SELECT 1 FROM national_csv_problems p WHERE p.record = r.record)
+  ANTI JOIN national_csv_problems p ON p.record = r.record
+  WHERE r.record > $header_record AND NOT blank AND NOT summary
 ) k
 WHERE u.country_code = $country AND u.platform = k.platform AND u.day = k.day;
 
@@ -18,5 +18,6 @@ SELECT
   CASE WHEN $granularity = 'month' THEN date_trunc('month', parsed_day)::DATE ELSE parsed_day END,
   active_users, new_users, sessions, page_views, downloads, $load_id
 FROM (SELECT rowid - $first_rowid AS record, * FROM national_csv_checked) r
-WHERE record > $header_record AND NOT blank AND NOT summary
-  AND NOT EXISTS (SELECT 1 FROM national_csv_problems p WHERE p.record = r.record);
+-- A plain anti join: NOT EXISTS is planned as a correlated join that copies every row first.
+ANTI JOIN national_csv_problems p ON p.record = r.record
+WHERE r.record > $header_record AND NOT blank AND NOT summary;
