@@ -32,6 +32,9 @@ export interface FileOutcome {
 
 const TEMP_TABLES = ["national_csv_checked", "national_csv_problems"];
 
+/** Up to this many records, a file's statements cost more to plan than to run. */
+const SMALL_FILE_RECORDS = 10_000;
+
 /** List parameters need their type: an empty list has none to infer. */
 const LIST_TYPES: Record<string, DuckDBType> = {
   break_records: LIST(BIGINT),
@@ -91,9 +94,9 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
       header_fields: listValue(FIELDS.filter((f) => layout.columns[f] !== undefined)),
       header_names: listValue(FIELDS.flatMap((f) => (layout.columns[f] === undefined ? [] : [layout.headers[layout.columns[f]!] ?? f]))),
     };
-    await runFile(wh, checkedSql(layout, profile), params);
+    await runFile(wh, checkedSql(layout, profile, scan.records), params);
 
-    const stats = await statsOf(wh, layout.headerRecord);
+    const stats = await statsOf(wh, layout.headerRecord, input.country);
     params.first_rowid = stats.firstRowid;
     const read = stats.read;
     if (read - stats.summaries === 0) throw refusals.headerOnly(input.file, layout.headerLine);
@@ -101,11 +104,11 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
       profile.granularity !== "auto" ? profile.granularity : stats.months > 0 && stats.days === 0 ? "month" : "day";
     params.granularity = granularity;
 
-    await runFile(wh, sqlFile(import.meta.url, "national_csv_problems.sql"), params);
-    await runFile(wh, sqlFile(import.meta.url, "rejects.sql"), params);
+    const problems = await runFile(wh, sqlFile(import.meta.url, "national_csv_problems.sql"), params);
+    if (problems > 0) await runFile(wh, sqlFile(import.meta.url, "rejects.sql"), params);
     const [remove, insert] = statements(sqlFile(import.meta.url, "national_usage.sql"));
-    if (await holdsDaysOf(wh, input.country, stats)) await runFile(wh, remove!, params);
-    const loaded = await unordered(wh, async () => Number(await wh.scalar(...bind(insert!, params))));
+    if (stats.holdsDays) await runFile(wh, remove!, params);
+    const loaded = scan.records > SMALL_FILE_RECORDS ? await unordered(wh, () => runFile(wh, insert!, params)) : await runFile(wh, insert!, params);
     await runFile(wh, sqlFile(import.meta.url, "national_platforms.sql"), params);
 
     return { rowsRead: read, rowsLoaded: loaded, granularity, summaryLines: stats.summaryRecords.map((r) => lineOf(scan.breaks, r)) };
@@ -119,7 +122,7 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
  * declared), how its dates are written, and each count as a plain number or a percentage of its
  * base column.
  */
-export function checkedSql(layout: Layout, profile: NationalProfile): string {
+export function checkedSql(layout: Layout, profile: NationalProfile, records: number): string {
   const width = layout.headers.length + 1;
   const column = (field: Field) => (layout.columns[field] === undefined ? "NULL::VARCHAR" : `c${layout.columns[field]}`);
   const cells = [
@@ -147,7 +150,17 @@ export function checkedSql(layout: Layout, profile: NationalProfile): string {
       `CASE WHEN NOT ${baseProblem} AND ${f}_value >= 0 THEN TRY_CAST(round(${f}_value / 100 * ${base}_value) AS BIGINT) END AS ${f}`
     );
   });
+  // Each call of a macro is planned anew: in a small file, planning the five number parsings cost
+  // more than running them, so they are one call over the row's list of count cells; in a large
+  // file, building that list for every row costs more, so each column gets its own call.
+  const small = records <= SMALL_FILE_RECORDS;
+  const numbers = small
+    ? `list_transform([${COUNT_FIELDS.map((f) => `${f}_raw`).join(", ")}], cell -> national_csv_number(cell, $decimal)) AS number_values`
+    : COUNT_FIELDS.map((f) => `national_csv_number(${f}_raw, $decimal) AS ${f}_value`).join(",\n    ");
+  const values = small ? COUNT_FIELDS.map((f, i) => `,\n    number_values[${i + 1}] AS ${f}_value`).join("") : "";
   return sqlFile(import.meta.url, "national_csv_checked.sql")
+    .replace("{{numbers}}", numbers)
+    .replace("{{values}}", values)
     .replace("{{cells}}", cells)
     .replace("{{columns}}", columns)
     .replace("{{day}}", day)
@@ -163,24 +176,34 @@ interface Stats {
   months: number;
   days: number;
   summaryRecords: number[];
-  /** The first and last dated records' days (yyyy-mm-dd), whatever their problems. */
-  firstDay: string | null;
-  lastDay: string | null;
+  /**
+   * The warehouse holds figures of the country between the file's first and last dated records
+   * (whatever their problems): when it does not (a new month, a first import), there is nothing
+   * to replace and the delete is skipped.
+   */
+  holdsDays: boolean;
 }
 
 /** What the data records hold: how many, totals rows, month labels and days. */
-async function statsOf(wh: Warehouse, headerRecord: number): Promise<Stats> {
+async function statsOf(wh: Warehouse, headerRecord: number, country: string): Promise<Stats> {
   const reader = await wh.conn.runAndReadAll(
-    `SELECT any_value(first_rowid) AS first_rowid, count(*)::INTEGER AS read,
-            count(*) FILTER (WHERE summary)::INTEGER AS summaries,
-            count(*) FILTER (WHERE month_label)::INTEGER AS months,
-            count(*) FILTER (WHERE parsed_day IS NOT NULL AND NOT month_label)::INTEGER AS days,
-            list(record::INTEGER ORDER BY record) FILTER (WHERE summary) AS summary_records,
-            strftime(min(parsed_day), '%Y-%m-%d') AS first_day, strftime(max(parsed_day), '%Y-%m-%d') AS last_day
-     FROM (SELECT rowid - first_rowid AS record, first_rowid, blank, summary, month_label, parsed_day
-           FROM national_csv_checked, (SELECT min(rowid) AS first_rowid FROM national_csv_checked))
-     WHERE record > $header_record AND NOT blank`,
-    { header_record: headerRecord },
+    `WITH stats AS (
+       SELECT any_value(first_rowid) AS first_rowid, count(*)::INTEGER AS read,
+              count(*) FILTER (WHERE summary)::INTEGER AS summaries,
+              count(*) FILTER (WHERE month_label)::INTEGER AS months,
+              count(*) FILTER (WHERE parsed_day IS NOT NULL AND NOT month_label)::INTEGER AS days,
+              list(record::INTEGER ORDER BY record) FILTER (WHERE summary) AS summary_records,
+              min(parsed_day) AS first_day, max(parsed_day) AS last_day
+       FROM (SELECT rowid - first_rowid AS record, first_rowid, blank, summary, month_label, parsed_day
+             FROM national_csv_checked, (SELECT min(rowid) AS first_rowid FROM national_csv_checked))
+       WHERE record > $header_record AND NOT blank
+     )
+     SELECT *, (
+       SELECT count(*) > 0 FROM core.national_usage u, stats s
+       WHERE u.country_code = $country AND u.day BETWEEN date_trunc('month', s.first_day) AND s.last_day
+     ) AS holds_days
+     FROM stats`,
+    { header_record: headerRecord, country },
   );
   const row = reader.getRowObjectsJS()[0] ?? {};
   return {
@@ -190,23 +213,8 @@ async function statsOf(wh: Warehouse, headerRecord: number): Promise<Stats> {
     months: Number(row.months ?? 0),
     days: Number(row.days ?? 0),
     summaryRecords: ((row.summary_records as number[] | null | undefined) ?? []).map(Number),
-    firstDay: (row.first_day as string | null | undefined) ?? null,
-    lastDay: (row.last_day as string | null | undefined) ?? null,
+    holdsDays: Boolean(row.holds_days),
   };
-}
-
-/**
- * Whether the warehouse holds figures of the country within the file's dates: when it does not
- * (a new month, a first import), there is nothing to replace and the delete is skipped.
- */
-async function holdsDaysOf(wh: Warehouse, country: string, stats: Stats): Promise<boolean> {
-  if (stats.firstDay === null || stats.lastDay === null) return false;
-  const found = await wh.scalar(
-    `SELECT count(*) FROM core.national_usage
-     WHERE country_code = $country AND day BETWEEN date_trunc('month', $first::DATE) AND $last::DATE`,
-    { country, first: stats.firstDay, last: stats.lastDay },
-  );
-  return Number(found) > 0;
 }
 
 /** The line a record starts on, as the scan's breaks tell it. */
@@ -245,10 +253,12 @@ function statements(sql: string): string[] {
   return sql.split(/;\s*$/m).filter((s) => s.replace(/--.*$/gm, "").trim() !== "");
 }
 
-async function runFile(wh: Warehouse, sql: string, params: Record<string, DuckDBValue>): Promise<void> {
+/** Runs one statement with the parameters it names; returns how many rows it wrote. */
+async function runFile(wh: Warehouse, sql: string, params: Record<string, DuckDBValue>): Promise<number> {
   const [text, used] = bind(sql, params);
   const types = Object.fromEntries(Object.keys(used).flatMap((k) => (LIST_TYPES[k] ? [[k, LIST_TYPES[k]]] : [])));
-  await wh.conn.run(text, used, types);
+  const reader = await wh.conn.runAndReadAll(text, used, types);
+  return Number(reader.getRows()[0]?.[0] ?? 0);
 }
 
 /** Binds only the parameters the statement names: DuckDB refuses unused ones. */

@@ -6,8 +6,9 @@
 -- NULL on the rows that have none, so memory does not grow with columns that are nearly all NULL.
 -- Placeholders (filled by checkedSql in load.ts): the cells name which file column (c0, c1, ... in
 -- file order) holds which field; the columns declare every column as text; the day and month
--- read the date as the profile's dateFormat says; the counts are the value and problem pair of
--- each count column (a plain count, or a percentage of another column: percentOf in the profile).
+-- read the date as the profile's dateFormat says; the numbers parse the count cells (the values
+-- name them when the numbers are a list); the counts are the value and problem pair of each count
+-- column (a plain count, or a percentage of another column: percentOf in the profile).
 CREATE OR REPLACE TEMP TABLE national_csv_checked AS
 WITH records AS (
   SELECT {{cells}}
@@ -30,18 +31,15 @@ parsed AS (
     overflow_raw,
     date_raw,
     {{day}} AS full_day,
-    active_users_raw, national_csv_number(active_users_raw, $decimal) AS active_users_value,
-    new_users_raw, national_csv_number(new_users_raw, $decimal) AS new_users_value,
-    sessions_raw, national_csv_number(sessions_raw, $decimal) AS sessions_value,
-    page_views_raw, national_csv_number(page_views_raw, $decimal) AS page_views_value,
-    downloads_raw, national_csv_number(downloads_raw, $decimal) AS downloads_value
+    active_users_raw, new_users_raw, sessions_raw, page_views_raw, downloads_raw,
+    {{numbers}}
   FROM records
 ),
 -- A month label's first day when the cell names no day.
 days AS (
   SELECT
     *,
-    coalesce(full_day, {{month}}) AS parsed_day
+    coalesce(full_day, {{month}}) AS parsed_day{{values}}
   FROM parsed
 ),
 data AS (
