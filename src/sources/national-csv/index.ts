@@ -27,33 +27,35 @@ export async function runNationalCsv(ctx: RunContext, source: NationalCsvSource)
     return [];
   }
   const profilesDir = resolve(ctx.root, source.profiles);
-  const results: LoadResult[] = [];
-  const countries = (await readdir(inbox, { withFileTypes: true }))
-    .filter((d) => d.isDirectory() && /^[A-Za-z]{2}$/.test(d.name))
-    .map((d) => d.name)
-    .sort();
-  for (const folder of countries) {
-    const country = folder.toUpperCase();
-    const files = await filesOldestFirst(join(inbox, folder));
-    let profile: NationalProfile;
-    try {
-      profile = resolveProfile(profilesDir, country);
-    } catch (error) {
-      for (const path of files) results.push(await failedBeforeBatch(ctx, path, country, error));
-      continue;
-    }
-    for (const path of files) {
-      const { result, sha256 } = await importFile(ctx, path, country, profile);
-      results.push(result);
-      if (source.archive && sha256 && !ctx.dryRun && result.status !== "failed") {
-        const dir = join(resolve(ctx.root, source.archive), country);
-        await mkdir(dir, { recursive: true });
-        const target = join(dir, `${sha256}.csv`);
-        if (!existsSync(target)) await copyFile(path, target);
+  return withWorkDir(async (workDir) => {
+    const results: LoadResult[] = [];
+    const countries = (await readdir(inbox, { withFileTypes: true }))
+      .filter((d) => d.isDirectory() && /^[A-Za-z]{2}$/.test(d.name))
+      .map((d) => d.name)
+      .sort();
+    for (const folder of countries) {
+      const country = folder.toUpperCase();
+      const files = await filesOldestFirst(join(inbox, folder));
+      let profile: NationalProfile;
+      try {
+        profile = resolveProfile(profilesDir, country);
+      } catch (error) {
+        for (const path of files) results.push(await failedBeforeBatch(ctx, path, country, error));
+        continue;
+      }
+      for (const path of files) {
+        const { result, sha256 } = await importFile(ctx, path, country, profile, workDir);
+        results.push(result);
+        if (source.archive && sha256 && !ctx.dryRun && result.status !== "failed") {
+          const dir = join(resolve(ctx.root, source.archive), country);
+          await mkdir(dir, { recursive: true });
+          const target = join(dir, `${sha256}.csv`);
+          if (!existsSync(target)) await copyFile(path, target);
+        }
       }
     }
-  }
-  return results;
+    return results;
+  });
 }
 
 /**
@@ -74,18 +76,30 @@ export async function importNationalCsv(
     );
   }
   const profile = resolveProfile(resolve(ctx.root, options.profilesDir ?? DEFAULT_PROFILES_DIR), country, options.profile);
-  const results: LoadResult[] = [];
-  for (const path of files) {
-    if (!existsSync(path)) {
-      throw new ImaginEcoleError(
-        `Fichier introuvable : ${path}. Vérifiez le chemin.`,
-        `File not found: ${path}. Check the path.`,
-        EXIT.usage,
-      );
+  return withWorkDir(async (workDir) => {
+    const results: LoadResult[] = [];
+    for (const path of files) {
+      if (!existsSync(path)) {
+        throw new ImaginEcoleError(
+          `Fichier introuvable : ${path}. Vérifiez le chemin.`,
+          `File not found: ${path}. Check the path.`,
+          EXIT.usage,
+        );
+      }
+      results.push((await importFile(ctx, resolve(path), country, profile, workDir)).result);
     }
-    results.push((await importFile(ctx, resolve(path), country, profile)).result);
+    return results;
+  });
+}
+
+/** One work folder for the UTF-8 copies of a run's files (each file's copy replaces the last). */
+async function withWorkDir<T>(work: (workDir: string) => Promise<T>): Promise<T> {
+  const workDir = await mkdtemp(join(tmpdir(), "imaginecole-national-"));
+  try {
+    return await work(workDir);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
   }
-  return results;
 }
 
 async function importFile(
@@ -93,40 +107,36 @@ async function importFile(
   path: string,
   country: string,
   profile: NationalProfile,
+  workDir: string,
 ): Promise<{ result: LoadResult; sha256: string | null }> {
   const file = basename(path);
-  const workDir = await mkdtemp(join(tmpdir(), "imaginecole-national-"));
+  let found: { scan: Scan; layout: Layout };
   try {
-    let found: { scan: Scan; layout: Layout };
-    try {
-      const scan = await scanFile(path, file, profile.encoding, workDir);
-      found = { scan, layout: findLayout(scan.head, scan.headComplete, profile, file) };
-    } catch (error) {
-      return { result: await failedBeforeBatch(ctx, path, country, error), sha256: null };
-    }
-    await prepareConnection(ctx.warehouse);
-    let outcome: FileOutcome | undefined;
-    const result = await loadBatch(
-      ctx.warehouse,
-      { source: SOURCE, location: path, countryCode: country, contentSha256: found.scan.sha256 },
-      async (batch) => {
-        outcome = await loadNationalRows(batch, {
-          file,
-          country,
-          profile,
-          scan: found.scan,
-          layout: found.layout,
-          today: todayIn(profile.timezone, ctx.now),
-        });
-        return { rowsRead: outcome.rowsRead, rowsLoaded: outcome.rowsLoaded };
-      },
-      { dryRun: ctx.dryRun },
-    );
-    if (outcome) ctx.log(describe(ctx, country, file, profile, found, outcome, result));
-    return { result, sha256: found.scan.sha256 };
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
+    const scan = await scanFile(path, file, profile.encoding, workDir);
+    found = { scan, layout: findLayout(scan.head, scan.headComplete, profile, file) };
+  } catch (error) {
+    return { result: await failedBeforeBatch(ctx, path, country, error), sha256: null };
   }
+  await prepareConnection(ctx.warehouse);
+  let outcome: FileOutcome | undefined;
+  const result = await loadBatch(
+    ctx.warehouse,
+    { source: SOURCE, location: path, countryCode: country, contentSha256: found.scan.sha256 },
+    async (batch) => {
+      outcome = await loadNationalRows(batch, {
+        file,
+        country,
+        profile,
+        scan: found.scan,
+        layout: found.layout,
+        today: todayIn(profile.timezone, ctx.now),
+      });
+      return { rowsRead: outcome.rowsRead, rowsLoaded: outcome.rowsLoaded };
+    },
+    { dryRun: ctx.dryRun },
+  );
+  if (outcome) ctx.log(describe(ctx, country, file, profile, found, outcome, result));
+  return { result, sha256: found.scan.sha256 };
 }
 
 /** A file refused before its rows were read still leaves its trace in ops.loads (except on check). */

@@ -87,7 +87,11 @@ describe("a file over 10,000 records", () => {
     const corrected = `${bed.dir}/corrected.csv`;
     writeFileSync(corrected, [HEADER, ...goodRows(5).slice(PLATFORMS * 10), ""].join("\r\n"));
 
+    const limit = () => bed.ctx.warehouse.scalar("SELECT current_setting('memory_limit')");
+    const before = await limit();
     expect(await bed.importFile(first, "SN")).toMatchObject({ status: "loaded", rowsLoaded: PLATFORMS * DAYS });
+    // The import's lower memory limit is lifted afterwards.
+    expect(await limit()).toBe(before);
     const second = await bed.importFile(corrected, "SN");
     expect(second).toMatchObject({ status: "loaded", rowsLoaded: PLATFORMS * (DAYS - 10) });
 
