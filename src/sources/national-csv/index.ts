@@ -7,7 +7,7 @@ import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import { say, type RunContext } from "../../pipeline/context.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import { findLayout, type Layout } from "./header.ts";
-import { loadNationalRows, prepareConnection, SOURCE, type FileOutcome } from "./load.ts";
+import { loadNationalRows, prepareConnection, SOURCE, underImportMemoryLimit, type FileOutcome } from "./load.ts";
 import { resolveProfile, type NationalProfile } from "./profile.ts";
 import { scanFile, type Scan } from "./scan.ts";
 
@@ -119,21 +119,23 @@ async function importFile(
   }
   await prepareConnection(ctx.warehouse);
   let outcome: FileOutcome | undefined;
-  const result = await loadBatch(
-    ctx.warehouse,
-    { source: SOURCE, location: path, countryCode: country, contentSha256: found.scan.sha256 },
-    async (batch) => {
-      outcome = await loadNationalRows(batch, {
-        file,
-        country,
-        profile,
-        scan: found.scan,
-        layout: found.layout,
-        today: todayIn(profile.timezone, ctx.now),
-      });
-      return { rowsRead: outcome.rowsRead, rowsLoaded: outcome.rowsLoaded };
-    },
-    { dryRun: ctx.dryRun },
+  const result = await underImportMemoryLimit(ctx.warehouse, found.scan.records, () =>
+    loadBatch(
+      ctx.warehouse,
+      { source: SOURCE, location: path, countryCode: country, contentSha256: found.scan.sha256 },
+      async (batch) => {
+        outcome = await loadNationalRows(batch, {
+          file,
+          country,
+          profile,
+          scan: found.scan,
+          layout: found.layout,
+          today: todayIn(profile.timezone, ctx.now),
+        });
+        return { rowsRead: outcome.rowsRead, rowsLoaded: outcome.rowsLoaded };
+      },
+      { dryRun: ctx.dryRun },
+    ),
   );
   if (outcome) ctx.log(describe(ctx, country, file, profile, found, outcome, result));
   return { result, sha256: found.scan.sha256 };

@@ -77,57 +77,50 @@ export async function prepareConnection(wh: Warehouse): Promise<void> {
  * many small monthly files cost little more than their reading.
  */
 export async function loadNationalRows(batch: BatchContext, input: FileLoad): Promise<FileOutcome> {
-  if (input.scan.records <= SMALL_FILE_RECORDS) return loadRows(batch, input);
-  return withMemoryCap(batch.warehouse, () => loadRows(batch, input));
-}
-
-async function loadRows(batch: BatchContext, input: FileLoad): Promise<FileOutcome> {
   const wh = batch.warehouse;
   const { layout, profile, scan } = input;
-  try {
-    const params: Record<string, DuckDBValue> = {
-      path: scan.csvPath,
-      delimiter: layout.delimiter,
-      parallel: !scan.quotedNewlines,
-      header_record: layout.headerRecord,
-      day_first: layout.dayFirst,
-      timezone: profile.timezone,
-      date_format: profile.dateFormat,
-      summary: summaryPattern(profile.summaryLabels),
-      decimal: layout.decimal,
-      platform: profile.platform,
-      today: input.today,
-      today_text: input.today.split("-").reverse().join("/"),
-      country: input.country,
-      load_id: batch.loadId,
-      source: SOURCE,
-      file: input.file,
-      break_records: listValue(scan.breaks.map((b) => b.record)),
-      break_deltas: listValue(scan.breaks.map((b) => b.delta)),
-      header_fields: listValue(FIELDS.filter((f) => layout.columns[f] !== undefined)),
-      header_names: listValue(FIELDS.flatMap((f) => (layout.columns[f] === undefined ? [] : [layout.headers[layout.columns[f]!] ?? f]))),
-    };
-    await runFile(wh, checkedSql(layout, profile, scan.records), params);
+  const params: Record<string, DuckDBValue> = {
+    path: scan.csvPath,
+    delimiter: layout.delimiter,
+    parallel: !scan.quotedNewlines,
+    header_record: layout.headerRecord,
+    day_first: layout.dayFirst,
+    timezone: profile.timezone,
+    date_format: profile.dateFormat,
+    summary: summaryPattern(profile.summaryLabels),
+    decimal: layout.decimal,
+    platform: profile.platform,
+    today: input.today,
+    today_text: input.today.split("-").reverse().join("/"),
+    country: input.country,
+    load_id: batch.loadId,
+    source: SOURCE,
+    file: input.file,
+    break_records: listValue(scan.breaks.map((b) => b.record)),
+    break_deltas: listValue(scan.breaks.map((b) => b.delta)),
+    header_fields: listValue(FIELDS.filter((f) => layout.columns[f] !== undefined)),
+    header_names: listValue(FIELDS.flatMap((f) => (layout.columns[f] === undefined ? [] : [layout.headers[layout.columns[f]!] ?? f]))),
+  };
+  await runFile(wh, checkedSql(layout, profile, scan.records), params);
 
-    const stats = await statsOf(wh, layout.headerRecord, input.country);
-    params.first_rowid = stats.firstRowid;
-    const read = stats.read;
-    if (read - stats.summaries === 0) throw refusals.headerOnly(input.file, layout.headerLine);
-    const granularity =
-      profile.granularity !== "auto" ? profile.granularity : stats.months > 0 && stats.days === 0 ? "month" : "day";
-    params.granularity = granularity;
+  const stats = await statsOf(wh, layout.headerRecord, input.country);
+  params.first_rowid = stats.firstRowid;
+  const read = stats.read;
+  if (read - stats.summaries === 0) throw refusals.headerOnly(input.file, layout.headerLine);
+  const granularity =
+    profile.granularity !== "auto" ? profile.granularity : stats.months > 0 && stats.days === 0 ? "month" : "day";
+  params.granularity = granularity;
 
-    const problems = await runFile(wh, sqlFile(import.meta.url, "national_csv_problems.sql"), params);
-    if (problems > 0) await runFile(wh, sqlFile(import.meta.url, "rejects.sql"), params);
-    const [remove, insert] = statements(sqlFile(import.meta.url, "national_usage.sql"));
-    if (stats.holdsDays) await runFile(wh, remove!, params);
-    const loaded = scan.records > SMALL_FILE_RECORDS ? await unordered(wh, () => runFile(wh, insert!, params)) : await runFile(wh, insert!, params);
-    await runFile(wh, sqlFile(import.meta.url, "national_platforms.sql"), params);
+  const problems = await runFile(wh, sqlFile(import.meta.url, "national_csv_problems.sql"), params);
+  if (problems > 0) await runFile(wh, sqlFile(import.meta.url, "rejects.sql"), params);
+  const [remove, insert] = statements(sqlFile(import.meta.url, "national_usage.sql"));
+  if (stats.holdsDays) await runFile(wh, remove!, params);
+  const loaded = await runFile(wh, insert!, params);
+  await runFile(wh, sqlFile(import.meta.url, "national_platforms.sql"), params);
+  // On failure the batch rolls back, and the tables created in it go with it.
+  await wh.run(TEMP_TABLES.map((table) => `DROP TABLE temp.${table};`).join("\n"));
 
-    return { rowsRead: read, rowsLoaded: loaded, granularity, summaryLines: stats.summaryRecords.map((r) => lineOf(scan.breaks, r)) };
-  } finally {
-    await wh.run(TEMP_TABLES.map((table) => `DROP TABLE IF EXISTS temp.${table};`).join("\n"));
-  }
+  return { rowsRead: read, rowsLoaded: loaded, granularity, summaryLines: stats.summaryRecords.map((r) => lineOf(scan.breaks, r)) };
 }
 
 /**
@@ -247,24 +240,16 @@ export function summaryPattern(labels: string[]): string {
 }
 
 /**
- * Runs `work` with DuckDB free to insert rows in any order: an ordered insert buffers what each
- * thread read until it can be written in turn, which cost ~800 MB at 3M rows; core.national_usage
- * rows have no order to keep.
+ * Runs `work` (a whole batch) under IMPORT_MEMORY_LIMIT when the file is large and the
+ * connection's limit higher, then sets back the limit the warehouse was opened with (DuckDB shows
+ * its limit rounded: it cannot be set back as read). Call it outside any transaction: in one that
+ * failed, DuckDB refuses every statement, SET included, until the rollback.
  */
-async function unordered<T>(wh: Warehouse, work: () => Promise<T>): Promise<T> {
-  const setting = await wh.scalar<boolean>("SELECT current_setting('preserve_insertion_order')");
-  await wh.run("SET preserve_insertion_order = false");
-  try {
-    return await work();
-  } finally {
-    await wh.run(`SET preserve_insertion_order = ${setting ? "true" : "false"}`);
-  }
+export async function underImportMemoryLimit<T>(wh: Warehouse, records: number, work: () => Promise<T>): Promise<T> {
+  if (records <= SMALL_FILE_RECORDS) return work();
+  return withMemoryCap(wh, work);
 }
 
-/**
- * Runs `work` under IMPORT_MEMORY_LIMIT when the connection's limit is higher, then sets back the
- * limit the warehouse was opened with (DuckDB shows its limit rounded: it cannot be set back as read).
- */
 async function withMemoryCap<T>(wh: Warehouse, work: () => Promise<T>): Promise<T> {
   const current = String(await wh.scalar("SELECT current_setting('memory_limit')"));
   const match = /^(\d+(?:\.\d+)?) ?(bytes|[KMGT]i?B)$/.exec(current);

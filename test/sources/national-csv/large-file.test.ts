@@ -105,4 +105,16 @@ describe("a file over 10,000 records", () => {
     const day = await bed.ctx.warehouse.one("SELECT active_users FROM core.national_usage WHERE platform = 'P3' AND day = DATE '2026-09-17'");
     expect(day).toEqual({ active_users: 1000 + DAYS - 1 + 3 + 5 });
   });
+
+  it("a refused large file leaves the warehouse and its memory limit as they were", async () => {
+    const limit = () => bed.ctx.warehouse.scalar("SELECT current_setting('memory_limit')");
+    const before = await limit();
+    const path = `${bed.dir}/separators.csv`;
+    writeFileSync(path, [HEADER, ...Array.from({ length: 10_500 }, () => ";;;"), ""].join("\r\n"));
+    const result = await bed.importFile(path, "SN");
+    expect(result.status).toBe("failed");
+    expect(result.message).toMatch(/^separators\.csv: only the header is present \(line 1\)/);
+    expect(await limit()).toBe(before);
+    expect(await bed.usage()).toEqual([]);
+  });
 });
