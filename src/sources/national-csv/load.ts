@@ -164,14 +164,15 @@ export function checkedSql(layout: Layout, profile: NationalProfile, records: nu
     ? `list_transform([${COUNT_FIELDS.map((f) => `${f}_raw`).join(", ")}], cell -> national_csv_number(cell, $decimal)) AS number_values`
     : COUNT_FIELDS.map((f) => `national_csv_number(${f}_raw, $decimal) AS ${f}_value`).join(",\n    ");
   const values = small ? COUNT_FIELDS.map((f, i) => `,\n    number_values[${i + 1}] AS ${f}_value`).join("") : "";
+  // Functions as replacements: a `$` in the SQL must not be read as a replacement pattern.
   return sqlFile(import.meta.url, "national_csv_checked.sql")
-    .replace("{{numbers}}", numbers)
-    .replace("{{values}}", values)
-    .replace("{{cells}}", cells)
-    .replace("{{columns}}", columns)
-    .replace("{{day}}", day)
-    .replace("{{month}}", month)
-    .replace("{{counts}}", counts.join(",\n    "));
+    .replace("{{numbers}}", () => numbers)
+    .replace("{{values}}", () => values)
+    .replace("{{cells}}", () => cells)
+    .replace("{{columns}}", () => columns)
+    .replace("{{day}}", () => day)
+    .replace("{{month}}", () => month)
+    .replace("{{counts}}", () => counts.join(",\n    "));
 }
 
 interface Stats {
