@@ -49,6 +49,8 @@ export class Warehouse {
       );
     }
     await conn.run(`SET memory_limit = '${limit}'`);
+    // Months and days are cut in UTC whatever the machine's zone, so every run buckets alike.
+    await conn.run("SET TimeZone = 'UTC'");
     const warehouse = new Warehouse(path, instance, conn);
     await warehouse.migrate();
     return warehouse;
