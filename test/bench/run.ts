@@ -1,0 +1,119 @@
+// `npm run bench [-- --quick] [-- --only xapi,national-csv,mart]`: every figure against a floor
+// measured in the same run, into BENCHMARKS.md (a partial run replaces only its own sections).
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpus, totalmem } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "../..");
+const quick = process.argv.includes("--quick");
+const onlyArg = process.argv.indexOf("--only");
+const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]!.split(",")) : null;
+const wanted = (name: string) => !only || only.has(name);
+const XAPI_SIZES = quick ? [100_000] : [1_000_000, 5_000_000, 20_000_000];
+const CSV_ROWS = quick ? 100_000 : 1_000_000;
+const MART_SIZES = quick ? [100_000, 400_000] : [1_000_000, 5_000_000, 20_000_000];
+
+/** Each benchmark runs in its own process, so peak memory is its own. */
+function child(name: string, arg: string): unknown {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "test/bench/one.ts"), name, arg], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0) throw new Error(`bench ${name} ${arg} exited ${r.status}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+/** Sections of BENCHMARKS.md by name; those not re-run keep their previous text. */
+const sections = new Map<string, string[]>(previousSections());
+const log = (m: string) => process.stderr.write(m + "\n");
+
+if (wanted("xapi")) {
+log(`xAPI ingestion at ${XAPI_SIZES.join(", ")}…`);
+const xapi = XAPI_SIZES.map((n) => child("xapi", String(n))) as Array<Record<string, number | string>>;
+sections.set("xapi", [
+  "## Usage-log ingestion (xAPI NDJSON)",
+  "Floor: DuckDB `read_json` of the same NDJSON into a table, same process, same memory_limit. Goal ≤ 1.5×, peak RSS ≤ 1.5 GB.",
+  "",
+  "| statements | file MB | floor s | import s | ratio | rerun s (nothing new) | peak RSS MB |",
+  "|---:|---:|---:|---:|---:|---:|---:|",
+  ...xapi.map((r) => `| ${r.statements} | ${r.fileMb} | ${fmt(r.floorSeconds)} | ${fmt(r.importSeconds)} | ${fmt(r.ratio)}× | ${fmt(r.rerunSeconds)} | ${r.peakRssMb} |`),
+  "",
+]);
+}
+
+if (wanted("national-csv")) {
+log(`national CSV ingestion at ${CSV_ROWS}…`);
+const csv = child("national-csv", String(CSV_ROWS)) as Record<string, number | string>;
+sections.set("national-csv", [
+  "## National CSV ingestion (`;`, Windows-1252, decimal comma)",
+  `Floor: ${csv.floorName}. Goal ≤ 1.5×.`,
+  "",
+  "| rows | floor ms | import ms | ratio | peak RSS MB |",
+  "|---:|---:|---:|---:|---:|",
+  `| ${csv.size} | ${csv.floorMs} | ${csv.ms} | ${fmt(csv.ratio)}× | ${csv.peakRssMb} |`,
+  "",
+]);
+}
+
+if (wanted("mart")) {
+log(`transforms and dashboard data at ${MART_SIZES.join(", ")}…`);
+const mart = MART_SIZES.map((n) => child("mart", String(n))) as Array<Record<string, number | string>>;
+sections.set("mart", [
+  "## Transforms (core → mart), incremental run, dashboard data, snapshot",
+  "Usage events synthesised in the warehouse of a demo run (sheets and national exports unchanged).",
+  "Floor: one DuckDB scan grouping the same events by country and month (`count(DISTINCT actor_key)`). Goal ≤ 60 s at 20M.",
+  "",
+  "| events | floor s | mart build s | ratio | run with nothing new s | rows written by it | dashboard data KB | snapshot s | peak RSS MB |",
+  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...mart.map(
+    (r) =>
+      `| ${r.events} | ${fmt(r.floorSeconds)} | ${fmt(r.martSeconds)} | ${fmt(Number(r.martSeconds) / Number(r.floorSeconds))}× | ${fmt(r.noopSeconds)} | ${r.noopRowsWritten} | ${r.dashboardDataKb} | ${fmt(r.snapshotSeconds)} | ${r.peakRssMb} |`,
+  ),
+  "",
+  growth(mart),
+  "",
+]);
+}
+
+const head = [
+  "# Benchmarks",
+  "",
+  `Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, DuckDB ${duckdbVersion()}.`,
+  `Command: \`npm run bench${quick ? " -- --quick" : ""}\`. Every time is a ratio to a floor measured in the same run on the same machine.`,
+  "",
+];
+const body = ["xapi", "national-csv", "mart"].flatMap((name) => {
+  const lines = sections.get(name);
+  return lines ? [`<!-- section ${name} -->`, ...lines] : [];
+});
+writeFileSync(join(ROOT, "BENCHMARKS.md"), [...head, ...body].join("\n") + "\n");
+log("BENCHMARKS.md written");
+
+function previousSections(): Array<[string, string[]]> {
+  const path = join(ROOT, "BENCHMARKS.md");
+  if (!existsSync(path)) return [];
+  const parts = readFileSync(path, "utf8").trimEnd().split(/^<!-- section (\S+) -->\n/m);
+  const out: Array<[string, string[]]> = [];
+  for (let i = 1; i + 1 < parts.length; i += 2) out.push([parts[i]!, parts[i + 1]!.split("\n")]);
+  return out;
+}
+
+function fmt(x: unknown): string {
+  return Number(x).toFixed(2);
+}
+
+function growth(rows: Array<Record<string, number | string>>): string {
+  if (rows.length < 2) return "";
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  const sizeFactor = Number(last.events) / Number(first.events);
+  const timeFactor = Number(last.martSeconds) / Number(first.martSeconds);
+  return `From ${first.events} to ${last.events} events (×${sizeFactor.toFixed(0)}), the mart build took ×${timeFactor.toFixed(1)} the time: ${timeFactor <= sizeFactor * 1.1 ? "linear or better" : "worse than linear"}.`;
+}
+
+function duckdbVersion(): string {
+  return execFileSync(process.execPath, ["-e", "console.log(require('@duckdb/node-api/package.json').version)"], { cwd: ROOT, encoding: "utf8" }).trim();
+}
