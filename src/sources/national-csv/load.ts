@@ -145,8 +145,9 @@ export function checkedSql(layout: Layout, profile: NationalProfile, records: nu
     profile.dateFormat === "auto" || profile.dateFormat === "month"
       ? "national_csv_month_of(strip_accents(lower(trim(date_raw))))"
       : "NULL::DATE";
+  // rtrim() copies every cell it is given: only cells holding a % sign need it.
   const problem = (f: CountField, share: boolean) =>
-    `national_csv_count_problem(${f}_raw, ${f}_value, ends_with(rtrim(${f}_raw), '%'), ${share})`;
+    `national_csv_count_problem(${f}_raw, ${f}_value, CASE WHEN contains(${f}_raw, '%') THEN ends_with(rtrim(${f}_raw), '%') ELSE false END, ${share})`;
   const counts = COUNT_FIELDS.map((f) => {
     const base = profile.percentOf[f];
     if (!base) return `${problem(f, false)} AS ${f}_problem,\n    TRY_CAST(${f}_value AS BIGINT) AS ${f}`;
