@@ -31,51 +31,51 @@ const sections = new Map<string, string[]>(previousSections());
 const log = (m: string) => process.stderr.write(m + "\n");
 
 if (wanted("xapi")) {
-log(`xAPI ingestion at ${XAPI_SIZES.join(", ")}…`);
-const xapi = XAPI_SIZES.map((n) => child("xapi", String(n))) as Array<Record<string, number | string>>;
-sections.set("xapi", [
-  "## Usage-log ingestion (xAPI NDJSON)",
-  "Floor: DuckDB `read_json` of the same NDJSON into a table, same process, same memory_limit. Goal ≤ 1.5×, peak RSS ≤ 1.5 GB.",
-  "",
-  "| statements | file MB | floor s | import s | ratio | rerun s (nothing new) | peak RSS MB |",
-  "|---:|---:|---:|---:|---:|---:|---:|",
-  ...xapi.map((r) => `| ${r.statements} | ${r.fileMb} | ${fmt(r.floorSeconds)} | ${fmt(r.importSeconds)} | ${fmt(r.ratio)}× | ${fmt(r.rerunSeconds)} | ${r.peakRssMb} |`),
-  "",
-]);
+  log(`xAPI ingestion at ${XAPI_SIZES.join(", ")}…`);
+  const xapi = XAPI_SIZES.map((n) => child("xapi", String(n))) as Array<Record<string, number | string>>;
+  sections.set("xapi", [
+    "## Usage-log ingestion (xAPI NDJSON)",
+    "Floor: DuckDB `read_json` of the same NDJSON into a table, same process, same memory_limit. Goal ≤ 1.5×, peak RSS ≤ 1.5 GB.",
+    "",
+    "| statements | file MB | floor s | import s | ratio | rerun s (nothing new) | peak RSS MB |",
+    "|---:|---:|---:|---:|---:|---:|---:|",
+    ...xapi.map((r) => `| ${r.statements} | ${r.fileMb} | ${fmt(r.floorSeconds)} | ${fmt(r.importSeconds)} | ${fmt(r.ratio)}× | ${fmt(r.rerunSeconds)} | ${r.peakRssMb} |`),
+    "",
+  ]);
 }
 
 if (wanted("national-csv")) {
-log(`national CSV ingestion at ${CSV_ROWS}…`);
-const csv = child("national-csv", String(CSV_ROWS)) as Record<string, number | string>;
-sections.set("national-csv", [
-  "## National CSV ingestion (`;`, Windows-1252, decimal comma)",
-  `Floor: ${csv.floorName}. Goal ≤ 1.5×.`,
-  "",
-  "| rows | floor ms | import ms | ratio | peak RSS MB |",
-  "|---:|---:|---:|---:|---:|",
-  `| ${csv.size} | ${csv.floorMs} | ${csv.ms} | ${fmt(csv.ratio)}× | ${csv.peakRssMb} |`,
-  "",
-]);
+  log(`national CSV ingestion at ${CSV_ROWS}…`);
+  const csv = child("national-csv", String(CSV_ROWS)) as Record<string, number | string>;
+  sections.set("national-csv", [
+    "## National CSV ingestion (`;`, Windows-1252, decimal comma)",
+    `Floor: ${csv.floorName}. Goal ≤ 1.5×.`,
+    "",
+    "| rows | floor ms | import ms | ratio | peak RSS MB |",
+    "|---:|---:|---:|---:|---:|",
+    `| ${csv.size} | ${csv.floorMs} | ${csv.ms} | ${fmt(csv.ratio)}× | ${csv.peakRssMb} |`,
+    "",
+  ]);
 }
 
 if (wanted("mart")) {
-log(`transforms and dashboard data at ${MART_SIZES.join(", ")}…`);
-const mart = MART_SIZES.map((n) => child("mart", String(n))) as Array<Record<string, number | string>>;
-sections.set("mart", [
-  "## Transforms (core → mart), incremental run, dashboard data, snapshot",
-  "Usage events synthesised in the warehouse of a demo run (sheets and national exports unchanged).",
-  "Floor: one DuckDB scan grouping the same events by country and month (`count(DISTINCT actor_key)`). Goal ≤ 60 s at 20M.",
-  "",
-  "| events | floor s | mart build s | ratio | run with nothing new s | rows written by it | dashboard data KB | snapshot s | peak RSS MB |",
-  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-  ...mart.map(
-    (r) =>
-      `| ${r.events} | ${fmt(r.floorSeconds)} | ${fmt(r.martSeconds)} | ${fmt(Number(r.martSeconds) / Number(r.floorSeconds))}× | ${fmt(r.noopSeconds)} | ${r.noopRowsWritten} | ${r.dashboardDataKb} | ${fmt(r.snapshotSeconds)} | ${r.peakRssMb} |`,
-  ),
-  "",
-  growth(mart),
-  "",
-]);
+  log(`transforms and dashboard data at ${MART_SIZES.join(", ")}…`);
+  const mart = MART_SIZES.map((n) => child("mart", String(n))) as Array<Record<string, number | string>>;
+  sections.set("mart", [
+    "## Transforms (core → mart), incremental run, dashboard data, snapshot",
+    "Usage events synthesised in the warehouse of a demo run (sheets and national exports unchanged).",
+    "Floor: one DuckDB scan grouping the same events by country and month (`count(DISTINCT actor_key)`). Goal ≤ 60 s at 20M.",
+    "",
+    "| events | floor s | mart build s | ratio | run with nothing new s | rows written by it | dashboard data KB | snapshot s | peak RSS MB |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...mart.map(
+      (r) =>
+        `| ${r.events} | ${fmt(r.floorSeconds)} | ${fmt(r.martSeconds)} | ${fmt(Number(r.martSeconds) / Number(r.floorSeconds))}× | ${fmt(r.noopSeconds)} | ${r.noopRowsWritten} | ${r.dashboardDataKb} | ${fmt(r.snapshotSeconds)} | ${r.peakRssMb} |`,
+    ),
+    "",
+    growth(mart),
+    "",
+  ]);
 }
 
 const head = [
