@@ -95,12 +95,16 @@ CREATE OR REPLACE TEMP MACRO national_csv_plausible(d) AS
   CASE WHEN year(d) >= 1900 THEN d END;
 
 -- A day cell as a date, any of the forms above; dd/mm/yyyy and yyyy-mm-dd first, as most files
--- write them, untrimmed (the other forms trim the cell).
+-- write them, untrimmed (the other forms trim the cell). The other forms appear once: each
+-- appearance of a macro is planned again for every file.
 CREATE OR REPLACE TEMP MACRO national_csv_day(t, day_first, tz) AS
-  CASE WHEN day_first
-    THEN coalesce(national_csv_plausible(try_strptime(t, ['%d/%m/%Y', '%Y-%m-%d'])::DATE), national_csv_other_day(trim(t), day_first, tz))
-    ELSE coalesce(national_csv_plausible(try_strptime(t, ['%m/%d/%Y', '%Y-%m-%d'])::DATE), national_csv_other_day(trim(t), day_first, tz))
-  END;
+  coalesce(
+    national_csv_plausible(CASE WHEN day_first
+      THEN try_strptime(t, ['%d/%m/%Y', '%Y-%m-%d'])
+      ELSE try_strptime(t, ['%m/%d/%Y', '%Y-%m-%d'])
+    END::DATE),
+    national_csv_other_day(trim(t), day_first, tz)
+  );
 
 -- A day cell in the one format a profile declares (see the profiles README for the names).
 CREATE OR REPLACE TEMP MACRO national_csv_day_as(t, format) AS
