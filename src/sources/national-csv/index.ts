@@ -33,7 +33,9 @@ export async function runNationalCsv(ctx: RunContext, source: NationalCsvSource)
       .filter((d) => d.isDirectory() && /^[A-Za-z]{2}$/.test(d.name))
       .map((d) => d.name)
       .sort();
+    ctx.progress?.start(source.name, countries.length);
     for (const folder of countries) {
+      ctx.progress?.tick();
       const country = folder.toUpperCase();
       const files = await filesOldestFirst(join(inbox, folder));
       let profile: NationalProfile;
@@ -54,6 +56,7 @@ export async function runNationalCsv(ctx: RunContext, source: NationalCsvSource)
         }
       }
     }
+    ctx.progress?.stop();
     return results;
   });
 }
