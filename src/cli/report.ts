@@ -50,7 +50,7 @@ export async function printResults(
     for (const x of rejects.slice(0, SHOWN_REJECTS)) {
       const column = x.column ? t(`, colonne « ${x.column} »`, `, column "${x.column}"`) : "";
       const value = x.value !== null ? t(`, valeur « ${x.value} »`, `, value "${x.value}"`) : "";
-      write(`    ${x.location}${column}${value} : ${t(x.reasonFr, x.reasonEn)}`);
+      write(`    ${x.location}${column}${value}${t(" : ", ": ")}${t(x.reasonFr, x.reasonEn)}`);
     }
     if (r.rowsRejected > SHOWN_REJECTS) {
       write(

@@ -38,7 +38,8 @@ export async function statusCommand(options: GlobalOptions, lang: Lang, o: { jso
     }
     out(t(`Rejets ouverts : ${status.openRejects.length}`, `Open rejects: ${status.openRejects.length}`));
     for (const r of status.openRejects.slice(0, SHOWN_REJECTS)) {
-      out(`  ${r.location}${r.column ? ` [${r.column}]` : ""}${r.value !== null ? ` « ${r.value} »` : ""} : ${t(r.reason_fr, r.reason_en)}`);
+      const value = r.value !== null ? t(` « ${r.value} »`, ` "${r.value}"`) : "";
+      out(`  ${r.location}${r.column ? ` [${r.column}]` : ""}${value}${t(" : ", ": ")}${t(r.reason_fr, r.reason_en)}`);
     }
     if (status.openRejects.length > SHOWN_REJECTS) {
       out(t(`  … et ${status.openRejects.length - SHOWN_REJECTS} autres (status --json)`, `  … and ${status.openRejects.length - SHOWN_REJECTS} more (status --json)`));
