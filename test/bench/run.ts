@@ -1,5 +1,6 @@
 // `npm run bench [-- --quick] [-- --only xapi,national-csv,mart]`: every figure against a floor
-// measured in the same run, into BENCHMARKS.md (a partial run replaces only its own sections).
+// measured in the same run, into BENCHMARKS.md (a partial run replaces only its own sections; the
+// hand-written "notes" section is kept).
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -85,7 +86,7 @@ const head = [
   `Command: \`npm run bench${quick ? " -- --quick" : ""}\`. Every time is a ratio to a floor measured in the same run on the same machine.`,
   "",
 ];
-const body = ["xapi", "national-csv", "mart"].flatMap((name) => {
+const body = ["xapi", "national-csv", "mart", "notes"].flatMap((name) => {
   const lines = sections.get(name);
   return lines ? [`<!-- section ${name} -->`, ...lines] : [];
 });
