@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { ImaginEcoleError, EXIT } from "../errors.ts";
 
 /** How a statement's country is found, tried in order; the first that answers wins. */
@@ -121,8 +121,4 @@ export function loadConfig(root: string, explicit?: string): { path: string; con
     );
   }
   return { path, config };
-}
-
-export function projectPath(root: string, relative: string): string {
-  return resolve(join(root), relative);
 }

@@ -1,6 +1,5 @@
 import type { Keyer } from "../privacy/keyed-hash.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
-import type { LoadResult } from "../warehouse/batch.ts";
 import type { Progress } from "./progress.ts";
 
 export type Lang = "fr" | "en";
@@ -29,5 +28,3 @@ export interface RunContext {
 export function say(ctx: Pick<RunContext, "lang">, fr: string, en: string): string {
   return ctx.lang === "fr" ? fr : en;
 }
-
-export type SourceRun = (ctx: RunContext) => Promise<LoadResult[]>;
