@@ -32,10 +32,13 @@ export async function printResults(
       continue;
     }
     const mark = r.rowsRejected > 0 ? "!" : "✓";
+    // Only a dry run (check) carries its rejects in the result: nothing was written.
+    const loaded = r.rejects ? t("seraient chargées", "would load") : t("chargées", "loaded");
+    const rejected = r.rejects ? t("seraient rejetées", "would be rejected") : t("rejetées", "rejected");
     write(
       t(
-        `${mark} ${where} : ${r.rowsRead} lues, ${r.rowsLoaded} chargées, ${r.rowsRejected} rejetées`,
-        `${mark} ${where}: ${r.rowsRead} read, ${r.rowsLoaded} loaded, ${r.rowsRejected} rejected`,
+        `${mark} ${where} : ${r.rowsRead} lues, ${r.rowsLoaded} ${loaded}, ${r.rowsRejected} ${rejected}`,
+        `${mark} ${where}: ${r.rowsRead} read, ${r.rowsLoaded} ${loaded}, ${r.rowsRejected} ${rejected}`,
       ),
     );
     if (r.rowsRejected === 0) continue;

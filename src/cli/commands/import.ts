@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import type { Lang } from "../../pipeline/context.ts";
 import { importFiles, type ImportKind } from "../../pipeline/sources.ts";
@@ -46,7 +46,7 @@ export async function importCommand(
     const results = await importFiles(
       ctx,
       o.source,
-      files.map((f) => resolve(ROOT, f)),
+      files.flatMap((f) => expandFolder(resolve(ROOT, f))),
       {
         country: o.country?.toUpperCase(),
         tab: o.tab,
@@ -62,6 +62,15 @@ export async function importCommand(
   } finally {
     ctx.warehouse.close();
   }
+}
+
+/** A folder stands for the files in it (not hidden, in name order). */
+function expandFolder(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((name) => !name.startsWith(".") && statSync(join(path, name)).isFile())
+    .sort()
+    .map((name) => join(path, name));
 }
 
 function nationalProfiles(config: { sources: Array<{ kind: string; profiles?: string }> }): string {
