@@ -18,7 +18,7 @@ const MODELS_DIR = join(ROOT, "src/models");
 const RULES_DIR = join(HERE, "rules");
 
 /** Mart tables built before the indicators, in dependency order (src/models/<table>.sql). */
-const BEFORE = ["build_info", "usage_monthly", "national_monthly", "months", "sheet_updates", "completeness", "trajectory", "publication_lead_times", "resource_stock"];
+const BEFORE = ["build_info", "usage_monthly", "national_monthly", "months", "sheet_updates", "completeness", "trajectory", "publication_lead_times", "resource_stock", "trainer_counts"];
 /** Built from the indicator values. */
 const AFTER = ["indicators", "indicators_phase"];
 
