@@ -1,6 +1,10 @@
 import type { Lang } from "../pipeline/context.ts";
+import { CODE_LISTS, type Code } from "../sources/sheets/codes.ts";
 
 type Words = Record<string, { fr: string; en: string }>;
+
+/** The sheets' dropdown labels, so a donor reads the words country teams chose. */
+const words = (codes: Code[]): Words => Object.fromEntries(codes.map((c) => [c.code, { fr: c.fr, en: c.en }]));
 
 /** Stable English codes of the warehouse, as a donor reads them. */
 const CODES: Record<string, Words> = {
@@ -27,18 +31,8 @@ const CODES: Record<string, Words> = {
     loaded: { fr: "chargé", en: "loaded" },
     loaded_with_rejects: { fr: "chargé avec rejets", en: "loaded with rejects" },
   },
-  resource_status: {
-    in_production: { fr: "En production", en: "In production" },
-    in_validation: { fr: "En validation", en: "In validation" },
-    validated: { fr: "Validée", en: "Validated" },
-    published: { fr: "Publiée", en: "Published" },
-    rejected: { fr: "Rejetée", en: "Rejected" },
-  },
-  level: {
-    preschool: { fr: "Préscolaire", en: "Preschool" },
-    primary: { fr: "Primaire", en: "Primary" },
-    secondary: { fr: "Secondaire", en: "Secondary" },
-  },
+  resource_status: words(CODE_LISTS.resource_status),
+  level: words(CODE_LISTS.level),
   dimension: {
     sex: { fr: "sexe", en: "sex" },
     level: { fr: "niveau", en: "level" },
