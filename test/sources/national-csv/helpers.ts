@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RunContext } from "../../../src/pipeline/context.ts";
-import { createKeyer } from "../../../src/privacy/keyed-hash.ts";
+import { openTestContext } from "../../support/context.ts";
 import { importNationalCsv } from "../../../src/sources/national-csv/index.ts";
 import type { LoadResult } from "../../../src/warehouse/batch.ts";
 import { Warehouse } from "../../../src/warehouse/warehouse.ts";
@@ -24,25 +23,16 @@ export interface TestBed {
 
 /** A fresh warehouse file in a temp folder; "today" is 28/11/2026, noon UTC. */
 export async function openTestBed(): Promise<TestBed> {
-  const dir = mkdtempSync(join(tmpdir(), "imaginecole-national-test-"));
+  const { ctx, dir, logs, close } = await openTestContext();
+  const { warehouse } = ctx;
   const profilesDir = join(dir, "profiles");
   mkdirSync(profilesDir);
-  const warehouse = await Warehouse.open(join(dir, "warehouse.duckdb"));
-  const logs: string[] = [];
-  const ctx: RunContext = {
-    warehouse,
-    lang: "en",
-    keyer: createKeyer("test-key"),
-    log: (m) => void logs.push(m),
-    dryRun: false,
-    now: new Date("2026-11-28T12:00:00Z"),
-    root: dir,
-  };
   return {
     ctx,
     dir,
     profilesDir,
     logs,
+    close,
     profile(country, json) {
       writeFileSync(join(profilesDir, `${country}.json`), JSON.stringify(json, null, 2));
     },
@@ -59,10 +49,6 @@ export async function openTestBed(): Promise<TestBed> {
         `SELECT country_code, platform, strftime(day, '%Y-%m-%d') AS day, active_users, new_users, sessions, page_views, downloads
          FROM core.national_usage ORDER BY country_code, platform, day`,
       );
-    },
-    close() {
-      warehouse.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

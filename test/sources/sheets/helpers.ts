@@ -1,43 +1,17 @@
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { RunContext } from "../../../src/pipeline/context.ts";
-import { createKeyer } from "../../../src/privacy/keyed-hash.ts";
-import { Warehouse } from "../../../src/warehouse/warehouse.ts";
+import { openTestContext, type TestContext } from "../../support/context.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../../..");
 export const PHASE = { start: "2025-06-01", end: "2027-12-31" };
 export const SA_EMAIL = "imaginecole-sync@imaginecole-test.iam.gserviceaccount.com";
 
-export interface TestContext {
-  ctx: RunContext;
-  dir: string;
-  logs: string[];
-  close(): void;
-}
+export type { TestContext } from "../../support/context.ts";
 
-/** A run context on a fresh DuckDB file in a temp folder. */
-export async function openContext(options: { dryRun?: boolean; now?: string } = {}): Promise<TestContext> {
-  const dir = mkdtempSync(join(tmpdir(), "imaginecole-sheets-"));
-  const warehouse = await Warehouse.open(join(dir, "warehouse.duckdb"));
-  const logs: string[] = [];
-  const ctx: RunContext = {
-    warehouse,
-    lang: "fr",
-    keyer: createKeyer("test-key"),
-    log: (m) => void logs.push(m),
-    dryRun: options.dryRun ?? false,
-    now: new Date(options.now ?? "2026-11-28T10:00:00Z"),
-    root: ROOT,
-  };
-  return {
-    ctx, dir, logs,
-    close: () => {
-      warehouse.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/** A run context on a fresh DuckDB file in a temp folder, in French, paths relative to the project. */
+export function openContext(options: { dryRun?: boolean; now?: string } = {}): Promise<TestContext> {
+  return openTestContext({ lang: "fr", root: ROOT, now: options.now ?? "2026-11-28T10:00:00Z", dryRun: options.dryRun });
 }
 
 let privateKeyPem: string | undefined;

@@ -1,42 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RunContext } from "../../../src/pipeline/context.ts";
-import { createKeyer } from "../../../src/privacy/keyed-hash.ts";
-import { Warehouse } from "../../../src/warehouse/warehouse.ts";
+import { openTestContext, type TestContext } from "../../support/context.ts";
 
 export const FIXTURES = join(import.meta.dirname, "../../fixtures/real");
 
-export interface TestWarehouse {
-  ctx: RunContext;
-  dir: string;
-  logs: string[];
-  close(): void;
-}
+export type TestWarehouse = TestContext;
 
 /** A fresh warehouse file in a temp folder, with a context whose root is that folder. */
-export async function openTestWarehouse(options: { dryRun?: boolean } = {}): Promise<TestWarehouse> {
-  const dir = mkdtempSync(join(tmpdir(), "imaginecole-test-"));
-  const warehouse = await Warehouse.open(join(dir, "warehouse.duckdb"));
-  const logs: string[] = [];
-  const ctx: RunContext = {
-    warehouse,
-    lang: "en",
-    keyer: createKeyer("test-key"),
-    log: (m) => void logs.push(m),
-    dryRun: options.dryRun ?? false,
-    now: new Date("2026-11-28T12:00:00Z"),
-    root: dir,
-  };
-  return {
-    ctx,
-    dir,
-    logs,
-    close() {
-      warehouse.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+export function openTestWarehouse(options: { dryRun?: boolean } = {}): Promise<TestWarehouse> {
+  return openTestContext(options);
 }
 
 /** The statements of shared/fixtures/real/xapi/statements_xapi_spec_examples.json. */

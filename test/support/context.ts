@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Lang, RunContext } from "../../src/pipeline/context.ts";
+import { createKeyer } from "../../src/privacy/keyed-hash.ts";
+import { Warehouse } from "../../src/warehouse/warehouse.ts";
+
+export interface TestContext {
+  ctx: RunContext;
+  /** The temp folder holding the warehouse file, removed by close(). */
+  dir: string;
+  /** What the connector logged, in order. */
+  logs: string[];
+  close(): void;
+}
+
+/** A run context on a fresh DuckDB file in a temp folder; "today" is 28/11/2026 unless `now` says otherwise. */
+export async function openTestContext(
+  options: { dryRun?: boolean; now?: string; lang?: Lang; root?: string } = {},
+): Promise<TestContext> {
+  const dir = mkdtempSync(join(tmpdir(), "imaginecole-test-"));
+  const warehouse = await Warehouse.open(join(dir, "warehouse.duckdb"));
+  const logs: string[] = [];
+  const ctx: RunContext = {
+    warehouse,
+    lang: options.lang ?? "en",
+    keyer: createKeyer("test-key"),
+    log: (m) => void logs.push(m),
+    dryRun: options.dryRun ?? false,
+    now: new Date(options.now ?? "2026-11-28T12:00:00Z"),
+    root: options.root ?? dir,
+  };
+  return {
+    ctx,
+    dir,
+    logs,
+    close() {
+      warehouse.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
