@@ -1,12 +1,12 @@
+import { resolve } from "node:path";
 import type { PipelinesConfig, SourceConfig } from "../config/pipelines.ts";
-import { ImaginEcoleError } from "../errors.ts";
+import { EXIT, ImaginEcoleError } from "../errors.ts";
+import { writeUsageLake } from "../lake/index.ts";
 import { loadCountries } from "../reference/countries.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
 import { say, type RunContext } from "./context.ts";
-import { runSource } from "./sources.ts";
 import { refreshMart } from "./mart.ts";
-import { resolve } from "node:path";
-import { writeUsageLake } from "../lake/index.ts";
+import { runSource } from "./sources.ts";
 
 export interface SourceOutcome {
   source: string;
@@ -30,10 +30,8 @@ export async function runPipelines(
   config: PipelinesConfig,
   options: { only?: string[] } = {},
 ): Promise<RunOutcome> {
+  const selected = selectSources(config.sources, options.only);
   const reference = await loadCountries(ctx, resolve(ctx.root, config.countries));
-  const selected = config.sources.filter(
-    (s) => !options.only?.length || options.only.includes(s.name) || options.only.includes(s.kind),
-  );
   const sources: SourceOutcome[] = [];
   for (const source of selected) {
     ctx.log(say(ctx, `Source ${source.name} (${source.kind})…`, `Source ${source.name} (${source.kind})…`));
@@ -44,10 +42,29 @@ export async function runPipelines(
       sources.push({ source: source.name, kind: source.kind, results: [], error: message });
     }
   }
-  const changed = [reference, ...sources.flatMap((s) => s.results)].some(
+  const loaded = [reference, ...sources.flatMap((s) => s.results)].filter(
     (r) => r.status === "loaded" || r.status === "loaded_with_rejects",
   );
-  const martRebuilt = ctx.dryRun ? false : await refreshMart(ctx, config, changed);
-  if (changed && !ctx.dryRun && config.lake) await writeUsageLake(ctx.warehouse, resolve(ctx.root, config.lake));
+  const martRebuilt = ctx.dryRun ? false : await refreshMart(ctx, config, loaded.length > 0);
+  // The lake copies usage events only: other sources changing leaves it as it is.
+  const usageChanged = loaded.some((r) => USAGE_SOURCES.includes(r.source));
+  if (usageChanged && !ctx.dryRun && config.lake) await writeUsageLake(ctx.warehouse, resolve(ctx.root, config.lake));
   return { sources, martRebuilt };
+}
+
+const USAGE_SOURCES = ["xapi", "moodle-log"];
+
+/** The sources named in `only` (by name or kind), all of them without it; an unknown name is a usage error. */
+export function selectSources(sources: SourceConfig[], only: string[] | undefined): SourceConfig[] {
+  if (!only?.length) return sources;
+  const unknown = only.filter((name) => !sources.some((s) => s.name === name || s.kind === name));
+  if (unknown.length > 0) {
+    const known = sources.map((s) => `${s.name} (${s.kind})`).join(", ");
+    throw new ImaginEcoleError(
+      `--only : source inconnue ${unknown.join(", ")}. Sources configurées : ${known}.`,
+      `--only: unknown source ${unknown.join(", ")}. Configured sources: ${known}.`,
+      EXIT.usage,
+    );
+  }
+  return sources.filter((s) => only.includes(s.name) || only.includes(s.kind));
 }

@@ -22,6 +22,12 @@ describe("pipelines configurations", () => {
     expect(r.stderr).toMatch(/IMAGINECOLE_HASH_KEY/);
   });
 
+  it("refuses --only with a source the configuration does not have, listing the configured ones", () => {
+    const r = cli(["run", "--only", "nope", "--db", join(tempDir(), "w.duckdb")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown source nope\. Configured sources: regional-platform \(xapi-files\)/);
+  });
+
   it("rejects a configuration file that does not exist, naming it and the option to use", () => {
     expect(() => loadConfig(ROOT, "pipelines/nope.json")).toThrow(/nope\.json.*--config/);
   });

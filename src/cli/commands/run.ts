@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Lang } from "../../pipeline/context.ts";
-import { runPipelines } from "../../pipeline/run.ts";
+import { runPipelines, selectSources } from "../../pipeline/run.ts";
 import { generateDemo } from "../../demo/generate.ts";
 import { openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
 import { acquireRunLock, readHolder } from "../../schedule/index.ts";
@@ -21,6 +21,7 @@ export async function runCommand(
     throw error;
   });
   try {
+    selectSources(config.sources, run.only);
     if (config.demo && config.demoInputs && !existsSync(resolve(ROOT, config.demoInputs))) {
       ctx.log(lang === "fr" ? "Génération des données de démonstration…" : "Generating the demo inputs…");
       await generateDemo({ outDir: resolve(ROOT, config.demoInputs), asOf: ctx.now, log: ctx.log });
