@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { sqlFile } from "../sql.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
+import { quoteLiteral } from "../warehouse/sql-text.ts";
 
 /** Rewrites the Parquet copy of core.usage_events under `dir` (usage_events/year=/month=/country=/). */
 export async function writeUsageLake(warehouse: Warehouse, dir: string): Promise<string> {
@@ -16,8 +17,4 @@ export async function writeUsageLake(warehouse: Warehouse, dir: string): Promise
 export function usageLakeRelation(target: string): string {
   return `(SELECT event_id, occurred_at, country AS country_code, actor_key, verb, object_id, source, load_id
            FROM read_parquet(${quoteLiteral(`${target}/**/*.parquet`)}, hive_partitioning = true))`;
-}
-
-function quoteLiteral(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }

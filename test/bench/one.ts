@@ -50,15 +50,16 @@ async function benchMart(events: number) {
     const warehouse = await Warehouse.open(join(dir, "w.duckdb"));
     const ctx = { warehouse, lang: "en" as const, keyer: createKeyer(DEMO_KEY), log: () => {}, dryRun: false, now: NOW, root: dir, phase: config.phase };
     await runPipelines(ctx, config);
+    await warehouse.run("DELETE FROM raw.xapi_statements");
     await warehouse.run(`
-      CREATE OR REPLACE TABLE core.usage_events AS
-      SELECT 'e' || i AS event_id,
-             TIMESTAMPTZ '2025-05-01 00:00:00+00' + to_seconds((i * 7919) % (548 * 86400)) AS occurred_at,
-             ['BF','ML','SN','NE','BJ','CI','GN','TG','CM','TD'][1 + i % 10] AS country_code,
-             md5((i % ${Math.max(1000, Math.floor(events / 40))})::VARCHAR) AS actor_key,
-             'http://adlnet.gov/expapi/verbs/experienced' AS verb,
-             'https://imaginecole.org/ressources/SN/RES-SN-' || (i % 300) AS object_id,
-             'xapi' AS source, 'bench' AS load_id
+      INSERT INTO raw.xapi_statements (event_id, occurred_at, country_code, actor_key, verb, object_id, source, load_id)
+      SELECT 'e' || i,
+             TIMESTAMPTZ '2025-05-01 00:00:00+00' + to_seconds((i * 7919) % (548 * 86400)),
+             ['BF','ML','SN','NE','BJ','CI','GN','TG','CM','TD'][1 + i % 10],
+             md5((i % ${Math.max(1000, Math.floor(events / 40))})::VARCHAR),
+             'http://adlnet.gov/expapi/verbs/experienced',
+             'https://imaginecole.org/ressources/SN/RES-SN-' || (i % 300),
+             'xapi', 'bench'
       FROM range(${events}) t(i)`);
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);

@@ -77,6 +77,6 @@ export async function fixtureWarehouse(dir: string): Promise<Warehouse> {
   await w.run(`INSERT INTO core.resources (country_code, resource_id, title, discipline, level, language, type, status, status_date, link, load_id) VALUES
     ('SN', 'R-001', $1, 'Mathématiques', 'primary', 'fr', 'video', 'published', '2026-10-01', 'https://sn.imaginecole.org/r/1', 'sheet-1'),
     ('SN', 'R-002', $2, 'Sciences', 'secondary', 'fr', 'pdf', 'in_validation', '2026-11-10', NULL, 'sheet-1')`, [INJECTION, LATE.title]);
-  await w.run(`INSERT INTO core.usage_events VALUES ('e1', '2026-10-02 10:00:00+00', 'SN', '${ACTOR_KEY}', 'viewed', 'R-001', 'xapi', 'xapi-1')`);
+  await w.run(`INSERT INTO raw.xapi_statements (event_id, occurred_at, country_code, actor_key, verb, object_id, source, load_id) VALUES ('e1', '2026-10-02 10:00:00+00', 'SN', '${ACTOR_KEY}', 'viewed', 'R-001', 'xapi', 'xapi-1')`);
   return w;
 }

@@ -131,7 +131,7 @@ export async function buildGoldenCore(w: Warehouse): Promise<void> {
   // Regional platform. BF: 4,4,5,5,6,6 users; downloads of its own resources in Feb (by link),
   // Mar (by id at the end of another address) and Apr; a registration at 23:30 UTC on 31 January.
   // ML: 10,10,10,6,5,3 users, nothing local.
-  await insert(w, "core.usage_events", [
+  await insert(w, "raw.xapi_statements", [
     ...views("BF", "b", [4, 4, 5, 5, 6, 6]),
     ...views("ML", "m", [10, 10, 10, 6, 5, 3]),
     { event_id: "BF-jan-reg", occurred_at: "2026-01-31T23:30:00Z", country_code: "BF", actor_key: "b1", verb: "http://adlnet.gov/expapi/verbs/registered", object_id: "https://bf.imaginecole.org/course/1", source: "xapi", load_id: "xapi-1" },

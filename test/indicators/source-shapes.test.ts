@@ -26,7 +26,7 @@ beforeAll(async () => {
     ('BF', 'bf-monthly', '2026-01-01', 300, 900, 40, 'n1'),
     ('BF', 'bf-monthly', '2026-02-01', 320, 950, 45, 'n2')`);
   // Regional statements in January and March, none in February.
-  await w.run(`INSERT INTO core.usage_events VALUES
+  await w.run(`INSERT INTO raw.xapi_statements (event_id, occurred_at, country_code, actor_key, verb, object_id, source, load_id) VALUES
     ('e1', '2026-01-12T09:00:00Z', 'BF', 'a1', 'http://adlnet.gov/expapi/verbs/experienced', 'https://x/o', 'xapi', 'x'),
     ('e2', '2026-03-20T09:00:00Z', 'BF', 'a1', 'http://adlnet.gov/expapi/verbs/experienced', 'https://x/o', 'xapi', 'x')`);
   await buildMart(w, { now: NOW, phase: PHASE, rulesPath: RULES });

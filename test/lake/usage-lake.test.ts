@@ -16,7 +16,7 @@ describe("writeUsageLake(warehouse, dir)", () => {
     const w = await Warehouse.open(join(dir, "w.duckdb"));
     try {
       await w.run(`
-        INSERT INTO core.usage_events
+        INSERT INTO raw.xapi_statements (event_id, occurred_at, country_code, actor_key, verb, object_id, source, load_id)
         SELECT 'e' || i, TIMESTAMPTZ '2026-01-15 10:00:00+00' + INTERVAL (i % 90) DAY,
                ['SN', 'ML', 'CI'][1 + i % 3], 'a' || (i % 37), 'http://adlnet.gov/expapi/verbs/experienced',
                'https://imaginecole.org/ressources/SN/R' || (i % 11), 'xapi', 'l1'

@@ -4,9 +4,11 @@ import type { MoodleLogSource } from "../../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import { say, type RunContext } from "../../pipeline/context.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
-import { commitStage } from "../xapi/commit.ts";
+import { commitStatements, summarise } from "../xapi/commit.ts";
+import { STAGED } from "../xapi/statements.ts";
 import { checkCountryCode } from "../xapi/country-check.ts";
-import { displayPath, expandFiles, listFiles, sha256File } from "../xapi/folder.ts";
+import { displayPath, expandFiles, listFiles } from "../xapi/folder.ts";
+import { contentHash } from "../../warehouse/content-hash.ts";
 import { describeLoad } from "../xapi/report.ts";
 import { runSqlFile } from "../xapi/sql.ts";
 import { streamCsvRecords } from "./csv-records.ts";
@@ -44,7 +46,7 @@ export async function importMoodleLogs(ctx: RunContext, files: string[], options
     const shown = displayPath(ctx.root, file);
     const result = await loadBatch(
       ctx.warehouse,
-      { source: MOODLE_SOURCE, location: shown, countryCode: country, contentSha256: await sha256File(file) },
+      { source: MOODLE_SOURCE, location: shown, countryCode: country, contentSha256: await contentHash(ctx.warehouse, file, { remember: !ctx.dryRun }) },
       (batch) => loadFile(ctx, batch, file, shown, country, rowOptions),
       { dryRun: ctx.dryRun },
     );
@@ -82,7 +84,7 @@ async function loadFile(
     appender.closeSync();
   }
   if (!header) throw missingColumns(shown, mapHeaders([]));
-  const counts = await commitStage(batch, {
+  const counts = await commitStatements(batch, STAGED, await summarise(ctx.warehouse, STAGED), {
     source: MOODLE_SOURCE,
     keyer: ctx.keyer,
     locationPrefix: `${shown}:`,

@@ -1,13 +1,12 @@
 import type { BatchContext, BatchCounts } from "../../warehouse/batch.ts";
+import type { Warehouse } from "../../warehouse/warehouse.ts";
 import type { Keyer } from "../../privacy/keyed-hash.ts";
 import type { Reason } from "./reasons.ts";
 import { runSqlFile } from "./sql.ts";
-
-/** How many actor identifiers are keyed per round trip: bounds memory whatever the batch size. */
-const KEY_CHUNK = 50_000;
+import { usedParams, type Statements } from "./statements.ts";
 
 export interface CommitOptions {
-  /** `xapi` or `moodle-log`: written to raw and core rows. */
+  /** `xapi` or `moodle-log`: written to raw rows. */
   source: string;
   keyer: Keyer;
   /** Prefix of a reject's location, followed by the line: `data/x.ndjson:` */
@@ -17,39 +16,67 @@ export interface CommitOptions {
   reasons: Record<string, Reason>;
 }
 
+/** What one pass over the statements found. */
+export interface Summary {
+  rowsRead: number;
+  rowsRejected: number;
+  /** Distinct actor identifiers of the valid statements, in clear: keyed before anything is written. */
+  idents: string[];
+}
+
+/** Counts the statements and collects the actor identifiers of the valid ones, in one grouping pass. */
+export async function summarise(warehouse: Warehouse, statements: Statements): Promise<Summary> {
+  const sql = `SELECT ident, count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS valid FROM ${statements.sql} s GROUP BY ident`;
+  const rows = await warehouse.all<{ ident: string | null; n: number; valid: number }>(sql, usedParams(statements, sql));
+  const summary: Summary = { rowsRead: 0, rowsRejected: 0, idents: [] };
+  for (const { ident, n, valid } of rows) {
+    summary.rowsRead += n;
+    summary.rowsRejected += n - valid;
+    if (ident !== null && valid > 0) summary.idents.push(ident);
+  }
+  return summary;
+}
+
 /**
- * Moves the batch staged in the TEMP table xapi_stage into the warehouse, set-based: rejects,
- * keyed actors, raw statements, voids (in both directions) and live usage.
+ * Writes a batch of statements, set-based: rejects (when there are any), keyed actors, raw
+ * statements new to the warehouse, each once, and the voids they carry. core.usage_events is a
+ * view over raw, so a void removes its target there whichever arrives first.
  */
-export async function commitStage(batch: BatchContext, options: CommitOptions): Promise<BatchCounts> {
+export async function commitStatements(
+  batch: BatchContext,
+  statements: Statements,
+  summary: Summary,
+  options: CommitOptions,
+): Promise<BatchCounts> {
   const { warehouse, loadId } = batch;
-  await loadReasons(batch, options.reasons);
-  await keyActors(batch, options.keyer);
   const params = {
+    ...statements.params,
     load_id: loadId,
     source: options.source,
     location_prefix: options.locationPrefix,
     id_location_prefix: options.idLocationPrefix ?? null,
   };
-  await runSqlFile(warehouse, "ops.rejects", params);
+  const slots = { statements: statements.sql };
+  await keyActors(warehouse, summary.idents, options.keyer);
+  if (summary.rowsRejected > 0) {
+    await loadReasons(warehouse, options.reasons);
+    await runSqlFile(warehouse, "ops.rejects", params, slots);
+  }
+  const inserted = await runSqlFile(warehouse, "raw.xapi_statements", params, slots);
+  // Checking for an id given twice in the batch costs less than keeping the batch's ids apart while inserting.
   const repeated = Number(
-    await warehouse.scalar("SELECT count(*) - count(DISTINCT event_id) FROM xapi_stage WHERE reason IS NULL"),
+    await warehouse.scalar("SELECT count(*) - count(DISTINCT event_id) FROM raw.xapi_statements WHERE load_id = $1", [loadId]),
   );
-  const rowsLoaded = await runSqlFile(warehouse, "raw.xapi_statements", params, {
-    dedupe: repeated > 0 ? "QUALIFY row_number() OVER (PARTITION BY s.event_id ORDER BY s.line) = 1" : "",
-  });
+  const removed = repeated > 0 ? await runSqlFile(warehouse, "raw.xapi_statements.repeated", params) : 0;
   await runSqlFile(warehouse, "core.voided_events", params);
-  await runSqlFile(warehouse, "core.usage_events", params);
-  const rowsRead = Number(await warehouse.scalar("SELECT count(*) FROM xapi_stage"));
-  // The stage holds identifiers in clear and can be large: gone as soon as the batch is written.
-  for (const table of ["xapi_stage", "xapi_idents", "xapi_actor_keys", "xapi_reasons"]) {
+  // Identifiers in clear: gone as soon as the batch is written.
+  for (const table of ["xapi_stage", "xapi_actor_keys", "xapi_reasons"]) {
     await warehouse.run(`DROP TABLE IF EXISTS temp.main.${table}`);
   }
-  return { rowsRead, rowsLoaded };
+  return { rowsRead: summary.rowsRead, rowsLoaded: inserted - removed };
 }
 
-async function loadReasons(batch: BatchContext, reasons: Record<string, Reason>): Promise<void> {
-  const { warehouse } = batch;
+async function loadReasons(warehouse: Warehouse, reasons: Record<string, Reason>): Promise<void> {
   await warehouse.run(
     'CREATE OR REPLACE TEMP TABLE xapi_reasons (code VARCHAR, "column" VARCHAR, reason_fr VARCHAR, reason_en VARCHAR)',
   );
@@ -64,23 +91,14 @@ async function loadReasons(batch: BatchContext, reasons: Record<string, Reason>)
   appender.closeSync();
 }
 
-/** HMAC only the distinct identifiers, a chunk at a time, and hand DuckDB the small map. */
-async function keyActors(batch: BatchContext, keyer: Keyer): Promise<void> {
-  const { warehouse } = batch;
-  await runSqlFile(warehouse, "xapi_actor_keys");
-  const total = Number(await warehouse.scalar("SELECT count(*) FROM xapi_idents"));
-  for (let from = 1; from <= total; from += KEY_CHUNK) {
-    const rows = await warehouse.conn.runAndReadAll("SELECT ident FROM xapi_idents WHERE n BETWEEN $1 AND $2", [
-      from,
-      from + KEY_CHUNK - 1,
-    ]);
-    const idents = rows.getColumnsJS()[0] as string[];
-    const appender = await warehouse.conn.createAppender("xapi_actor_keys", "main", "temp");
-    for (const ident of idents) {
-      appender.appendVarchar(ident);
-      appender.appendVarchar(keyer(ident));
-      appender.endRow();
-    }
-    appender.closeSync();
+/** HMAC of each distinct identifier in JS, handed to DuckDB as a small TEMP map. */
+async function keyActors(warehouse: Warehouse, idents: string[], keyer: Keyer): Promise<void> {
+  await warehouse.run("CREATE OR REPLACE TEMP TABLE xapi_actor_keys (ident VARCHAR, actor_key VARCHAR)");
+  const appender = await warehouse.conn.createAppender("xapi_actor_keys", "main", "temp");
+  for (const ident of idents) {
+    appender.appendVarchar(ident);
+    appender.appendVarchar(keyer(ident));
+    appender.endRow();
   }
+  appender.closeSync();
 }

@@ -1,6 +1,7 @@
 import type { CountryRule } from "../../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import type { DuckDBValue } from "@duckdb/node-api";
+import { jsonPath, type FieldPath } from "./fields.ts";
 
 /** The ImaginEcole platform's own conventions, used when a file import names no rule and no country. */
 export const DEFAULT_COUNTRY_RULES: CountryRule[] = [
@@ -8,27 +9,27 @@ export const DEFAULT_COUNTRY_RULES: CountryRule[] = [
   { from: "homepage", pattern: "^https?://([a-z]{2})\\.imaginecole\\.org" },
 ];
 
-/** JSON paths every statement is read through; `f[n]` in SQL is the n-th (1-based). */
-export const BASE_PATHS = [
-  "$.id",
-  "$.actor.mbox",
-  "$.actor.mbox_sha1sum",
-  "$.actor.openid",
-  "$.actor.account.homePage",
-  "$.actor.account.name",
-  "$.verb.id",
-  "$.object.id",
-  "$.timestamp",
-  "$.stored",
-] as const;
+/** Properties every statement is read through; `f<n>` in SQL is the n-th (1-based). */
+export const BASE_PATHS: readonly FieldPath[] = [
+  ["id"],
+  ["actor", "mbox"],
+  ["actor", "mbox_sha1sum"],
+  ["actor", "openid"],
+  ["actor", "account", "homePage"],
+  ["actor", "account", "name"],
+  ["verb", "id"],
+  ["object", "id"],
+  ["timestamp"],
+  ["stored"],
+];
 
 const F_OBJECT_ID = 8;
 const F_HOMEPAGE = 5;
 
 export interface CompiledRules {
-  /** Extra JSON paths to extract after BASE_PATHS. */
-  paths: string[];
-  /** SQL expression over `f` giving the upper-cased country candidate, or NULL. */
+  /** Extra properties to read after BASE_PATHS. */
+  paths: FieldPath[];
+  /** SQL expression over the fields `f1`, `f2`… giving the upper-cased country candidate, or NULL. */
   sql: string;
   params: Record<string, DuckDBValue>;
 }
@@ -38,11 +39,11 @@ export interface CompiledRules {
  * wins). Only rule structure becomes SQL text; every configured value is a bound parameter.
  */
 export function compileCountryRules(rules: CountryRule[]): CompiledRules {
-  const paths: string[] = [];
+  const paths: FieldPath[] = [];
   const params: Record<string, DuckDBValue> = {};
   const parts: string[] = [];
-  const pathIndex = (path: string): number => {
-    const existing = paths.indexOf(path);
+  const pathIndex = (path: FieldPath): number => {
+    const existing = paths.findIndex((known) => jsonPath(known) === jsonPath(path));
     if (existing >= 0) return BASE_PATHS.length + existing + 1;
     paths.push(path);
     return BASE_PATHS.length + paths.length;
@@ -52,10 +53,10 @@ export function compileCountryRules(rules: CountryRule[]): CompiledRules {
     switch (rule.from) {
       case "extension":
         if (rule.key.includes('"')) throw invalidRule(rule, "la clé d'extension ne peut pas contenir de guillemet double", "the extension key cannot contain a double quote");
-        parts.push(`NULLIF(f[${pathIndex(`$.context.extensions."${rule.key}"`)}], '')`);
+        parts.push(`NULLIF(f${pathIndex(["context", "extensions", rule.key])}, '')`);
         break;
       case "platform": {
-        const col = `f[${pathIndex("$.context.platform")}]`;
+        const col = `f${pathIndex(["context", "platform"])}`;
         const whens = Object.entries(rule.map).map(([platform, country], j) => {
           params[`${p}_k${j}`] = platform;
           params[`${p}_v${j}`] = country;
@@ -70,7 +71,7 @@ export function compileCountryRules(rules: CountryRule[]): CompiledRules {
         params[p] = rule.pattern;
         // CASE rather than NULLIF: NULLIF repeats its argument, so the regex would run on every
         // row even when an earlier rule already answered.
-        const col = `f[${rule.from === "activity" ? F_OBJECT_ID : F_HOMEPAGE}]`;
+        const col = `f${rule.from === "activity" ? F_OBJECT_ID : F_HOMEPAGE}`;
         parts.push(`CASE WHEN regexp_matches(${col}, $${p}) THEN NULLIF(regexp_extract(${col}, $${p}, 1), '') END`);
         break;
       case "fixed":

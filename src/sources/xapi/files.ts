@@ -1,15 +1,16 @@
 import { resolve } from "node:path";
 import type { CountryRule, XapiFilesSource } from "../../config/pipelines.ts";
 import type { RunContext } from "../../pipeline/context.ts";
-import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
-import { commitStage } from "./commit.ts";
+import { contentHash } from "../../warehouse/content-hash.ts";
+import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
+import { commitStatements, summarise, type CommitOptions } from "./commit.ts";
 import { checkCountryCode } from "./country-check.ts";
 import { DEFAULT_COUNTRY_RULES } from "./country-rules.ts";
-import { locationSeparator, sniffFormat } from "./file-format.ts";
-import { displayPath, expandFiles, listFiles, sha256File } from "./folder.ts";
+import { locationSeparator, sniffFormat, type StatementsFormat } from "./file-format.ts";
+import { displayPath, expandFiles, listFiles } from "./folder.ts";
 import { XAPI_REASONS } from "./reasons.ts";
 import { describeLoad } from "./report.ts";
-import { stageStatementsFile } from "./stage.ts";
+import { ndjsonStatements, readingFile, STAGED, stageStatementsFile } from "./statements.ts";
 
 export const XAPI_SOURCE = "xapi";
 const STATEMENT_FILES = /\.(nd)?json$/i;
@@ -44,11 +45,10 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
     const shown = displayPath(ctx.root, path);
     const result = await loadBatch(
       ctx.warehouse,
-      { source: XAPI_SOURCE, location: shown, contentSha256: await sha256File(path) },
+      { source: XAPI_SOURCE, location: shown, contentSha256: await contentHash(ctx.warehouse, path, { remember: !ctx.dryRun }) },
       async (batch) => {
         const format = sniffFormat(path);
-        await stageStatementsFile(ctx.warehouse, path, format, rules, shown);
-        return commitStage(batch, {
+        return writeStatementsFile(batch, { path, shown, format, rules }, {
           source: XAPI_SOURCE,
           keyer: ctx.keyer,
           locationPrefix: shown + locationSeparator(format),
@@ -62,4 +62,25 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
   }
   ctx.progress?.stop();
   return results;
+}
+
+/**
+ * Loads one statements file in the batch. NDJSON is first read straight from the file, in
+ * parallel, twice (once to count and collect actors, once to insert): nothing is staged. A file
+ * with any rejected statement, or in another layout, is staged in a TEMP table with line numbers
+ * so that each reject says where it was.
+ */
+export async function writeStatementsFile(
+  batch: BatchContext,
+  file: { path: string; shown: string; format: StatementsFormat; rules: CountryRule[] },
+  options: CommitOptions,
+): Promise<BatchCounts> {
+  const { warehouse } = batch;
+  if (file.format === "ndjson") {
+    const statements = await ndjsonStatements(warehouse, file.path, file.rules);
+    const summary = await readingFile(file.shown, () => summarise(warehouse, statements));
+    if (summary.rowsRejected === 0) return commitStatements(batch, statements, summary, options);
+  }
+  await stageStatementsFile(warehouse, file.path, file.format, file.rules, file.shown);
+  return commitStatements(batch, STAGED, await summarise(warehouse, STAGED), options);
 }

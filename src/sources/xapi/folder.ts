@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { EXIT, ImaginEcoleError } from "../../errors.ts";
 
@@ -33,14 +32,4 @@ export function expandFiles(root: string, names: string[], pattern: RegExp): str
 export function displayPath(root: string, path: string): string {
   const rel = relative(root, path);
   return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
-}
-
-export function sha256File(path: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const hash = createHash("sha256");
-    createReadStream(path)
-      .on("data", (chunk) => hash.update(chunk))
-      .on("error", reject)
-      .on("end", () => resolvePromise(hash.digest("hex")));
-  });
 }

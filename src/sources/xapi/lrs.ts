@@ -6,15 +6,13 @@ import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import { say, type RunContext } from "../../pipeline/context.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
-import { commitStage } from "./commit.ts";
 import { latestStored, nextCursor } from "./cursor.ts";
-import { XAPI_SOURCE } from "./files.ts";
+import { writeStatementsFile, XAPI_SOURCE } from "./files.ts";
 import { describeLoad } from "./report.ts";
 import { fetchStatementsPage, shown, type LrsCredentials, type LrsPage } from "./lrs-client.ts";
 import { XAPI_REASONS } from "./reasons.ts";
 import type { RetryOptions } from "./retry.ts";
 import { runSqlFile } from "./sql.ts";
-import { stageStatementsFile } from "./stage.ts";
 
 export const CURSOR_SOURCE = "xapi-lrs";
 const DEFAULT_PAGE_SIZE = 500;
@@ -119,8 +117,7 @@ async function loadStaged(
     ctx.warehouse,
     { source: XAPI_SOURCE, location },
     async (batch) => {
-      await stageStatementsFile(ctx.warehouse, file, "ndjson", source.country, location);
-      const counts = await commitStage(batch, {
+      const counts = await writeStatementsFile(batch, { path: file, shown: location, format: "ndjson", rules: source.country }, {
         source: XAPI_SOURCE,
         keyer: ctx.keyer,
         // A statement with an id is pointed at by the query that fetches it from the LRS.

@@ -5,7 +5,7 @@ export interface Reason {
   en: string;
 }
 
-/** Codes set by xapi_stage.sql (and by the Moodle stage) in its `reason` column. */
+/** Codes set by sql/statements.sql (and by the Moodle stage) in its `reason` column. */
 export const XAPI_REASONS: Record<string, Reason> = {
   json: {
     column: null,

@@ -153,6 +153,34 @@ describe("importXapiFiles(ctx, files, options)", () => {
     expect(await count(t.ctx, "raw.xapi_statements")).toBe(2);
   });
 
+  it("keeps the first occurrence of an id given twice in one NDJSON file", async () => {
+    const id = "d1000000-0000-4000-8000-000000000001";
+    const file = writeNdjson(join(t.dir, "twice.ndjson"), [
+      statement(id, { object: { id: "https://imaginecole.org/resources/first" } }),
+      statement("d1000000-0000-4000-8000-000000000002"),
+      statement(id, { object: { id: "https://imaginecole.org/resources/second" } }),
+    ]);
+    const [result] = await importXapiFiles(t.ctx, [file], {});
+    expect(result).toMatchObject({ status: "loaded", rowsRead: 3, rowsLoaded: 2 });
+    const kept = await t.ctx.warehouse.all<{ object_id: string }>("SELECT object_id FROM core.usage_events WHERE event_id = $1", [id]);
+    expect(kept).toEqual([{ object_id: "https://imaginecole.org/resources/first" }]);
+  });
+
+  it("rejects, by line, what a lenient JSON reader would misread: two documents on a line, a key in the wrong case", async () => {
+    const good = statement("d2000000-0000-4000-8000-000000000001");
+    const file = writeNdjson(join(t.dir, "lenient.ndjson"), [
+      good,
+      JSON.stringify(statement("d2000000-0000-4000-8000-000000000002")) + JSON.stringify(statement("d2000000-0000-4000-8000-000000000003")),
+      { ...statement("d2000000-0000-4000-8000-000000000004"), id: undefined, ID: "d2000000-0000-4000-8000-000000000004" },
+    ]);
+    const [result] = await importXapiFiles(t.ctx, [file], {});
+    expect(result).toMatchObject({ status: "loaded_with_rejects", rowsRead: 3, rowsLoaded: 1, rowsRejected: 2 });
+    expect((await rejects(result!.loadId)).map((r) => [r.location, r.column])).toEqual([
+      ["lenient.ndjson:2", null],
+      ["lenient.ndjson:3", "id"],
+    ]);
+  });
+
   it("takes a folder for its .json and .ndjson files, and refuses a missing file", async () => {
     mkdirSync(join(t.dir, "dump"));
     writeNdjson(join(t.dir, "dump", "a.ndjson"), [statement("a5000000-0000-4000-8000-000000000001")]);

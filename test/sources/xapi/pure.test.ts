@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileCountryRules } from "../../../src/sources/xapi/country-rules.ts";
+import { jsonPath, readJsonColumns } from "../../../src/sources/xapi/fields.ts";
 import { latestStored, nextCursor } from "../../../src/sources/xapi/cursor.ts";
 import { detectFormat } from "../../../src/sources/xapi/file-format.ts";
 import { retryDelay } from "../../../src/sources/xapi/retry.ts";
@@ -25,7 +26,7 @@ describe("compileCountryRules(rules)", () => {
       { from: "activity", pattern: "^https://([a-z]{2})\\.imaginecole\\.org/" },
       { from: "fixed", country: "ML" },
     ]);
-    expect(compiled.paths).toEqual(["$.context.platform"]);
+    expect(compiled.paths).toEqual([["context", "platform"]]);
     expect(compiled.params).toEqual({ rule0_k0: "Moodle Sénégal", rule0_v0: "SN", rule1: "^https://([a-z]{2})\\.imaginecole\\.org/", rule2: "ML" });
     expect(compiled.sql).not.toContain("Sénégal");
     expect(compiled.sql.indexOf("$rule0_k0")).toBeLessThan(compiled.sql.indexOf("$rule1"));
@@ -33,6 +34,23 @@ describe("compileCountryRules(rules)", () => {
 
   it("refuses a pattern without a group around the country code", () => {
     expect(() => compileCountryRules([{ from: "homepage", pattern: "imaginecole" }])).toThrow(/group/);
+  });
+});
+
+describe("statement fields", () => {
+  const paths = [["id"], ["actor", "account", "name"], ["actor", "mbox"], ["context", "extensions", "https://x.org/country's"]];
+  it("names a property by a JSON path, quoting keys that are not plain names", () => {
+    expect(paths.map(jsonPath)).toEqual(["$.id", "$.actor.account.name", "$.actor.mbox", '$.context.extensions."https://x.org/country\'s"']);
+  });
+  it("asks the JSON reader for exactly those properties, objects as nested structs", () => {
+    expect(readJsonColumns(paths)).toEqual({
+      id: "VARCHAR",
+      actor: 'STRUCT("account" STRUCT("name" VARCHAR), "mbox" VARCHAR)',
+      context: 'STRUCT("extensions" STRUCT("https://x.org/country\'s" VARCHAR))',
+    });
+  });
+  it("refuses a property that is both a value and an object", () => {
+    expect(() => readJsonColumns([["actor"], ["actor", "mbox"]])).toThrow(/both a value and an object/);
   });
 });
 

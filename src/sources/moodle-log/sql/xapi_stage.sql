@@ -1,4 +1,4 @@
--- The Moodle log rows of the batch in the shape the xAPI load expects (see xapi/sql/xapi_stage.sql),
+-- The Moodle log rows of the batch in the shape the xAPI load expects (see xapi/sql/statements.sql),
 -- filled by the Appender as the CSV streams in. TEMP: user ids in clear never persist.
 CREATE OR REPLACE TEMP TABLE xapi_stage (
   line         BIGINT,

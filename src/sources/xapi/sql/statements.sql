@@ -1,29 +1,25 @@
--- One row per statement of the batch, with the few fields we keep. Personal identifiers are still
--- in clear here, so this is a TEMP table: it never reaches the warehouse file.
--- Slots filled from TypeScript: "lines" yields (line, j), the statement's position in the file and
--- its JSON text; "country" is the compiled country rules, an expression over f.
-CREATE OR REPLACE TEMP TABLE xapi_stage AS
-WITH lines AS (
-  {{lines}}
-), fields AS (
-  SELECT line, TRY(json_extract_string(j, $paths::VARCHAR[])) AS f
-  FROM lines
-  WHERE j IS NOT NULL
+-- One row per statement with the few fields we keep, and why it is rejected (NULL when it is
+-- not). Personal identifiers are still in clear here: this is only ever read into TEMP tables.
+-- Slots filled from TypeScript (fields.ts, country-rules.ts): "fields" yields (line, parsed,
+-- f1, f2, …), the statement's position, whether it was JSON, and its properties in the order of
+-- BASE_PATHS; "country" is the compiled country rules, an expression over those fields.
+WITH fields AS (
+  {{fields}}
 ), typed AS (
   SELECT
     line,
-    f IS NOT NULL AS parsed,
-    NULLIF(trim(f[1]), '') AS event_id,
+    parsed,
+    NULLIF(trim(f1), '') AS event_id,
     CASE
-      WHEN NULLIF(f[2], '') IS NOT NULL THEN 'mbox:' || f[2]
-      WHEN NULLIF(f[3], '') IS NOT NULL THEN 'mbox_sha1sum:' || f[3]
-      WHEN NULLIF(f[4], '') IS NOT NULL THEN 'openid:' || f[4]
-      WHEN NULLIF(f[5], '') IS NOT NULL AND NULLIF(f[6], '') IS NOT NULL THEN 'account:' || f[5] || '|' || f[6]
+      WHEN NULLIF(f2, '') IS NOT NULL THEN 'mbox:' || f2
+      WHEN NULLIF(f3, '') IS NOT NULL THEN 'mbox_sha1sum:' || f3
+      WHEN NULLIF(f4, '') IS NOT NULL THEN 'openid:' || f4
+      WHEN NULLIF(f5, '') IS NOT NULL AND NULLIF(f6, '') IS NOT NULL THEN 'account:' || f5 || '|' || f6
     END AS ident,
-    NULLIF(f[7], '') AS verb,
-    NULLIF(f[8], '') AS object_id,
-    coalesce(NULLIF(f[9], ''), NULLIF(f[10], '')) AS time_text,
-    NULLIF(f[10], '') AS stored_text,
+    NULLIF(f7, '') AS verb,
+    NULLIF(f8, '') AS object_id,
+    coalesce(NULLIF(f9, ''), NULLIF(f10, '')) AS time_text,
+    NULLIF(f10, '') AS stored_text,
     {{country}} AS country
   FROM fields
 ), timed AS (
@@ -59,4 +55,4 @@ SELECT
     WHEN occurred_at IS NULL THEN time_text
     ELSE country
   END AS reject_value
-FROM timed;
+FROM timed

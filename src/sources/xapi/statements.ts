@@ -1,0 +1,81 @@
+import type { DuckDBValue } from "@duckdb/node-api";
+import type { CountryRule } from "../../config/pipelines.ts";
+import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { sqlFile } from "../../sql.ts";
+import type { Warehouse } from "../../warehouse/warehouse.ts";
+import { BASE_PATHS, compileCountryRules } from "./country-rules.ts";
+import { fieldsFromNdjson, fieldsFromText, type FieldPath } from "./fields.ts";
+import { linesSql, type StatementsFormat } from "./file-format.ts";
+
+/** A relation in the shape of sql/statements.sql (statement fields and reject reason), and what it binds. */
+export interface Statements {
+  sql: string;
+  params: Record<string, DuckDBValue>;
+}
+
+/** The TEMP table xapi_stage, filled by stageStatementsFile or by the Moodle reader. */
+export const STAGED: Statements = { sql: "xapi_stage", params: {} };
+
+type Fields = (paths: readonly FieldPath[]) => { sql: string; params: Record<string, DuckDBValue> };
+
+async function statementsQuery(warehouse: Warehouse, file: string, rules: CountryRule[], fields: Fields): Promise<Statements> {
+  const country = compileCountryRules(rules);
+  const read = fields([...BASE_PATHS, ...country.paths]);
+  const hasReference = Number(await warehouse.scalar("SELECT count(*) FROM core.countries")) > 0;
+  const sql = sqlFile(import.meta.url, "sql/statements.sql")
+    .replace("{{fields}}", read.sql)
+    .replace("{{country}}", country.sql);
+  return { sql: `(${sql})`, params: { file, has_reference: hasReference, ...read.params, ...country.params } };
+}
+
+/**
+ * The statements of an NDJSON file as a query DuckDB reads in parallel each time it is used.
+ * Statements carry no line number: use it only when none is rejected.
+ */
+export function ndjsonStatements(warehouse: Warehouse, file: string, rules: CountryRule[]): Promise<Statements> {
+  return statementsQuery(warehouse, file, rules, fieldsFromNdjson);
+}
+
+/** Fills the TEMP table xapi_stage from a statements file of any layout, each with its line or position. */
+export async function stageStatementsFile(
+  warehouse: Warehouse,
+  file: string,
+  format: StatementsFormat,
+  rules: CountryRule[],
+  shown: string = file,
+): Promise<void> {
+  const statements = await statementsQuery(warehouse, file, rules, (paths) => fieldsFromText(linesSql(format), paths));
+  await readingFile(shown, () =>
+    warehouse.conn.run(`CREATE OR REPLACE TEMP TABLE xapi_stage AS ${statements.sql}`, usedParams(statements)),
+  );
+}
+
+/** The parameters the statement's text mentions: DuckDB refuses any other. */
+export function usedParams(statements: Statements, sql: string = statements.sql): Record<string, DuckDBValue> {
+  return Object.fromEntries(Object.entries(statements.params).filter(([key]) => new RegExp(`\\$${key}\\b`).test(sql)));
+}
+
+/** Runs work that reads the file, turning DuckDB's reader errors into one that names the file and says what to do. */
+export async function readingFile<T>(shown: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const detail = readerProblem(String((error as Error).message ?? error));
+    throw new ImaginEcoleError(
+      `Fichier illisible ${shown} : ${detail}. Les déclarations doivent être du JSON en UTF-8 (une par ligne, un tableau ou une page {statements}). Corrigez le fichier puis importez-le à nouveau.`,
+      `Unreadable file ${shown}: ${detail}. Statements must be UTF-8 JSON (one per line, an array or a {statements} page). Fix the file, then import it again.`,
+      EXIT.failed,
+    );
+  }
+}
+
+/**
+ * DuckDB's reason, without the offending line it quotes ("Original Line: …"), which may hold a
+ * name or an e-mail and would otherwise reach ops.loads and the screen. Pure.
+ */
+export function readerProblem(message: string): string {
+  const lines = message.split("\n").map((l) => l.trim());
+  const quoted = lines.findIndex((l) => l.startsWith("Original Line"));
+  const parts = [lines[0] ?? "", quoted >= 0 ? (lines[quoted + 1] ?? "") : ""];
+  return parts.filter((p) => p !== "").join(" ").slice(0, 300);
+}
