@@ -3,6 +3,14 @@ import { createReadStream, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Warehouse } from "./warehouse.ts";
 
+/** A file as ops.file_hashes knows it: where, how big, when last modified, and its hash if seen so. */
+export interface FileIdentity {
+  path: string;
+  size: bigint;
+  modifiedNs: bigint;
+  sha256?: string;
+}
+
 /**
  * The sha256 of a file's content, remembered in ops.file_hashes with the file's size and
  * modification time: a file seen before and unchanged since is not read again (the quick check
@@ -10,18 +18,26 @@ import type { Warehouse } from "./warehouse.ts";
  * (dry runs) hashes without writing.
  */
 export async function contentHash(warehouse: Warehouse, path: string, options: { remember: boolean }): Promise<string> {
+  const file = await knownHash(warehouse, path);
+  if (file.sha256) return file.sha256;
+  const sha256 = await sha256File(file.path);
+  if (options.remember) await rememberHash(warehouse, file, sha256);
+  return sha256;
+}
+
+/** The file's identity now, with the hash remembered for it if it has not changed since. */
+export async function knownHash(warehouse: Warehouse, path: string): Promise<FileIdentity> {
   const absolute = resolve(path);
   const { size, mtimeNs } = statSync(absolute, { bigint: true });
-  const known = await warehouse.scalar<string | undefined>(
+  const sha256 = await warehouse.scalar<string | undefined>(
     "SELECT sha256 FROM ops.file_hashes WHERE path = $1 AND size = $2 AND modified_ns = $3",
     [absolute, size, mtimeNs],
   );
-  if (known) return known;
-  const sha256 = await sha256File(absolute);
-  if (options.remember) {
-    await warehouse.run("INSERT OR REPLACE INTO ops.file_hashes VALUES ($1, $2, $3, $4)", [absolute, size, mtimeNs, sha256]);
-  }
-  return sha256;
+  return { path: absolute, size, modifiedNs: mtimeNs, ...(sha256 ? { sha256 } : {}) };
+}
+
+export async function rememberHash(warehouse: Warehouse, file: FileIdentity, sha256: string): Promise<void> {
+  await warehouse.run("INSERT OR REPLACE INTO ops.file_hashes VALUES ($1, $2, $3, $4)", [file.path, file.size, file.modifiedNs, sha256]);
 }
 
 export function sha256File(path: string): Promise<string> {

@@ -19,20 +19,35 @@ export interface CommitOptions {
 /** What one pass over the statements found. */
 export interface Summary {
   rowsRead: number;
-  rowsRejected: number;
-  /** Distinct actor identifiers of the valid statements, in clear: keyed before anything is written. */
+  /** Null when the pass did not check the statements (countActors). */
+  rowsRejected: number | null;
+  /** Distinct actor identifiers, in clear: keyed before anything is written. */
   idents: string[];
 }
 
-/** Counts the statements and collects the actor identifiers of the valid ones, in one grouping pass. */
-export async function summarise(warehouse: Warehouse, statements: Statements): Promise<Summary> {
-  const sql = `SELECT ident, count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS valid FROM ${statements.sql} s GROUP BY ident`;
-  const rows = await warehouse.all<{ ident: string | null; n: number; valid: number }>(sql, usedParams(statements, sql));
-  const summary: Summary = { rowsRead: 0, rowsRejected: 0, idents: [] };
+export interface CheckedSummary extends Summary {
+  rowsRejected: number;
+}
+
+/** Counts the statements, the rejected ones, and collects the actors of the valid ones, in one grouping pass. */
+export async function summarise(warehouse: Warehouse, statements: Statements): Promise<CheckedSummary> {
+  const summary = await group(warehouse, statements, "count(*) FILTER (WHERE reason IS NULL)");
+  return { ...summary, rowsRejected: summary.rowsRejected ?? 0 };
+}
+
+/** Counts the statements and collects their actors without checking them: reads little more than the actors, about twice as fast. */
+export function countActors(warehouse: Warehouse, statements: Statements): Promise<Summary> {
+  return group(warehouse, statements, "NULL");
+}
+
+async function group(warehouse: Warehouse, statements: Statements, valid: string): Promise<Summary> {
+  const sql = `SELECT ident, count(*) AS n, ${valid} AS valid FROM ${statements.sql} s GROUP BY ident`;
+  const rows = await warehouse.all<{ ident: string | null; n: number; valid: number | null }>(sql, usedParams(statements, sql));
+  const summary: Summary = { rowsRead: 0, rowsRejected: valid === "NULL" ? null : 0, idents: [] };
   for (const { ident, n, valid } of rows) {
     summary.rowsRead += n;
-    summary.rowsRejected += n - valid;
-    if (ident !== null && valid > 0) summary.idents.push(ident);
+    if (summary.rowsRejected !== null) summary.rowsRejected += n - (valid ?? 0);
+    if (ident !== null && (valid === null || valid > 0)) summary.idents.push(ident);
   }
   return summary;
 }
@@ -45,9 +60,22 @@ export async function summarise(warehouse: Warehouse, statements: Statements): P
 export async function commitStatements(
   batch: BatchContext,
   statements: Statements,
-  summary: Summary,
+  summary: CheckedSummary,
   options: CommitOptions,
 ): Promise<BatchCounts> {
+  return (await write(batch, statements, summary, options))!;
+}
+
+/**
+ * commitStatements for statements counted but not checked: writes as if none were rejected, and
+ * returns null, having written nothing, if fewer were valid than read. The caller then stages the
+ * file to say which.
+ */
+export function commitIfClean(batch: BatchContext, statements: Statements, summary: Summary, options: CommitOptions): Promise<BatchCounts | null> {
+  return write(batch, statements, summary, options);
+}
+
+async function write(batch: BatchContext, statements: Statements, summary: Summary, options: CommitOptions): Promise<BatchCounts | null> {
   const { warehouse, loadId } = batch;
   const params = {
     ...statements.params,
@@ -58,22 +86,43 @@ export async function commitStatements(
   };
   const slots = { statements: statements.sql };
   await keyActors(warehouse, summary.idents, options.keyer);
-  if (summary.rowsRejected > 0) {
+  if (summary.rowsRejected !== null && summary.rowsRejected > 0) {
     await loadReasons(warehouse, options.reasons);
     await runSqlFile(warehouse, "ops.rejects", params, slots);
   }
-  const inserted = await runSqlFile(warehouse, "raw.xapi_statements", params, slots);
-  // Checking for an id given twice in the batch costs less than keeping the batch's ids apart while inserting.
+  const before = Number(await warehouse.scalar("SELECT count(*) FROM raw.xapi_statements"));
+  const inserted = await joiningAsWritten(warehouse, () => runSqlFile(warehouse, "raw.xapi_statements", params, slots));
+  if (summary.rowsRejected === null && inserted < summary.rowsRead) {
+    await warehouse.run("DELETE FROM raw.xapi_statements WHERE load_id = $1", [loadId]);
+    return null;
+  }
+  const seen = before > 0 ? await runSqlFile(warehouse, "raw.xapi_statements.seen", params) : 0;
+  // Counting distinct hashes is cheaper than distinct ids and misses no repeat; a collision only
+  // costs the exact pass, which then removes nothing.
   const repeated = Number(
-    await warehouse.scalar("SELECT count(*) - count(DISTINCT event_id) FROM raw.xapi_statements WHERE load_id = $1", [loadId]),
+    await warehouse.scalar("SELECT count(*) - count(DISTINCT hash(event_id)) FROM raw.xapi_statements WHERE load_id = $1", [loadId]),
   );
-  const removed = repeated > 0 ? await runSqlFile(warehouse, "raw.xapi_statements.repeated", params) : 0;
+  const removed = seen + (repeated > 0 ? await runSqlFile(warehouse, "raw.xapi_statements.repeated", params) : 0);
   await runSqlFile(warehouse, "core.voided_events", params);
   // Identifiers in clear: gone as soon as the batch is written.
   for (const table of ["xapi_stage", "xapi_actor_keys", "xapi_reasons"]) {
     await warehouse.run(`DROP TABLE IF EXISTS temp.main.${table}`);
   }
   return { rowsRead: summary.rowsRead, rowsLoaded: inserted - removed };
+}
+
+/**
+ * Runs work with each join's hash table built on the side written on the right. DuckDB cannot
+ * tell how many statements a file holds (it guesses a few dozen), so it would otherwise build the
+ * table on a million statements, single-threaded, rather than on the few thousand actor keys.
+ */
+async function joiningAsWritten<T>(warehouse: Warehouse, work: () => Promise<T>): Promise<T> {
+  await warehouse.run("SET disabled_optimizers = 'build_side_probe_side'");
+  try {
+    return await work();
+  } finally {
+    await warehouse.run("RESET disabled_optimizers");
+  }
 }
 
 async function loadReasons(warehouse: Warehouse, reasons: Record<string, Reason>): Promise<void> {

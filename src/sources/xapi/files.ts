@@ -1,16 +1,17 @@
 import { resolve } from "node:path";
 import type { CountryRule, XapiFilesSource } from "../../config/pipelines.ts";
 import type { RunContext } from "../../pipeline/context.ts";
-import { contentHash } from "../../warehouse/content-hash.ts";
+import { knownHash, rememberHash, sha256File } from "../../warehouse/content-hash.ts";
+import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
-import { commitStatements, summarise, type CommitOptions } from "./commit.ts";
+import { commitIfClean, commitStatements, countActors, summarise, type CommitOptions, type Summary } from "./commit.ts";
 import { checkCountryCode } from "./country-check.ts";
 import { DEFAULT_COUNTRY_RULES } from "./country-rules.ts";
 import { locationSeparator, sniffFormat, type StatementsFormat } from "./file-format.ts";
 import { displayPath, expandFiles, listFiles } from "./folder.ts";
 import { XAPI_REASONS } from "./reasons.ts";
 import { describeLoad } from "./report.ts";
-import { ndjsonStatements, readingFile, STAGED, stageStatementsFile } from "./statements.ts";
+import { ndjsonStatements, readingFile, STAGED, stageStatementsFile, type Statements } from "./statements.ts";
 
 export const XAPI_SOURCE = "xapi";
 const STATEMENT_FILES = /\.(nd)?json$/i;
@@ -43,18 +44,25 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
   for (const path of paths) {
     ctx.progress?.tick();
     const shown = displayPath(ctx.root, path);
+    const file: StatementsFile = { path, shown, format: sniffFormat(path), rules };
+    const known = await knownHash(ctx.warehouse, path);
+    let sha256 = known.sha256;
+    let first: FirstPass | undefined;
+    if (sha256 === undefined) {
+      // DuckDB's first pass over the file runs on its own threads while this one hashes it.
+      [sha256, first] = await Promise.all([sha256File(path), firstPass(ctx.warehouse, file)]);
+      if (!ctx.dryRun) await rememberHash(ctx.warehouse, known, sha256);
+    }
     const result = await loadBatch(
       ctx.warehouse,
-      { source: XAPI_SOURCE, location: shown, contentSha256: await contentHash(ctx.warehouse, path, { remember: !ctx.dryRun }) },
-      async (batch) => {
-        const format = sniffFormat(path);
-        return writeStatementsFile(batch, { path, shown, format, rules }, {
+      { source: XAPI_SOURCE, location: shown, contentSha256: sha256 },
+      (batch) =>
+        writeStatementsFile(batch, file, {
           source: XAPI_SOURCE,
           keyer: ctx.keyer,
-          locationPrefix: shown + locationSeparator(format),
+          locationPrefix: shown + locationSeparator(file.format),
           reasons: XAPI_REASONS,
-        });
-      },
+        }, first),
       { dryRun: ctx.dryRun },
     );
     ctx.log(describeLoad(ctx, shown, result));
@@ -64,23 +72,45 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
   return results;
 }
 
+export interface StatementsFile {
+  path: string;
+  /** The path as reports show it. */
+  shown: string;
+  format: StatementsFormat;
+  rules: CountryRule[];
+}
+
+/** NDJSON read straight from the file, counted and its actors collected; or why it could not be read. */
+type FirstPass = { statements: Statements; summary: Summary } | { error: unknown };
+
+/** Reads only: it may run before the file's batch opens. Undefined for layouts that are always staged. */
+async function firstPass(warehouse: Warehouse, file: StatementsFile): Promise<FirstPass | undefined> {
+  if (file.format !== "ndjson") return undefined;
+  try {
+    const statements = await ndjsonStatements(warehouse, file.path, file.rules);
+    return { statements, summary: await readingFile(file.shown, () => countActors(warehouse, statements)) };
+  } catch (error) {
+    return { error };
+  }
+}
+
 /**
- * Loads one statements file in the batch. NDJSON is first read straight from the file, in
- * parallel, twice (once to count and collect actors, once to insert): nothing is staged. A file
- * with any rejected statement, or in another layout, is staged in a TEMP table with line numbers
- * so that each reject says where it was.
+ * Loads one statements file in the batch. NDJSON is read straight from the file, in parallel,
+ * twice (once to count and collect actors, once to insert): nothing is staged. A file with any
+ * rejected statement, or in another layout, is staged in a TEMP table with line numbers so that
+ * each reject says where it was.
  */
 export async function writeStatementsFile(
   batch: BatchContext,
-  file: { path: string; shown: string; format: StatementsFormat; rules: CountryRule[] },
+  file: StatementsFile,
   options: CommitOptions,
+  first?: FirstPass,
 ): Promise<BatchCounts> {
   const { warehouse } = batch;
-  if (file.format === "ndjson") {
-    const statements = await ndjsonStatements(warehouse, file.path, file.rules);
-    const summary = await readingFile(file.shown, () => summarise(warehouse, statements));
-    if (summary.rowsRejected === 0) return commitStatements(batch, statements, summary, options);
-  }
+  first ??= await firstPass(warehouse, file);
+  if (first && "error" in first) throw first.error;
+  const clean = first ? await commitIfClean(batch, first.statements, first.summary, options) : null;
+  if (clean) return clean;
   await stageStatementsFile(warehouse, file.path, file.format, file.rules, file.shown);
   return commitStatements(batch, STAGED, await summarise(warehouse, STAGED), options);
 }

@@ -1,10 +1,10 @@
--- Valid statements of the batch never seen before, pseudonymised. Streams from the statements
--- relation (a TEMP stage or the file itself) without holding the batch; ids repeated inside the
--- batch are removed afterwards (raw.xapi_statements.repeated.sql).
+-- Valid statements of the batch, pseudonymised, straight from the statements relation (a TEMP
+-- stage or the file itself) without holding the batch. Ids seen before or repeated inside the
+-- batch are removed afterwards (raw.xapi_statements.seen.sql, .repeated.sql): then every join
+-- involves a table whose size DuckDB knows.
 INSERT INTO raw.xapi_statements
 SELECT s.event_id, s.occurred_at, s.stored_at, coalesce(s.country, ''), k.actor_key, s.verb, s.object_id,
        CASE WHEN s.is_void THEN s.object_id END, $source, $load_id
 FROM {{statements}} s
 JOIN xapi_actor_keys k ON k.ident = s.ident
-ANTI JOIN raw.xapi_statements r ON r.event_id = s.event_id
 WHERE s.reason IS NULL;
