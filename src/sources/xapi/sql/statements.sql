@@ -24,15 +24,17 @@ WITH fields AS (
   FROM fields
 ), timed AS (
   -- A time without a zone is read as UTC, whatever the session's zone; a date alone (10
-  -- characters) is refused rather than taken as midnight. Plain string tests: a regular
-  -- expression here cost more than parsing the JSON.
+  -- characters) is refused rather than taken as midnight. Plain string tests, the usual 'Z'
+  -- first: a regular expression here cost more than parsing the JSON.
   SELECT *,
-    CASE WHEN length(time_text) > 10 THEN try_cast(CASE WHEN right(time_text, 1) IN ('Z', 'z')
-      OR contains(substr(time_text, 11), '+') OR contains(substr(time_text, 11), '-')
-      THEN time_text ELSE time_text || 'Z' END AS TIMESTAMPTZ) END AS occurred_at,
-    CASE WHEN length(stored_text) > 10 THEN try_cast(CASE WHEN right(stored_text, 1) IN ('Z', 'z')
-      OR contains(substr(stored_text, 11), '+') OR contains(substr(stored_text, 11), '-')
-      THEN stored_text ELSE stored_text || 'Z' END AS TIMESTAMPTZ) END AS stored_at,
+    CASE WHEN length(time_text) <= 10 THEN NULL
+      WHEN ends_with(time_text, 'Z') THEN try_cast(time_text AS TIMESTAMPTZ)
+      ELSE try_cast(CASE WHEN right(time_text, 1) = 'z' OR contains(substr(time_text, 11), '+')
+        OR contains(substr(time_text, 11), '-') THEN time_text ELSE time_text || 'Z' END AS TIMESTAMPTZ) END AS occurred_at,
+    CASE WHEN length(stored_text) <= 10 THEN NULL
+      WHEN ends_with(stored_text, 'Z') THEN try_cast(stored_text AS TIMESTAMPTZ)
+      ELSE try_cast(CASE WHEN right(stored_text, 1) = 'z' OR contains(substr(stored_text, 11), '+')
+        OR contains(substr(stored_text, 11), '-') THEN stored_text ELSE stored_text || 'Z' END AS TIMESTAMPTZ) END AS stored_at,
     verb = 'http://adlnet.gov/expapi/verbs/voided' AS is_void
   FROM typed
 )
