@@ -12,6 +12,11 @@ export interface Layout {
   /** Index of the header among the file's records (DuckDB counts records, skipping empty lines). */
   headerRecord: number;
   headerLine: number;
+  /**
+   * A record up to the header (a title line, the header itself) has a digit in its date column,
+   * so it might read as a day: every form of date has one.
+   */
+  datedPreamble: boolean;
   headers: string[];
   /** Position of each field's column in the header, when present. */
   columns: Partial<Record<Field, number>>;
@@ -113,6 +118,7 @@ export function findLayout(head: string, complete: boolean, profile: NationalPro
     delimiter: found.delimiter,
     headerRecord: found.index,
     headerLine: header.line,
+    datedPreamble: found.records.slice(0, found.index + 1).some((r) => /[0-9]/.test(r.fields[dateColumn] ?? "")),
     headers: header.fields.map((h) => h.trim()),
     columns: found.columns,
     decimal: profile.decimal !== "auto" ? profile.decimal : detectDecimal(sample, dateColumn, found.delimiter),
@@ -127,7 +133,8 @@ export function mapColumns(headers: string[], profile: NationalProfile): Partial
   const columns: Partial<Record<Field, number>> = {};
   for (const field of FIELDS) {
     for (const alias of profile.columns[field]) {
-      const at = normalised.findIndex((h, i) => !taken.has(i) && h === normaliseHeader(alias));
+      const wanted = normaliseHeader(alias);
+      const at = normalised.findIndex((h, i) => !taken.has(i) && h === wanted);
       if (at !== -1) {
         columns[field] = at;
         taken.add(at);

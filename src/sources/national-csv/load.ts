@@ -49,6 +49,7 @@ const LIST_TYPES: Record<string, DuckDBType> = {
   break_deltas: LIST(BIGINT),
   header_fields: LIST(VARCHAR),
   header_names: LIST(VARCHAR),
+  platforms: LIST(VARCHAR),
 };
 
 /** Connections that already hold the macros and the reason texts (temporary objects live as long as the connection). */
@@ -101,7 +102,11 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
     header_fields: listValue(FIELDS.filter((f) => layout.columns[f] !== undefined)),
     header_names: listValue(FIELDS.flatMap((f) => (layout.columns[f] === undefined ? [] : [layout.headers[layout.columns[f]!] ?? f]))),
   };
-  await runFile(wh, checkedSql(layout, profile, scan.records), params);
+  if (scan.records > SMALL_FILE_RECORDS) {
+    const outcome = await loadDirectly(wh, checkedSql(layout, profile, scan.records, { platformAsWritten: true }), params, input);
+    if (outcome) return outcome;
+  }
+  await runFile(wh, `CREATE OR REPLACE TEMP TABLE national_csv_checked AS\n${checkedSql(layout, profile, scan.records)}`, params);
 
   const stats = await statsOf(wh, layout.headerRecord, input.country);
   params.first_rowid = stats.firstRowid;
@@ -123,12 +128,47 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
   return { rowsRead: read, rowsLoaded: loaded, granularity, summaryLines: stats.summaryRecords.map((r) => lineOf(scan.breaks, r)) };
 }
 
+interface DayRange {
+  first_day: Date | null;
+  last_day: Date | null;
+}
+
+/**
+ * A large file whose every data record loads, in one pass (national_usage_direct.sql): the common
+ * case costs reading, checking and writing once. Returns null, having left nothing of the file in
+ * core.national_usage, when a record is rejected or skipped or a day is given twice (the full way
+ * then numbers the records and says why), when a record up to the header might read as a day (the
+ * insert cannot tell it from data), or when a platform is written with spaces around it or empty
+ * (the insert keeps platforms as written).
+ */
+async function loadDirectly(wh: Warehouse, checked: string, params: Record<string, DuckDBValue>, input: FileLoad): Promise<FileOutcome | null> {
+  const { layout, profile, scan } = input;
+  const records = scan.records - layout.headerRecord - 1;
+  const granularity = profile.granularity === "month" ? "month" : "day";
+  const direct = { ...params, granularity };
+  const [held, insert, check, replace, platforms] = statements(sqlFile(import.meta.url, "national_usage_direct.sql")).map((sql) =>
+    sql.replace("{{checked}}", () => checked),
+  );
+  if (records === 0 || layout.datedPreamble) return null;
+  const before = await rowOf<DayRange>(wh, held!, direct);
+  const loaded = await runFile(wh, insert!, direct);
+  const found = loaded === records ? await rowOf<DayRange & { unique_days: boolean; platforms: string[]; trimmed: boolean }>(wh, check!, direct) : undefined;
+  if (!found?.unique_days || !found.trimmed) {
+    if (loaded > 0) await wh.run("DELETE FROM core.national_usage WHERE load_id = $1", [params.load_id!]);
+    return null;
+  }
+  // Earlier figures of the country can only be replaced where the two ranges of days meet.
+  if (before.first_day && before.first_day <= found.last_day! && before.last_day! >= found.first_day!) await runFile(wh, replace!, direct);
+  await runFile(wh, platforms!, { ...direct, platforms: listValue(found.platforms) });
+  return { rowsRead: records, rowsLoaded: loaded, granularity, summaryLines: [] };
+}
+
 /**
  * The checking query for this file: which file column holds which field (the others are only
  * declared), how its dates are written, and each count as a plain number or a percentage of its
  * base column.
  */
-export function checkedSql(layout: Layout, profile: NationalProfile, records: number): string {
+export function checkedSql(layout: Layout, profile: NationalProfile, records: number, options: { platformAsWritten?: boolean } = {}): string {
   const width = layout.headers.length + 1;
   const column = (field: Field) => (layout.columns[field] === undefined ? "NULL::VARCHAR" : `c${layout.columns[field]}`);
   const cells = [
@@ -141,16 +181,19 @@ export function checkedSql(layout: Layout, profile: NationalProfile, records: nu
   const columns = `{${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
   const day =
     profile.dateFormat === "auto" ? "national_csv_day(date_raw, $day_first, $timezone)" : "national_csv_day_as(trim(date_raw), $date_format)";
+  // Only the cells that are no day are made ready for the month forms (see national_csv_day).
   const month =
     profile.dateFormat === "auto" || profile.dateFormat === "month"
-      ? "national_csv_month_of(strip_accents(lower(trim(date_raw))))"
+      ? "national_csv_month_of(CASE WHEN full_day IS NULL THEN strip_accents(lower(trim(date_raw))) END)"
       : "NULL::DATE";
   // rtrim() copies every cell it is given: only cells holding a % sign need it.
   const problem = (f: CountField, share: boolean) =>
     `national_csv_count_problem(${f}_raw, ${f}_value, CASE WHEN contains(${f}_raw, '%') THEN ends_with(rtrim(${f}_raw), '%') ELSE false END, ${share})`;
   const counts = COUNT_FIELDS.map((f) => {
     const base = profile.percentOf[f];
-    if (!base) return `${problem(f, false)} AS ${f}_problem,\n    TRY_CAST(${f}_value AS BIGINT) AS ${f}`;
+    if (!base) {
+      return `CASE WHEN ${f}_whole IS NULL THEN ${problem(f, false)} END AS ${f}_problem,\n    coalesce(${f}_whole, TRY_CAST(${f}_value AS BIGINT)) AS ${f}`;
+    }
     const baseProblem = `(${base}_value IS NULL OR ${problem(base, false)} IS NOT NULL)`;
     return (
       `coalesce(${problem(f, true)}, CASE WHEN ${f}_raw IS NOT NULL AND ${baseProblem} THEN 'share_without_base' END) AS ${f}_problem,\n    ` +
@@ -159,14 +202,22 @@ export function checkedSql(layout: Layout, profile: NationalProfile, records: nu
   });
   // Each call of a macro is planned anew: in a small file, planning the five number parsings cost
   // more than running them, so they are one call over the row's list of count cells; in a large
-  // file, building that list for every row costs more, so each column gets its own call.
+  // file, building that list for every row costs more, so each column gets its own calls: the
+  // common whole numbers first (national_csv_whole), the full reading for the other cells only.
   const small = records <= SMALL_FILE_RECORDS;
   const numbers = small
     ? `list_transform([${COUNT_FIELDS.map((f) => `${f}_raw`).join(", ")}], cell -> national_csv_number(cell, $decimal)) AS number_values`
-    : COUNT_FIELDS.map((f) => `national_csv_number(${f}_raw, $decimal) AS ${f}_value`).join(",\n    ");
-  const values = small ? COUNT_FIELDS.map((f, i) => `,\n    number_values[${i + 1}] AS ${f}_value`).join("") : "";
+    : COUNT_FIELDS.map((f) => `national_csv_whole(${f}_raw) AS ${f}_whole`).join(",\n    ");
+  const values = COUNT_FIELDS.map((f, i) =>
+    small
+      ? `,\n    number_values[${i + 1}] AS ${f}_value, NULL::BIGINT AS ${f}_whole`
+      : `,\n    CASE WHEN ${f}_whole IS NULL THEN national_csv_number(${f}_raw, $decimal) ELSE ${f}_whole END AS ${f}_value`,
+  ).join("");
+  // trim() copies every cell: the direct insert checks the file's few platforms afterwards instead.
+  const platform = options.platformAsWritten ? "coalesce(platform_raw, $platform)" : "coalesce(nullif(trim(platform_raw), ''), $platform)";
   // Functions as replacements: a `$` in the SQL must not be read as a replacement pattern.
   return sqlFile(import.meta.url, "national_csv_checked.sql")
+    .replace("{{platform}}", () => platform)
     .replace("{{numbers}}", () => numbers)
     .replace("{{values}}", () => values)
     .replace("{{cells}}", () => cells)
@@ -272,10 +323,19 @@ function statements(sql: string): string[] {
 
 /** Runs one statement with the parameters it names; returns how many rows it wrote. */
 async function runFile(wh: Warehouse, sql: string, params: Record<string, DuckDBValue>): Promise<number> {
+  const reader = await query(wh, sql, params);
+  return Number(reader.getRows()[0]?.[0] ?? 0);
+}
+
+/** The one row of an aggregate's result, as JavaScript values. */
+async function rowOf<T>(wh: Warehouse, sql: string, params: Record<string, DuckDBValue>): Promise<T> {
+  return (await query(wh, sql, params)).getRowObjectsJS()[0] as T;
+}
+
+async function query(wh: Warehouse, sql: string, params: Record<string, DuckDBValue>) {
   const [text, used] = bind(sql, params);
   const types = Object.fromEntries(Object.keys(used).flatMap((k) => (LIST_TYPES[k] ? [[k, LIST_TYPES[k]]] : [])));
-  const reader = await wh.conn.runAndReadAll(text, used, types);
-  return Number(reader.getRows()[0]?.[0] ?? 0);
+  return wh.conn.runAndReadAll(text, used, types);
 }
 
 /** Binds only the parameters the statement names: DuckDB refuses unused ones. */

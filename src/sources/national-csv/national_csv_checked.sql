@@ -5,11 +5,13 @@
 -- is narrow: the cells that cannot be loaded (field, problem code, text as written) are one list,
 -- NULL on the rows that have none, so memory does not grow with columns that are nearly all NULL.
 -- Placeholders (filled by checkedSql in load.ts): the cells name which file column (c0, c1, ... in
--- file order) holds which field; the columns declare every column as text; the day and month
+-- file order) holds which field; the platform is trimmed, or as written for the direct insert
+-- (which checks its few values afterwards); the columns declare every column as text; the day and month
 -- read the date as the profile's dateFormat says; the numbers parse the count cells (the values
 -- name them when the numbers are a list); the counts are the value and problem pair of each count
 -- column (a plain count, or a percentage of another column: percentOf in the profile).
-CREATE OR REPLACE TEMP TABLE national_csv_checked AS
+-- load.ts inserts the loadable rows of a large file straight from this query
+-- (national_usage_direct.sql), or keeps every row in the TEMP table national_csv_checked.
 WITH records AS (
   SELECT {{cells}}
   FROM read_csv(
@@ -27,7 +29,7 @@ parsed AS (
     date_raw IS NULL AND platform_raw IS NULL AND active_users_raw IS NULL AND new_users_raw IS NULL
       AND sessions_raw IS NULL AND page_views_raw IS NULL AND downloads_raw IS NULL AS blank,
     first_raw,
-    coalesce(nullif(trim(platform_raw), ''), $platform) AS platform,
+    {{platform}} AS platform,
     overflow_raw,
     date_raw,
     {{day}} AS full_day,

@@ -23,6 +23,19 @@ CREATE OR REPLACE TEMP MACRO national_csv_decimal(t, decimal_sep) AS
     WHEN regexp_full_match(t, '-?[0-9]*\.[0-9]+') THEN t
   END;
 
+-- A count as most cells write it: whole digits, bare or grouped by French Excel's no-break space
+-- ("1 234"), under 10^15. Such a cell has no problem and national_csv_number reads it the same;
+-- anything else is NULL here and goes through national_csv_number and the checks. The digits are
+-- told by a cast that gives them back unchanged (the cast alone also takes "+1", "1e3", " 1"):
+-- cheaper than a pattern.
+CREATE OR REPLACE TEMP MACRO national_csv_whole_digits(t) AS
+  CASE WHEN TRY_CAST(t AS UBIGINT)::VARCHAR = t AND TRY_CAST(t AS UBIGINT) < 1000000000000000
+    THEN TRY_CAST(t AS UBIGINT)::BIGINT
+  END;
+
+CREATE OR REPLACE TEMP MACRO national_csv_whole(s) AS
+  national_csv_whole_digits(CASE WHEN contains(s, ' ') THEN replace(s, ' ', '') ELSE s END);
+
 -- The number in a cell. The common cases skip the rewriting: plain digits, and whole numbers
 -- grouped by French Excel's no-break space ("1 234").
 CREATE OR REPLACE TEMP MACRO national_csv_number(s, decimal_sep) AS
@@ -96,14 +109,19 @@ CREATE OR REPLACE TEMP MACRO national_csv_plausible(d) AS
 
 -- A day cell as a date, any of the forms above; dd/mm/yyyy and yyyy-mm-dd first, as most files
 -- write them, untrimmed (the other forms trim the cell). The other forms appear once: each
--- appearance of a macro is planned again for every file.
+-- appearance of a macro is planned again for every file. Their cell is NULL on the rows already
+-- read: DuckDB computes a macro argument used several times once, for every row, and trimming
+-- every cell cost more than reading the common forms.
+CREATE OR REPLACE TEMP MACRO national_csv_common_day(t, day_first) AS
+  national_csv_plausible(CASE WHEN day_first
+    THEN try_strptime(t, ['%d/%m/%Y', '%Y-%m-%d'])
+    ELSE try_strptime(t, ['%m/%d/%Y', '%Y-%m-%d'])
+  END::DATE);
+
 CREATE OR REPLACE TEMP MACRO national_csv_day(t, day_first, tz) AS
   coalesce(
-    national_csv_plausible(CASE WHEN day_first
-      THEN try_strptime(t, ['%d/%m/%Y', '%Y-%m-%d'])
-      ELSE try_strptime(t, ['%m/%d/%Y', '%Y-%m-%d'])
-    END::DATE),
-    national_csv_other_day(trim(t), day_first, tz)
+    national_csv_common_day(t, day_first),
+    national_csv_other_day(CASE WHEN national_csv_common_day(t, day_first) IS NULL THEN trim(t) END, day_first, tz)
   );
 
 -- A day cell in the one format a profile declares (see the profiles README for the names).
@@ -134,3 +152,9 @@ CREATE OR REPLACE TEMP MACRO national_csv_count_problem(raw, value, is_percent, 
     WHEN NOT is_share AND value <> floor(value) THEN 'count_fraction'
     WHEN value >= 1e15 THEN 'count_too_large'
   END;
+
+-- A checked row (national_csv_checked.sql) that goes into core.national_usage as it is: no cell
+-- problem, a day up to today, and a month label only in a monthly file. Blank and totals rows
+-- have no day. What it cannot see: rows before the header, and days given twice.
+CREATE OR REPLACE TEMP MACRO national_csv_loadable(cell_problems, parsed_day, month_label, today, granularity) AS
+  cell_problems IS NULL AND parsed_day <= today AND (NOT month_label OR granularity = 'month');

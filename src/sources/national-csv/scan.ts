@@ -69,6 +69,12 @@ async function pass(
   let carry: Buffer = Buffer.alloc(0);
   let total = 0;
   let skip = bomLength;
+  // One write in flight while the next chunk is decoded: the copy costs no waiting.
+  let writing: Promise<unknown> = Promise.resolve();
+  const write = async (text: Buffer) => {
+    await writing;
+    writing = out!.write(text);
+  };
 
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
@@ -116,7 +122,7 @@ async function pass(
         head.push(text);
         headBytes += text.length;
       }
-      if (out) await out.write(text);
+      if (out) await write(text);
     }
     if (carry.length > 0) {
       if (!certain) throw new Restart();
@@ -127,9 +133,11 @@ async function pass(
       const rest = Buffer.from(utf16.end() ?? "", "utf8");
       lines.write(rest);
       textBytes += rest.length;
-      if (out) await out.write(rest);
+      if (out) await write(rest);
     }
+    await writing;
   } finally {
+    await writing.catch(() => {});
     await out?.close();
   }
 
