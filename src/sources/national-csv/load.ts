@@ -102,13 +102,18 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
     header_fields: listValue(FIELDS.filter((f) => layout.columns[f] !== undefined)),
     header_names: listValue(FIELDS.flatMap((f) => (layout.columns[f] === undefined ? [] : [layout.headers[layout.columns[f]!] ?? f]))),
   };
+  // Rows of a large file already written by the one-pass insert: every one the checks accept.
+  let inserted = 0;
+  params.days_once = false;
   if (scan.records > SMALL_FILE_RECORDS) {
-    const outcome = await loadDirectly(wh, checkedSql(layout, profile, scan.records, { platformAsWritten: true }), params, input);
-    if (outcome) return outcome;
+    const direct = await loadDirectly(wh, checkedSql(layout, profile, scan.records, { platformAsWritten: true }), params, input);
+    if ("rowsLoaded" in direct) return direct;
+    inserted = direct.inserted;
+    params.days_once = direct.daysOnce;
   }
   await runFile(wh, `CREATE OR REPLACE TEMP TABLE national_csv_checked AS\n${checkedSql(layout, profile, scan.records)}`, params);
 
-  const stats = await statsOf(wh, layout.headerRecord, input.country);
+  const stats = await statsOf(wh, layout.headerRecord, input.country, batch.loadId);
   params.first_rowid = stats.firstRowid;
   const read = stats.read;
   if (read - stats.summaries === 0) throw refusals.headerOnly(input.file, layout.headerLine);
@@ -118,9 +123,9 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
 
   const problems = await runFile(wh, sqlFile(import.meta.url, "national_csv_problems.sql"), params);
   if (problems > 0) await runFile(wh, sqlFile(import.meta.url, "rejects.sql"), params);
-  const [remove, insert] = statements(sqlFile(import.meta.url, "national_usage.sql"));
+  const [remove, insert, removeTwice] = statements(sqlFile(import.meta.url, "national_usage.sql"));
   if (stats.holdsDays) await runFile(wh, remove!, params);
-  const loaded = await runFile(wh, insert!, params);
+  const loaded = inserted > 0 ? inserted - (await runFile(wh, removeTwice!, params)) : await runFile(wh, insert!, params);
   await runFile(wh, sqlFile(import.meta.url, "national_platforms.sql"), params);
   // On failure the batch rolls back, and the tables created in it go with it.
   await wh.run(TEMP_TABLES.map((table) => `DROP TABLE temp.${table};`).join("\n"));
@@ -134,29 +139,38 @@ interface DayRange {
 }
 
 /**
- * A large file whose every data record loads, in one pass (national_usage_direct.sql): the common
- * case costs reading, checking and writing once. Returns null, having left nothing of the file in
- * core.national_usage, when a record is rejected or skipped or a day is given twice (the full way
- * then numbers the records and says why), when a record up to the header might read as a day (the
- * insert cannot tell it from data), or when a platform is written with spaces around it or empty
- * (the insert keeps platforms as written).
+ * A large file in one pass (national_usage_direct.sql): every row the checks accept is written
+ * straight from the CSV reader. When every data record loaded and no day is given twice, that is
+ * all: the common case costs reading, checking and writing once. Otherwise says how many rows it
+ * wrote and whether each day came once among them: the full way then numbers the records, says
+ * why the others were refused and takes the days given twice back out. It writes nothing when a
+ * record up to the header might read as a day (the insert cannot tell it from data), or leaves
+ * nothing when a platform is written with spaces around it or empty (it keeps them as written).
  */
-async function loadDirectly(wh: Warehouse, checked: string, params: Record<string, DuckDBValue>, input: FileLoad): Promise<FileOutcome | null> {
+async function loadDirectly(
+  wh: Warehouse,
+  checked: string,
+  params: Record<string, DuckDBValue>,
+  input: FileLoad,
+): Promise<FileOutcome | { inserted: number; daysOnce: boolean }> {
   const { layout, profile, scan } = input;
   const records = scan.records - layout.headerRecord - 1;
+  const nothing = { inserted: 0, daysOnce: false };
+  if (records === 0 || layout.datedPreamble) return nothing;
   const granularity = profile.granularity === "month" ? "month" : "day";
   const direct = { ...params, granularity };
   const [held, insert, check, replace, platforms] = statements(sqlFile(import.meta.url, "national_usage_direct.sql")).map((sql) =>
     sql.replace("{{checked}}", () => checked),
   );
-  if (records === 0 || layout.datedPreamble) return null;
   const before = await rowOf<DayRange>(wh, held!, direct);
   const loaded = await runFile(wh, insert!, direct);
-  const found = loaded === records ? await rowOf<DayRange & { unique_days: boolean; platforms: string[]; trimmed: boolean }>(wh, check!, direct) : undefined;
-  if (!found?.unique_days || !found.trimmed) {
-    if (loaded > 0) await wh.run("DELETE FROM core.national_usage WHERE load_id = $1", [params.load_id!]);
-    return null;
+  if (loaded === 0) return nothing;
+  const found = await rowOf<DayRange & { unique_days: boolean; platforms: string[]; trimmed: boolean }>(wh, check!, direct);
+  if (!found.trimmed) {
+    await wh.run("DELETE FROM core.national_usage WHERE load_id = $1", [params.load_id!]);
+    return nothing;
   }
+  if (loaded !== records || !found.unique_days) return { inserted: loaded, daysOnce: found.unique_days };
   // Earlier figures of the country can only be replaced where the two ranges of days meet.
   if (before.first_day && before.first_day <= found.last_day! && before.last_day! >= found.first_day!) await runFile(wh, replace!, direct);
   await runFile(wh, platforms!, { ...direct, platforms: listValue(found.platforms) });
@@ -237,14 +251,14 @@ interface Stats {
   summaryRecords: number[];
   /**
    * The warehouse holds figures of the country between the file's first and last dated records
-   * (whatever their problems): when it does not (a new month, a first import), there is nothing
-   * to replace and the delete is skipped.
+   * (whatever their problems), other than the file's own: when it does not (a new month, a first
+   * import), there is nothing to replace and the delete is skipped.
    */
   holdsDays: boolean;
 }
 
 /** What the data records hold: how many, totals rows, month labels and days. */
-async function statsOf(wh: Warehouse, headerRecord: number, country: string): Promise<Stats> {
+async function statsOf(wh: Warehouse, headerRecord: number, country: string, loadId: string): Promise<Stats> {
   const reader = await wh.conn.runAndReadAll(
     `WITH stats AS (
        SELECT any_value(first_rowid) AS first_rowid, count(*)::INTEGER AS read,
@@ -260,9 +274,10 @@ async function statsOf(wh: Warehouse, headerRecord: number, country: string): Pr
      SELECT *, (
        SELECT count(*) > 0 FROM core.national_usage u, stats s
        WHERE u.country_code = $country AND u.day BETWEEN date_trunc('month', s.first_day) AND s.last_day
+         AND u.load_id <> $load_id
      ) AS holds_days
      FROM stats`,
-    { header_record: headerRecord, country },
+    { header_record: headerRecord, country, load_id: loadId },
   );
   const row = reader.getRowObjectsJS()[0] ?? {};
   return {

@@ -170,6 +170,23 @@ describe("a file over 10,000 records that the one-pass insert cannot keep", () =
     expect(bed.logs.at(-1)).toMatch(new RegExp(`totals row\\(s\\) skipped: ${rows.length + 3}\\.$`));
   });
 
+  it("a corrected file with a totals row replaces the days it covers, once each", async () => {
+    expect(await bed.importFile(write("first.csv", [HEADER, ...goodRows()]), "SN")).toMatchObject({ status: "loaded" });
+    const corrected = await bed.importFile(write("corrected.csv", [HEADER, ...goodRows(5).slice(PLATFORMS * 10), "Total;;99999;999"]), "SN");
+    expect(corrected).toMatchObject({ status: "loaded", rowsLoaded: PLATFORMS * (DAYS - 10) });
+    expect(await usage()).toMatchObject({ rows: PLATFORMS * DAYS, keys: PLATFORMS * DAYS });
+    const byLoad = await bed.ctx.warehouse.all<{ mine: boolean; rows: number }>(
+      "SELECT load_id = $1 AS mine, count(*)::INTEGER AS rows FROM core.national_usage GROUP BY ALL ORDER BY mine",
+      [corrected.loadId],
+    );
+    expect(byLoad).toEqual([
+      { mine: false, rows: PLATFORMS * 10 },
+      { mine: true, rows: PLATFORMS * (DAYS - 10) },
+    ]);
+    const day = await bed.ctx.warehouse.one("SELECT active_users FROM core.national_usage WHERE platform = 'P3' AND day = DATE '2026-09-17'");
+    expect(day).toEqual({ active_users: 1000 + DAYS - 1 + 3 + 5 });
+  });
+
   it("stores platforms written with spaces around them trimmed", async () => {
     const path = write("spaces.csv", [HEADER, ...goodRows().map((r) => r.replace(";P7;", ";  P7 ;"))]);
     const result = await bed.importFile(path, "SN");
