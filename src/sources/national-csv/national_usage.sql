@@ -21,7 +21,7 @@ SELECT
 FROM (SELECT rowid - $first_rowid AS record, * FROM national_csv_checked) r
 -- A plain anti join: NOT EXISTS is planned as a correlated join that copies every row first.
 ANTI JOIN national_csv_problems p ON p.record = r.record
-WHERE r.record > $header_record AND NOT blank AND NOT summary;;
+WHERE r.record > $header_record AND NOT blank AND NOT summary;
 
 -- When the one-pass insert already wrote every row the checks accept, only the days given twice
 -- are wrong among them: all their rows go.

@@ -4,10 +4,11 @@ SELECT min(day) AS first_day, max(day) AS last_day FROM core.national_usage WHER
 
 -- Large files in one pass: the rows the checks accept go straight from the CSV reader into
 -- core.national_usage, with no temporary table and no record numbers, so DuckDB reads, parses and
--- writes on every core. load.ts keeps them only when every data record was loaded and no day is
--- given twice (the second statement); otherwise it deletes them and takes the full way
--- (national_csv_checked, problems, rejects). Records up to the header are read too: load.ts only
--- comes here when none of them has a digit in its date column, so none can load.
+-- writes on every core. When every data record was loaded and no day is given twice (the next
+-- statement), the file is done; otherwise the full way (national_csv_checked, problems, rejects)
+-- numbers the records and keeps these rows but those of days given twice. Records up to the
+-- header are read too: load.ts only comes here when none has a digit in its date column, so none
+-- can load.
 -- The checked placeholder is national_csv_checked.sql; the granularity is "month" only when the
 -- profile says so (with "auto", a file of month labels loads nothing here and takes the full way).
 -- random() makes the projection volatile, which keeps DuckDB from copying the checks into a filter
