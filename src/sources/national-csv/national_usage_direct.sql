@@ -24,19 +24,17 @@ FROM (
 )
 WHERE loadable;
 
--- What the insert loaded, per platform: whether its days are all different (else a day is given
--- twice), the range of days, the platforms and whether they are all trimmed and not empty (as the
--- full way would store them). A list of days per platform costs less than grouping every day.
-SELECT
-  bool_and(len(list_distinct(days)) = len(days)) AS unique_days,
-  min(first_day) AS first_day, max(last_day) AS last_day,
-  list(platform) AS platforms,
-  bool_and(platform <> '' AND platform = trim(platform)) AS trimmed
+-- What the insert loaded: whether its platform and day pairs are all different (by hash: a
+-- collision only makes the full way look for days given twice), its range of days, its platforms
+-- and whether they are all trimmed and not empty (as the full way would store them). Lists of days
+-- per platform cost less but hold every day outside DuckDB's memory limit.
+SELECT *, list_bool_and(list_transform(platforms, p -> p <> '' AND p = trim(p))) AS trimmed
 FROM (
-  SELECT platform, list(day) AS days, min(day) AS first_day, max(day) AS last_day
+  SELECT
+    count(DISTINCT hash(platform, day)) = count(*) AS unique_days,
+    min(day) AS first_day, max(day) AS last_day, list(DISTINCT platform) AS platforms
   FROM core.national_usage
   WHERE load_id = $load_id
-  GROUP BY platform
 );
 
 -- The file's days replace what earlier files said about them (see national_usage.sql).
