@@ -115,7 +115,7 @@ export function newLoadId(source: string): string {
   return `${source}-${stamp}-${randomUUID().slice(0, 8)}`;
 }
 
-async function alreadyLoaded(warehouse: Warehouse, source: string, sha: string): Promise<boolean> {
+export async function alreadyLoaded(warehouse: Warehouse, source: string, sha: string): Promise<boolean> {
   const n = await warehouse.scalar(
     "SELECT count(*) FROM ops.loads WHERE source = $1 AND content_sha256 = $2 AND status IN ('loaded', 'loaded_with_rejects')",
     [source, sha],

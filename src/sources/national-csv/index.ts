@@ -5,7 +5,8 @@ import { basename, join, resolve } from "node:path";
 import type { NationalCsvSource } from "../../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import { say, type RunContext } from "../../pipeline/context.ts";
-import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
+import { alreadyLoaded, loadBatch, type LoadResult } from "../../warehouse/batch.ts";
+import { knownHash, rememberHash } from "../../warehouse/content-hash.ts";
 import { findLayout, type Layout } from "./header.ts";
 import { loadNationalRows, prepareConnection, SOURCE, underImportMemoryLimit, type FileOutcome } from "./load.ts";
 import { resolveProfile, type NationalProfile } from "./profile.ts";
@@ -113,6 +114,12 @@ async function importFile(
   workDir: string,
 ): Promise<{ result: LoadResult; sha256: string | null }> {
   const file = basename(path);
+  const known = await knownHash(ctx.warehouse, path);
+  if (!ctx.dryRun && known.sha256 && (await alreadyLoaded(ctx.warehouse, SOURCE, known.sha256))) {
+    // Unchanged since its content was loaded: recorded as skipped without being read again.
+    const meta = { source: SOURCE, location: path, countryCode: country, contentSha256: known.sha256 };
+    return { result: await loadBatch(ctx.warehouse, meta, async () => ({ rowsRead: 0, rowsLoaded: 0 })), sha256: known.sha256 };
+  }
   // DuckDB creates the macros while the file is read: they do not depend on it.
   const prepared = prepareConnection(ctx.warehouse);
   prepared.catch(() => {});
@@ -125,6 +132,7 @@ async function importFile(
     return { result: await failedBeforeBatch(ctx, path, country, error), sha256: null };
   }
   await prepared;
+  if (!ctx.dryRun) await rememberHash(ctx.warehouse, known, found.scan.sha256);
   let outcome: FileOutcome | undefined;
   const result = await underImportMemoryLimit(ctx.warehouse, found.scan.records, () =>
     loadBatch(
