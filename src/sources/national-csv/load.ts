@@ -193,8 +193,16 @@ export function checkedSql(layout: Layout, profile: NationalProfile, records: nu
     ...COUNT_FIELDS.map((f) => `${column(f)} AS ${f}_raw`),
   ].join(", ");
   const columns = `{${Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ")}}`;
+  // Each call of a macro is planned anew, so a small file's query must stay short to plan, while
+  // a large file's pays for what it computes on every row: the two differ below where that
+  // matters, with the same results.
+  const small = records <= SMALL_FILE_RECORDS;
   const day =
-    profile.dateFormat === "auto" ? "national_csv_day(date_raw, $day_first, $timezone)" : "national_csv_day_as(trim(date_raw), $date_format)";
+    profile.dateFormat !== "auto"
+      ? "national_csv_day_as(trim(date_raw), $date_format)"
+      : small
+        ? "national_csv_day(date_raw, $day_first, $timezone)"
+        : "national_csv_day_lazy(date_raw, $day_first, $timezone)";
   // Only the cells that are no day are made ready for the month forms (see national_csv_day).
   const month =
     profile.dateFormat === "auto" || profile.dateFormat === "month"
@@ -205,6 +213,8 @@ export function checkedSql(layout: Layout, profile: NationalProfile, records: nu
     `national_csv_count_problem(${f}_raw, ${f}_value, CASE WHEN contains(${f}_raw, '%') THEN ends_with(rtrim(${f}_raw), '%') ELSE false END, ${share})`;
   const counts = COUNT_FIELDS.map((f) => {
     const base = profile.percentOf[f];
+    if (!base && small) return `${problem(f, false)} AS ${f}_problem,\n    TRY_CAST(${f}_value AS BIGINT) AS ${f}`;
+    // A whole number (national_csv_whole) has no problem: the checks are for the other cells.
     if (!base) {
       return `CASE WHEN ${f}_whole IS NULL THEN ${problem(f, false)} END AS ${f}_problem,\n    coalesce(${f}_whole, TRY_CAST(${f}_value AS BIGINT)) AS ${f}`;
     }
@@ -214,17 +224,16 @@ export function checkedSql(layout: Layout, profile: NationalProfile, records: nu
       `CASE WHEN NOT ${baseProblem} AND ${f}_value >= 0 THEN TRY_CAST(round(${f}_value / 100 * ${base}_value) AS BIGINT) END AS ${f}`
     );
   });
-  // Each call of a macro is planned anew: in a small file, planning the five number parsings cost
-  // more than running them, so they are one call over the row's list of count cells; in a large
-  // file, building that list for every row costs more, so each column gets its own calls: the
-  // common whole numbers first (national_csv_whole), the full reading for the other cells only.
-  const small = records <= SMALL_FILE_RECORDS;
+  // In a small file, planning the five number parsings cost more than running them, so they are
+  // one call over the row's list of count cells; in a large file, building that list for every
+  // row costs more, so each column gets its own calls: the common whole numbers first
+  // (national_csv_whole), the full reading for the other cells only.
   const numbers = small
     ? `list_transform([${COUNT_FIELDS.map((f) => `${f}_raw`).join(", ")}], cell -> national_csv_number(cell, $decimal)) AS number_values`
     : COUNT_FIELDS.map((f) => `national_csv_whole(${f}_raw) AS ${f}_whole`).join(",\n    ");
   const values = COUNT_FIELDS.map((f, i) =>
     small
-      ? `,\n    number_values[${i + 1}] AS ${f}_value, NULL::BIGINT AS ${f}_whole`
+      ? `,\n    number_values[${i + 1}] AS ${f}_value`
       : `,\n    CASE WHEN ${f}_whole IS NULL THEN national_csv_number(${f}_raw, $decimal) ELSE ${f}_whole END AS ${f}_value`,
   ).join("");
   // trim() copies every cell: the direct insert checks the file's few platforms afterwards instead.

@@ -109,9 +109,7 @@ CREATE OR REPLACE TEMP MACRO national_csv_plausible(d) AS
 
 -- A day cell as a date, any of the forms above; dd/mm/yyyy and yyyy-mm-dd first, as most files
 -- write them, untrimmed (the other forms trim the cell). The other forms appear once: each
--- appearance of a macro is planned again for every file. Their cell is NULL on the rows already
--- read: DuckDB computes a macro argument used several times once, for every row, and trimming
--- every cell cost more than reading the common forms.
+-- appearance of a macro is planned again for every file.
 CREATE OR REPLACE TEMP MACRO national_csv_common_day(t, day_first) AS
   national_csv_plausible(CASE WHEN day_first
     THEN try_strptime(t, ['%d/%m/%Y', '%Y-%m-%d'])
@@ -119,6 +117,12 @@ CREATE OR REPLACE TEMP MACRO national_csv_common_day(t, day_first) AS
   END::DATE);
 
 CREATE OR REPLACE TEMP MACRO national_csv_day(t, day_first, tz) AS
+  coalesce(national_csv_common_day(t, day_first), national_csv_other_day(trim(t), day_first, tz));
+
+-- The same for large files: DuckDB computes a macro argument used several times once, for every
+-- row, and trimming every cell cost more than reading the common forms; here the other forms get
+-- NULL on the rows already read. Longer to plan, so small files keep national_csv_day.
+CREATE OR REPLACE TEMP MACRO national_csv_day_lazy(t, day_first, tz) AS
   coalesce(
     national_csv_common_day(t, day_first),
     national_csv_other_day(CASE WHEN national_csv_common_day(t, day_first) IS NULL THEN trim(t) END, day_first, tz)
