@@ -203,7 +203,7 @@ export function checkedSql(layout: Layout, profile: NationalProfile, records: nu
       : small
         ? "national_csv_day(date_raw, $day_first, $timezone)"
         : "national_csv_day_lazy(date_raw, $day_first, $timezone)";
-  // Only the cells that are no day are made ready for the month forms (see national_csv_day).
+  // Only the cells that are no day are made ready for the month forms (see national_csv_day_lazy).
   const month =
     profile.dateFormat === "auto" || profile.dateFormat === "month"
       ? "national_csv_month_of(CASE WHEN full_day IS NULL THEN strip_accents(lower(trim(date_raw))) END)"
