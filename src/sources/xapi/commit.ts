@@ -71,11 +71,21 @@ export async function commitStatements(
  * returns null, having written nothing, if fewer were valid than read. The caller then stages the
  * file to say which.
  */
-export function commitIfClean(batch: BatchContext, statements: Statements, summary: Summary, options: CommitOptions): Promise<BatchCounts | null> {
+export function commitIfClean(
+  batch: BatchContext,
+  statements: Statements,
+  summary: Summary,
+  options: CommitOptions,
+): Promise<BatchCounts | null> {
   return write(batch, statements, summary, options);
 }
 
-async function write(batch: BatchContext, statements: Statements, summary: Summary, options: CommitOptions): Promise<BatchCounts | null> {
+async function write(
+  batch: BatchContext,
+  statements: Statements,
+  summary: Summary,
+  options: CommitOptions,
+): Promise<BatchCounts | null> {
   const { warehouse, loadId } = batch;
   const params = {
     ...statements.params,
