@@ -2,8 +2,8 @@ import type { BatchContext, BatchCounts } from "../../warehouse/batch.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import type { Keyer } from "../../privacy/keyed-hash.ts";
 import type { Reason } from "./reasons.ts";
-import { runSqlFile } from "./sql.ts";
-import { usedParams, type Statements } from "./statements.ts";
+import { runSqlFile, usedParams } from "./sql.ts";
+import type { Statements } from "./statements.ts";
 
 export interface CommitOptions {
   /** `xapi` or `moodle-log`: written to raw rows. */
@@ -42,7 +42,7 @@ export function countActors(warehouse: Warehouse, statements: Statements): Promi
 
 async function group(warehouse: Warehouse, statements: Statements, valid: string): Promise<Summary> {
   const sql = `SELECT ident, count(*) AS n, ${valid} AS valid FROM ${statements.sql} s GROUP BY ident`;
-  const rows = await warehouse.all<{ ident: string | null; n: number; valid: number | null }>(sql, usedParams(statements, sql));
+  const rows = await warehouse.all<{ ident: string | null; n: number; valid: number | null }>(sql, usedParams(statements.params, sql));
   const summary: Summary = { rowsRead: 0, rowsRejected: valid === "NULL" ? null : 0, idents: [] };
   for (const { ident, n, valid } of rows) {
     summary.rowsRead += n;

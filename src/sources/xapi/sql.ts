@@ -38,12 +38,13 @@ export async function runSqlFile(
       if (fragment === undefined) throw new Error(`${name}.sql: no SQL for {{${slot}}}`);
       return fragment;
     });
-    const bound: Record<string, DuckDBValue> = {};
-    for (const [key, value] of Object.entries(params)) {
-      if (new RegExp(`\\$${key}\\b`).test(sql)) bound[key] = value;
-    }
-    const result = await warehouse.conn.run(sql, bound);
+    const result = await warehouse.conn.run(sql, usedParams(params, sql));
     changed = Number(result.rowsChanged);
   }
   return changed;
+}
+
+/** The parameters the statement's text mentions: DuckDB refuses any other. */
+export function usedParams(params: Record<string, DuckDBValue>, sql: string): Record<string, DuckDBValue> {
+  return Object.fromEntries(Object.entries(params).filter(([key]) => new RegExp(`\\$${key}\\b`).test(sql)));
 }

@@ -6,6 +6,7 @@ import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { BASE_PATHS, compileCountryRules } from "./country-rules.ts";
 import { fieldsFromNdjson, fieldsFromText, type FieldPath } from "./fields.ts";
 import { linesSql, type StatementsFormat } from "./file-format.ts";
+import { usedParams } from "./sql.ts";
 
 /** A relation in the shape of sql/statements.sql (statement fields and reject reason), and what it binds. */
 export interface Statements {
@@ -46,13 +47,8 @@ export async function stageStatementsFile(
 ): Promise<void> {
   const statements = await statementsQuery(warehouse, file, rules, (paths) => fieldsFromText(linesSql(format), paths));
   await readingFile(shown, () =>
-    warehouse.conn.run(`CREATE OR REPLACE TEMP TABLE xapi_stage AS ${statements.sql}`, usedParams(statements)),
+    warehouse.conn.run(`CREATE OR REPLACE TEMP TABLE xapi_stage AS ${statements.sql}`, usedParams(statements.params, statements.sql)),
   );
-}
-
-/** The parameters the statement's text mentions: DuckDB refuses any other. */
-export function usedParams(statements: Statements, sql: string = statements.sql): Record<string, DuckDBValue> {
-  return Object.fromEntries(Object.entries(statements.params).filter(([key]) => new RegExp(`\\$${key}\\b`).test(sql)));
 }
 
 /** Runs work that reads the file, turning DuckDB's reader errors into one that names the file and says what to do. */
