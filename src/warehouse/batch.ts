@@ -6,8 +6,12 @@ export interface BatchMeta {
   source: string;
   location: string;
   countryCode?: string | null;
-  /** sha256 of what was read; a batch whose content was already loaded for this source is skipped. */
-  contentSha256?: string | null;
+  /**
+   * sha256 of what was read; a batch whose content was already loaded for this source is skipped.
+   * A promise lets a large file be hashed while the batch works: it is awaited before the batch
+   * commits, and a batch whose content proves to be loaded already is rolled back and skipped.
+   */
+  contentSha256?: string | Promise<string> | null;
 }
 
 export interface BatchCounts {
@@ -51,33 +55,47 @@ export async function loadBatch(
 ): Promise<LoadResult> {
   const loadId = newLoadId(meta.source);
   const startedAt = new Date();
+  // A hash still being computed is awaited before commit; should it fail while the work runs, or
+  // after the work failed, that must not count as an unhandled rejection.
+  if (meta.contentSha256 instanceof Promise) meta.contentSha256.catch(() => {});
 
   if (options.dryRun) return dryRun(warehouse, loadId, meta, work);
 
-  if (meta.contentSha256 && (await alreadyLoaded(warehouse, meta.source, meta.contentSha256))) {
-    const message = "content already loaded";
-    await recordLoad(warehouse, loadId, meta, startedAt, "skipped", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
-    return { loadId, source: meta.source, location: meta.location, status: "skipped", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message };
-  }
+  const known = typeof meta.contentSha256 === "string" ? meta.contentSha256 : null;
+  if (known && (await alreadyLoaded(warehouse, meta.source, known))) return skip(warehouse, loadId, meta, known, startedAt);
 
   const rejects: Reject[] = [];
   const ctx: BatchContext = { warehouse, loadId, meta, rejects, reject: (r) => void rejects.push(r) };
+  let sha256 = known;
   try {
     return await warehouse.transaction(async () => {
       const counts = await work(ctx);
+      if (sha256 === null && meta.contentSha256) {
+        sha256 = await meta.contentSha256;
+        if (await alreadyLoaded(warehouse, meta.source, sha256)) throw new ContentAlreadyLoaded();
+      }
       await insertRejects(warehouse, loadId, meta.source, rejects);
       const rowsRejected = Number(
         await warehouse.scalar("SELECT count(*) FROM ops.rejects WHERE load_id = $1", [loadId]),
       );
       const status: LoadStatus = rowsRejected > 0 ? "loaded_with_rejects" : "loaded";
-      await recordLoad(warehouse, loadId, meta, startedAt, status, counts, rowsRejected, null);
+      await recordLoad(warehouse, loadId, meta, sha256, startedAt, status, counts, rowsRejected, null);
       return { loadId, source: meta.source, location: meta.location, status, ...counts, rowsRejected, message: null };
     });
   } catch (error) {
+    if (error instanceof ContentAlreadyLoaded) return skip(warehouse, loadId, meta, sha256, startedAt);
     const message = error instanceof Error ? error.message : String(error);
-    await recordLoad(warehouse, loadId, meta, startedAt, "failed", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
+    await recordLoad(warehouse, loadId, meta, sha256, startedAt, "failed", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
     return { loadId, source: meta.source, location: meta.location, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
   }
+}
+
+class ContentAlreadyLoaded extends Error {}
+
+async function skip(warehouse: Warehouse, loadId: string, meta: BatchMeta, sha256: string | null, startedAt: Date): Promise<LoadResult> {
+  const message = "content already loaded";
+  await recordLoad(warehouse, loadId, meta, sha256, startedAt, "skipped", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
+  return { loadId, source: meta.source, location: meta.location, status: "skipped", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message };
 }
 
 /** `check`: the batch runs as it would, then is rolled back, and nothing records that it ran. */
@@ -127,6 +145,7 @@ async function recordLoad(
   warehouse: Warehouse,
   loadId: string,
   meta: BatchMeta,
+  sha256: string | null,
   startedAt: Date,
   status: LoadStatus,
   counts: BatchCounts,
@@ -140,7 +159,7 @@ async function recordLoad(
       meta.source,
       meta.location,
       meta.countryCode ?? null,
-      meta.contentSha256 ?? null,
+      sha256,
       startedAt.toISOString(),
       status,
       counts.rowsRead,

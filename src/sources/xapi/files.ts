@@ -11,7 +11,7 @@ import { locationSeparator, sniffFormat, type StatementsFormat } from "./file-fo
 import { displayPath, expandFiles, listFiles } from "./folder.ts";
 import { XAPI_REASONS } from "./reasons.ts";
 import { describeLoad } from "./report.ts";
-import { ndjsonStatements, readingFile, STAGED, stageStatementsFile, type Statements } from "./statements.ts";
+import { ndjsonActors, ndjsonStatements, readingFile, STAGED, stageStatementsFile, type Statements } from "./statements.ts";
 
 export const XAPI_SOURCE = "xapi";
 const STATEMENT_FILES = /\.(nd)?json$/i;
@@ -45,14 +45,10 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
     ctx.progress?.tick();
     const shown = displayPath(ctx.root, path);
     const file: StatementsFile = { path, shown, format: sniffFormat(path), rules };
+    // A new file is hashed while DuckDB reads it, on its own threads; the batch waits for the
+    // hash only before it commits.
     const known = await knownHash(ctx.warehouse, path);
-    let sha256 = known.sha256;
-    let first: FirstPass | undefined;
-    if (sha256 === undefined) {
-      // DuckDB's first pass over the file runs on its own threads while this one hashes it.
-      [sha256, first] = await Promise.all([sha256File(path), firstPass(ctx.warehouse, file)]);
-      if (!ctx.dryRun) await rememberHash(ctx.warehouse, known, sha256);
-    }
+    const sha256 = known.sha256 ?? (ctx.dryRun ? null : sha256File(path));
     const result = await loadBatch(
       ctx.warehouse,
       { source: XAPI_SOURCE, location: shown, contentSha256: sha256 },
@@ -62,9 +58,10 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
           keyer: ctx.keyer,
           locationPrefix: shown + locationSeparator(file.format),
           reasons: XAPI_REASONS,
-        }, first),
+        }),
       { dryRun: ctx.dryRun },
     );
+    if (sha256 instanceof Promise && result.status !== "failed") await rememberHash(ctx.warehouse, known, await sha256);
     ctx.log(describeLoad(ctx, shown, result));
     results.push(result);
   }
@@ -80,18 +77,11 @@ export interface StatementsFile {
   rules: CountryRule[];
 }
 
-/** NDJSON read straight from the file, counted and its actors collected; or why it could not be read. */
-type FirstPass = { statements: Statements; summary: Summary } | { error: unknown };
-
-/** Reads only: it may run before the file's batch opens. Undefined for layouts that are always staged. */
-async function firstPass(warehouse: Warehouse, file: StatementsFile): Promise<FirstPass | undefined> {
+/** NDJSON read straight from the file and counted, its actors collected; undefined for layouts that are always staged. */
+async function firstPass(warehouse: Warehouse, file: StatementsFile): Promise<{ statements: Statements; summary: Summary } | undefined> {
   if (file.format !== "ndjson") return undefined;
-  try {
-    const statements = await ndjsonStatements(warehouse, file.path, file.rules);
-    return { statements, summary: await readingFile(file.shown, () => countActors(warehouse, statements)) };
-  } catch (error) {
-    return { error };
-  }
+  const summary = await readingFile(file.shown, () => countActors(warehouse, ndjsonActors(file.path)));
+  return { statements: await ndjsonStatements(warehouse, file.path, file.rules), summary };
 }
 
 /**
@@ -104,11 +94,9 @@ export async function writeStatementsFile(
   batch: BatchContext,
   file: StatementsFile,
   options: CommitOptions,
-  first?: FirstPass,
 ): Promise<BatchCounts> {
   const { warehouse } = batch;
-  first ??= await firstPass(warehouse, file);
-  if (first && "error" in first) throw first.error;
+  const first = await firstPass(warehouse, file);
   const clean = first ? await commitIfClean(batch, first.statements, first.summary, options) : null;
   if (clean) return clean;
   await stageStatementsFile(warehouse, file.path, file.format, file.rules, file.shown);

@@ -17,6 +17,17 @@ export interface Statements {
 /** The TEMP table xapi_stage, filled by stageStatementsFile or by the Moodle reader. */
 export const STAGED: Statements = { sql: "xapi_stage", params: {} };
 
+/**
+ * The actor's identifier over fields f2–f6 (mbox, mbox_sha1sum, openid, account home page and
+ * name), the first an actor has, prefixed by its kind. In clear: keyed before anything is written.
+ */
+const ACTOR_IDENT = `CASE
+      WHEN NULLIF(f2, '') IS NOT NULL THEN 'mbox:' || f2
+      WHEN NULLIF(f3, '') IS NOT NULL THEN 'mbox_sha1sum:' || f3
+      WHEN NULLIF(f4, '') IS NOT NULL THEN 'openid:' || f4
+      WHEN NULLIF(f5, '') IS NOT NULL AND NULLIF(f6, '') IS NOT NULL THEN 'account:' || f5 || '|' || f6
+    END`;
+
 type Fields = (paths: readonly FieldPath[]) => { sql: string; params: Record<string, DuckDBValue> };
 
 async function statementsQuery(warehouse: Warehouse, file: string, rules: CountryRule[], fields: Fields): Promise<Statements> {
@@ -25,6 +36,7 @@ async function statementsQuery(warehouse: Warehouse, file: string, rules: Countr
   const hasReference = Number(await warehouse.scalar("SELECT count(*) FROM core.countries")) > 0;
   const sql = sqlFile(import.meta.url, "sql/statements.sql")
     .replace("{{fields}}", read.sql)
+    .replace("{{ident}}", ACTOR_IDENT)
     .replace("{{country}}", country.sql);
   return { sql: `(${sql})`, params: { file, has_reference: hasReference, ...read.params, ...country.params } };
 }
@@ -35,6 +47,13 @@ async function statementsQuery(warehouse: Warehouse, file: string, rules: Countr
  */
 export function ndjsonStatements(warehouse: Warehouse, file: string, rules: CountryRule[]): Promise<Statements> {
   return statementsQuery(warehouse, file, rules, fieldsFromNdjson);
+}
+
+/** An NDJSON file's statements counted per actor (`ident`, `n`), unchecked: sql/actors.sql. */
+export function ndjsonActors(file: string): Statements {
+  const read = fieldsFromNdjson(BASE_PATHS.slice(0, 6));
+  const sql = sqlFile(import.meta.url, "sql/actors.sql").replace("{{fields}}", read.sql).replace("{{ident}}", ACTOR_IDENT);
+  return { sql, params: { file, ...read.params } };
 }
 
 /** Fills the TEMP table xapi_stage from a statements file of any layout, each with its line or position. */

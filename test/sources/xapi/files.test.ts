@@ -198,6 +198,15 @@ describe("importXapiFiles(ctx, files, options)", () => {
     expect(await count(t.ctx, "ops.loads", "status = 'skipped'")).toBe(1);
   });
 
+  it("skips a copy of a loaded file, found out by its hash once read, writing nothing", async () => {
+    const rows = [statement("e1000000-0000-4000-8000-000000000001"), statement("e1000000-0000-4000-8000-000000000002")];
+    await importXapiFiles(t.ctx, [writeNdjson(join(t.dir, "export.ndjson"), rows)], {});
+    const [copy] = await importXapiFiles(t.ctx, [writeNdjson(join(t.dir, "export-copy.ndjson"), rows)], {});
+    expect(copy).toMatchObject({ status: "skipped", rowsLoaded: 0 });
+    expect(await count(t.ctx, "raw.xapi_statements")).toBe(2);
+    expect(await count(t.ctx, "ops.file_hashes")).toBe(2);
+  });
+
   it("removes a voided target loaded earlier and never loads a target voided before it arrives", async () => {
     const target = "f0000000-0000-4000-8000-000000000001";
     const late = "f0000000-0000-4000-8000-000000000002";

@@ -2,7 +2,8 @@
 -- not). Personal identifiers are still in clear here: this is only ever read into TEMP tables.
 -- Slots filled from TypeScript (fields.ts, country-rules.ts): "fields" yields (line, parsed,
 -- f1, f2, …), the statement's position, whether it was JSON, and its properties in the order of
--- BASE_PATHS; "country" is the compiled country rules, an expression over those fields.
+-- BASE_PATHS; "ident" is the actor's identifier (statements.ts); "country" is the compiled
+-- country rules, an expression over those fields.
 WITH fields AS (
   {{fields}}
 ), typed AS (
@@ -10,12 +11,7 @@ WITH fields AS (
     line,
     parsed,
     NULLIF(trim(f1), '') AS event_id,
-    CASE
-      WHEN NULLIF(f2, '') IS NOT NULL THEN 'mbox:' || f2
-      WHEN NULLIF(f3, '') IS NOT NULL THEN 'mbox_sha1sum:' || f3
-      WHEN NULLIF(f4, '') IS NOT NULL THEN 'openid:' || f4
-      WHEN NULLIF(f5, '') IS NOT NULL AND NULLIF(f6, '') IS NOT NULL THEN 'account:' || f5 || '|' || f6
-    END AS ident,
+    {{ident}} AS ident,
     NULLIF(f7, '') AS verb,
     NULLIF(f8, '') AS object_id,
     coalesce(NULLIF(f9, ''), NULLIF(f10, '')) AS time_text,
