@@ -113,9 +113,11 @@ export async function benchXapi(sizes: number[], options: { memoryLimit?: string
       let floorSeconds = Infinity;
       let best: Awaited<ReturnType<typeof importOnce>> | undefined;
       let peak = 0;
-      for (let run = 0; run < (options.runs ?? 2); run++) {
-        floorSeconds = Math.min(floorSeconds, await floor(dir, file, memoryLimit));
+      for (let run = 0; run < (options.runs ?? 3); run++) {
+        const floorRun = await floor(dir, file, memoryLimit);
+        floorSeconds = Math.min(floorSeconds, floorRun);
         const imported = await importOnce(dir, file, memoryLimit);
+        process.stderr.write(`  ${n} statements, run ${run + 1}: floor ${floorRun.toFixed(2)} s, import ${imported.seconds.toFixed(2)} s\n`);
         if (!best || imported.seconds < best.seconds) best = imported;
         peak = Math.max(peak, imported.peak);
       }
