@@ -8,7 +8,7 @@ import { say, type RunContext } from "../../pipeline/context.ts";
 import { alreadyLoaded, loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import { knownHash, rememberHash } from "../../warehouse/content-hash.ts";
 import { findLayout, type Layout } from "./header.ts";
-import { loadNationalRows, prepareConnection, SOURCE, underImportMemoryLimit, type FileOutcome } from "./load.ts";
+import { loadNationalRows, prepareConnection, SOURCE, underImportMemoryLimitIfLarge, type FileOutcome } from "./load.ts";
 import { resolveProfile, type NationalProfile } from "./profile.ts";
 import { scanFile, type Scan } from "./scan.ts";
 
@@ -134,7 +134,7 @@ async function importFile(
   await prepared;
   if (!ctx.dryRun) await rememberHash(ctx.warehouse, known, found.scan.sha256);
   let outcome: FileOutcome | undefined;
-  const result = await underImportMemoryLimit(ctx.warehouse, found.scan.records, () =>
+  const result = await underImportMemoryLimitIfLarge(ctx.warehouse, found.scan.records, () =>
     loadBatch(
       ctx.warehouse,
       { source: SOURCE, location: path, countryCode: country, contentSha256: found.scan.sha256 },

@@ -1,7 +1,8 @@
 import { BIGINT, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
 import { sqlFile } from "../../sql.ts";
 import type { BatchContext } from "../../warehouse/batch.ts";
-import { DEFAULT_MEMORY_LIMIT, MEMORY_LIMIT_ENV, type Warehouse } from "../../warehouse/warehouse.ts";
+import { underImportMemoryLimit } from "../../warehouse/memory-cap.ts";
+import type { Warehouse } from "../../warehouse/warehouse.ts";
 import type { Layout } from "./header.ts";
 import { COUNT_FIELDS, FIELDS, type CountField, type Field, type NationalProfile } from "./profile.ts";
 import { REASONS } from "./reasons.ts";
@@ -34,14 +35,6 @@ const TEMP_TABLES = ["national_csv_checked", "national_csv_problems"];
 
 /** Up to this many records, a file's statements cost more to plan than to run. */
 const SMALL_FILE_RECORDS = 10_000;
-
-/**
- * DuckDB's memory limit while a large file is imported (never raised): past it, the checked rows
- * spill to disk, so peak memory stays flat whatever the file size (~0.5 GB RSS at 1M and 3M rows
- * against 0.7 and 1.2 GB under a 1 GB limit), for some speed.
- */
-const IMPORT_MEMORY_LIMIT = { text: "256MB", bytes: 256 * 2 ** 20 };
-const UNITS: Record<string, number> = { bytes: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40 };
 
 /** List parameters need their type: an empty list has none to infer. */
 const LIST_TYPES: Record<string, DuckDBType> = {
@@ -316,28 +309,9 @@ export function summaryPattern(labels: string[]): string {
   return `^(${words.join("|")})([^a-z0-9]|$)`;
 }
 
-/**
- * Runs `work` (a whole batch) under IMPORT_MEMORY_LIMIT when the file is large and the
- * connection's limit higher, then sets back the limit the warehouse was opened with (DuckDB shows
- * its limit rounded: it cannot be set back as read). Call it outside any transaction: in one that
- * failed, DuckDB refuses every statement, SET included, until the rollback.
- */
-export async function underImportMemoryLimit<T>(wh: Warehouse, records: number, work: () => Promise<T>): Promise<T> {
-  if (records <= SMALL_FILE_RECORDS) return work();
-  return withMemoryCap(wh, work);
-}
-
-async function withMemoryCap<T>(wh: Warehouse, work: () => Promise<T>): Promise<T> {
-  const current = String(await wh.scalar("SELECT current_setting('memory_limit')"));
-  const match = /^(\d+(?:\.\d+)?) ?(bytes|[KMGT]i?B)$/.exec(current);
-  if (!match || Number(match[1]) * UNITS[match[2]!]! <= IMPORT_MEMORY_LIMIT.bytes) return work();
-  await wh.run(`SET memory_limit = '${IMPORT_MEMORY_LIMIT.text}'`);
-  try {
-    return await work();
-  } finally {
-    // Validated by Warehouse.open, which set it.
-    await wh.run(`SET memory_limit = '${process.env[MEMORY_LIMIT_ENV] ?? DEFAULT_MEMORY_LIMIT}'`);
-  }
+/** Runs `work` (a whole batch) under the import memory limit when the file is large; outside any transaction. */
+export async function underImportMemoryLimitIfLarge<T>(wh: Warehouse, records: number, work: () => Promise<T>): Promise<T> {
+  return records <= SMALL_FILE_RECORDS ? work() : underImportMemoryLimit(wh, work);
 }
 
 /** A file's statements, split at the semicolons that end a line. */

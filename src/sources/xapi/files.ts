@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { CountryRule, XapiFilesSource } from "../../config/pipelines.ts";
 import type { RunContext } from "../../pipeline/context.ts";
 import { knownHash, rememberHash, sha256File } from "../../warehouse/content-hash.ts";
+import { underImportMemoryLimit } from "../../warehouse/memory-cap.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
 import { commitIfClean, commitStatements, countActors, summarise, type CommitOptions, type Summary } from "./commit.ts";
@@ -15,6 +16,8 @@ import { ndjsonActors, ndjsonStatements, readingFile, STAGED, stageStatementsFil
 
 export const XAPI_SOURCE = "xapi";
 const STATEMENT_FILES = /\.(nd)?json$/i;
+/** Files over this size are imported under the import memory limit, so memory stays flat in their size. */
+const LARGE_FILE_BYTES = 64n * 2n ** 20n;
 
 /** Every .json/.ndjson file of the source's folder, in name order, one batch each. */
 export async function runXapiFiles(ctx: RunContext, source: XapiFilesSource): Promise<LoadResult[]> {
@@ -49,18 +52,22 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
     // hash only before it commits.
     const known = await knownHash(ctx.warehouse, path);
     const sha256 = known.sha256 ?? (ctx.dryRun ? null : sha256File(path));
-    const result = await loadBatch(
-      ctx.warehouse,
-      { source: XAPI_SOURCE, location: shown, contentSha256: sha256 },
-      (batch) =>
-        writeStatementsFile(batch, file, {
-          source: XAPI_SOURCE,
-          keyer: ctx.keyer,
-          locationPrefix: shown + locationSeparator(file.format),
-          reasons: XAPI_REASONS,
-        }),
-      { dryRun: ctx.dryRun },
-    );
+    const load = () =>
+      loadBatch(
+        ctx.warehouse,
+        { source: XAPI_SOURCE, location: shown, contentSha256: sha256 },
+        (batch) =>
+          writeStatementsFile(batch, file, {
+            source: XAPI_SOURCE,
+            keyer: ctx.keyer,
+            locationPrefix: shown + locationSeparator(file.format),
+            reasons: XAPI_REASONS,
+          }),
+        { dryRun: ctx.dryRun },
+      );
+    // Lowering the limit evicts what DuckDB holds in memory: only for a large file not seen before.
+    const large = known.sha256 === undefined && known.size > LARGE_FILE_BYTES;
+    const result = large ? await underImportMemoryLimit(ctx.warehouse, load) : await load();
     if (sha256 instanceof Promise && result.status !== "failed") await rememberHash(ctx.warehouse, known, await sha256);
     ctx.log(describeLoad(ctx, shown, result));
     results.push(result);
