@@ -1,7 +1,7 @@
 // One benchmark in its own process (see run.ts); prints its figures as one JSON line.
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { benchXapi } from "./xapi.bench.ts";
 import { benchNationalCsv } from "./national-csv.bench.ts";
 import { generateDemo } from "../../src/demo/generate.ts";
@@ -41,6 +41,39 @@ function folderKb(dir: string, match: RegExp): number {
   return Math.round(bytes / 1024);
 }
 
+/** The data files the dashboard ships, by name without their content hash (`country/SN`), in KB. */
+function pageDataKb(out: string): Record<string, number> {
+  const dir = join(out, "_file", "data");
+  const sizes: Record<string, number> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".json")) continue;
+    const name = relative(dir, join(entry.parentPath, entry.name)).replace(/\.[0-9a-f]+\.json$/, "");
+    sizes[name] = Math.round(statSync(join(entry.parentPath, entry.name)).size / 102.4) / 10;
+  }
+  return sizes;
+}
+
+const quietLog = { write: () => true } as unknown as NodeJS.WritableStream;
+
+/** The bundled demo as `npm start` makes it (~200,000 usage events): the data its dashboard ships per page. */
+async function benchDemoDashboard() {
+  const dir = mkdtempSync(join(tmpdir(), "imaginecole-bench-demo-"));
+  try {
+    await generateDemo({ outDir: join(dir, "demo"), asOf: NOW });
+    const { config } = loadConfig(dir, demoConfig(dir, join(dir, "demo")));
+    const warehouse = await Warehouse.open(join(dir, "w.duckdb"));
+    const ctx = { warehouse, lang: "en" as const, keyer: createKeyer(DEMO_KEY), log: () => {}, dryRun: false, now: NOW, root: dir, phase: config.phase };
+    await runPipelines(ctx, config);
+    await buildMart(warehouse, { now: NOW, phase: config.phase });
+    const events = Number(await warehouse.scalar("SELECT count(*) FROM core.usage_events"));
+    warehouse.close();
+    const { out } = await buildDashboard({ db: join(dir, "w.duckdb"), out: join(dir, "dist"), log: quietLog });
+    return { events, pages: pageDataKb(out) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Demo warehouse whose usage events are replaced by `events` synthetic ones; then mart, no-op run, dashboard, snapshot. */
 async function benchMart(events: number) {
   const dir = mkdtempSync(join(tmpdir(), "imaginecole-bench-mart-"));
@@ -75,7 +108,7 @@ async function benchMart(events: number) {
     );
     clearInterval(sampler);
     warehouse.close();
-    const { out } = await buildDashboard({ db: join(dir, "w.duckdb"), out: join(dir, "dist"), log: { write: () => true } as unknown as NodeJS.WritableStream });
+    const { out } = await buildDashboard({ db: join(dir, "w.duckdb"), out: join(dir, "dist"), log: quietLog });
     return {
       events,
       floorSeconds,
@@ -84,6 +117,7 @@ async function benchMart(events: number) {
       noopRowsWritten,
       snapshotSeconds,
       dashboardDataKb: folderKb(join(out, "_file"), /\.json$/),
+      pages: pageDataKb(out),
       peakRssMb: Math.round(peak / 2 ** 20),
     };
   } finally {
@@ -95,6 +129,7 @@ const result =
   name === "xapi" ? (await benchXapi([size]))[0]
   : name === "national-csv" ? await benchNationalCsv(size)
   : name === "mart" ? await benchMart(size)
+  : name === "dashboard-demo" ? await benchDemoDashboard()
   : undefined;
 if (!result) throw new Error(`unknown benchmark ${name}`);
 process.stdout.write(JSON.stringify(result) + "\n");

@@ -61,7 +61,8 @@ if (wanted("national-csv")) {
 
 if (wanted("mart")) {
   log(`transforms and dashboard data at ${MART_SIZES.join(", ")}…`);
-  const mart = MART_SIZES.map((n) => child("mart", String(n))) as Array<Record<string, number | string>>;
+  const mart = MART_SIZES.map((n) => child("mart", String(n))) as Array<Record<string, unknown> & { events: number; pages: Pages }>;
+  const demo = child("dashboard-demo", "") as { events: number; pages: Pages };
   sections.set("mart", [
     "## Transforms (core → mart), incremental run, dashboard data, snapshot",
     "Usage events synthesised in the warehouse of a demo run (sheets and national exports unchanged).",
@@ -75,6 +76,8 @@ if (wanted("mart")) {
     ),
     "",
     growth(mart),
+    "",
+    ...perPage(demo, mart),
     "",
   ]);
 }
@@ -103,11 +106,27 @@ function previousSections(): Array<[string, string[]]> {
   return out;
 }
 
+type Pages = Record<string, number>;
+
+/** The data each page ships (country pages: the largest), for the bundled demo and each size. */
+function perPage(demo: { events: number; pages: Pages }, rows: Array<{ events: number; pages: Pages }>): string[] {
+  const largestCountry = (pages: Pages) => Math.max(...Object.entries(pages).filter(([n]) => n.startsWith("country/")).map(([, kb]) => kb));
+  const names = Object.keys(demo.pages).filter((n) => !n.startsWith("country/")).sort();
+  const cell = (pages: Pages, name: string) => String(name === "country" ? largestCountry(pages) : (pages[name] ?? "–"));
+  return [
+    `Data shipped per page, KB (country pages: the largest of ten), for the bundled demo (${demo.events} usage events) and each size:`,
+    "",
+    `| data file | demo | ${rows.map((r) => r.events).join(" | ")} |`,
+    `|---|---:|${rows.map(() => "---:").join("|")}|`,
+    ...[...names, "country"].map((name) => `| ${name} | ${cell(demo.pages, name)} | ${rows.map((r) => cell(r.pages, name)).join(" | ")} |`),
+  ];
+}
+
 function fmt(x: unknown): string {
   return Number(x).toFixed(2);
 }
 
-function growth(rows: Array<Record<string, number | string>>): string {
+function growth(rows: Array<Record<string, unknown>>): string {
   if (rows.length < 2) return "";
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
