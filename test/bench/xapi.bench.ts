@@ -20,7 +20,7 @@ export interface BenchResult {
   rowsLoaded: number;
   /** Highest resident memory sampled while importing. */
   peakRssMb: number;
-  /** DuckDB's memory_limit for both runs: past it DuckDB spills to disk, so memory stays flat. */
+  /** DuckDB's memory_limit for the floor and the warehouse (the import lowers it for a large file). */
   memoryLimit: string;
 }
 
