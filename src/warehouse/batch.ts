@@ -70,7 +70,7 @@ export async function loadBatch(
   try {
     return await warehouse.transaction(async () => {
       const counts = await work(ctx);
-      if (sha256 === null && meta.contentSha256) {
+      if (meta.contentSha256 instanceof Promise) {
         sha256 = await meta.contentSha256;
         if (await alreadyLoaded(warehouse, meta.source, sha256)) throw new ContentAlreadyLoaded();
       }

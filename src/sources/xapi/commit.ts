@@ -2,7 +2,7 @@ import type { BatchContext, BatchCounts } from "../../warehouse/batch.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import type { Keyer } from "../../privacy/keyed-hash.ts";
 import type { Reason } from "./reasons.ts";
-import { runSqlFile, usedParams } from "./sql.ts";
+import { runSqlFile, usedParams, type Query } from "./sql.ts";
 import type { Statements } from "./statements.ts";
 
 export interface CommitOptions {
@@ -42,7 +42,7 @@ export async function summarise(warehouse: Warehouse, statements: Statements): P
 }
 
 /** Counts statements and collects their actors without checking them, from a relation (`ident`, `n`) such as ndjsonActors. */
-export async function countActors(warehouse: Warehouse, actors: Statements): Promise<Summary> {
+export async function countActors(warehouse: Warehouse, actors: Query): Promise<Summary> {
   const summary: Summary = { rowsRead: 0, rowsRejected: null, idents: [] };
   for (const { ident, n } of await warehouse.all<{ ident: string | null; n: number }>(actors.sql, actors.params)) {
     summary.rowsRead += n;

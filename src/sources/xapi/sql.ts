@@ -44,6 +44,12 @@ export async function runSqlFile(
   return changed;
 }
 
+/** A query or relation, and the parameters it may bind. */
+export interface Query {
+  sql: string;
+  params: Record<string, DuckDBValue>;
+}
+
 /** The parameters the statement's text mentions: DuckDB refuses any other. */
 export function usedParams(params: Record<string, DuckDBValue>, sql: string): Record<string, DuckDBValue> {
   return Object.fromEntries(Object.entries(params).filter(([key]) => new RegExp(`\\$${key}\\b`).test(sql)));

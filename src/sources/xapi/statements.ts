@@ -1,4 +1,3 @@
-import type { DuckDBValue } from "@duckdb/node-api";
 import type { CountryRule } from "../../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../errors.ts";
 import { sqlFile } from "../../sql.ts";
@@ -6,13 +5,10 @@ import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { BASE_PATHS, compileCountryRules } from "./country-rules.ts";
 import { fieldsFromNdjson, fieldsFromText, type FieldPath } from "./fields.ts";
 import { linesSql, type StatementsFormat } from "./file-format.ts";
-import { usedParams } from "./sql.ts";
+import { usedParams, type Query } from "./sql.ts";
 
 /** A relation in the shape of sql/statements.sql (statement fields and reject reason), and what it binds. */
-export interface Statements {
-  sql: string;
-  params: Record<string, DuckDBValue>;
-}
+export type Statements = Query;
 
 /** The TEMP table xapi_stage, filled by stageStatementsFile or by the Moodle reader. */
 export const STAGED: Statements = { sql: "xapi_stage", params: {} };
@@ -28,7 +24,7 @@ const ACTOR_IDENT = `CASE
       WHEN NULLIF(f5, '') IS NOT NULL AND NULLIF(f6, '') IS NOT NULL THEN 'account:' || f5 || '|' || f6
     END`;
 
-type Fields = (paths: readonly FieldPath[]) => { sql: string; params: Record<string, DuckDBValue> };
+type Fields = (paths: readonly FieldPath[]) => Query;
 
 async function statementsQuery(warehouse: Warehouse, file: string, rules: CountryRule[], fields: Fields): Promise<Statements> {
   const country = compileCountryRules(rules);
@@ -50,7 +46,7 @@ export function ndjsonStatements(warehouse: Warehouse, file: string, rules: Coun
 }
 
 /** An NDJSON file's statements counted per actor (`ident`, `n`), unchecked: sql/actors.sql. */
-export function ndjsonActors(file: string): Statements {
+export function ndjsonActors(file: string): Query {
   const read = fieldsFromNdjson(BASE_PATHS.slice(0, 6));
   const sql = sqlFile(import.meta.url, "sql/actors.sql").replace("{{fields}}", read.sql).replace("{{ident}}", ACTOR_IDENT);
   return { sql, params: { file, ...read.params } };
