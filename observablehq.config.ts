@@ -11,7 +11,7 @@ const COUNTRIES_CSV = process.env.IMAGINECOLE_COUNTRIES ?? "pipelines/reference/
 const countries = parseCountries(readFileSync(COUNTRIES_CSV, "utf8")).filter((c) => /^[A-Z]{2}$/.test(c.country_code));
 
 export default {
-  // scripts/build-dashboard.ts builds from a private copy of dashboards/.
+  // src/site/build.ts builds from a private copy of dashboards/.
   root: process.env.IMAGINECOLE_DASHBOARD_ROOT ?? "dashboards",
   output: process.env.IMAGINECOLE_DASHBOARD_OUT ?? "dist",
   title: "ImaginEcole",

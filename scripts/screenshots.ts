@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { serveDist } from "./serve.ts";
+import { serveDist } from "../src/site/serve.ts";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 const CHROMIUM_ARGS = [

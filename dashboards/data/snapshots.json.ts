@@ -1,5 +1,5 @@
 // The donor snapshots exported so far (data/snapshots/<dir>/manifest.json, or IMAGINECOLE_SNAPSHOTS),
-// newest first, with the files each holds. scripts/build-dashboard.ts copies the files next to
+// newest first, with the files each holds. src/site/build.ts copies the files next to
 // the site under downloads/snapshots/, where these links point.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";

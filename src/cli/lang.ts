@@ -1,4 +1,4 @@
-import type { Lang } from "../pipeline/context.ts";
+import type { Lang } from "../context/run-context.ts";
 
 /** --lang, else IMAGINECOLE_LANG, else the locale; French unless the locale says English. */
 export function resolveLang(explicit: string | undefined, env: NodeJS.ProcessEnv): Lang {

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { EXIT, ImaginEcoleError } from "../errors.ts";
+import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { resolveLang } from "./lang.ts";
 import type { GlobalOptions } from "./context.ts";
 import { runCommand } from "./commands/run.ts";

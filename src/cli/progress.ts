@@ -1,5 +1,5 @@
 import cliProgress from "cli-progress";
-import { NO_PROGRESS, type Progress } from "../pipeline/progress.ts";
+import { NO_PROGRESS, type Progress } from "../context/progress.ts";
 
 /**
  * A bar on stderr when it is a terminal and logs are for people; nothing otherwise (CI, cron,

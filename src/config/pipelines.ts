@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { ImaginEcoleError, EXIT } from "../errors.ts";
+import { ImaginEcoleError, EXIT } from "../core/errors.ts";
 
 /** How a statement's country is found, tried in order; the first that answers wins. */
 export type CountryRule =

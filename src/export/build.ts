@@ -1,4 +1,4 @@
-import { sqlFile } from "../sql.ts";
+import { sqlFile } from "../warehouse/sql-file.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { SNAPSHOT_TABLES, type SnapshotTable } from "./tables.ts";
 

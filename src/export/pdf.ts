@@ -3,8 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
-import { ImaginEcoleError, EXIT } from "../errors.ts";
-import type { Lang } from "../pipeline/context.ts";
+import { ImaginEcoleError, EXIT } from "../core/errors.ts";
+import type { Lang } from "../context/run-context.ts";
 
 export const CHROMIUM = process.env.IMAGINECOLE_CHROMIUM ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];

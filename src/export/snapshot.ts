@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { EXIT, ImaginEcoleError } from "../errors.ts";
-import type { Lang } from "../pipeline/context.ts";
+import { EXIT, ImaginEcoleError } from "../core/errors.ts";
+import type { Lang } from "../context/run-context.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { buildSnapshotTables, dropSnapshotTables } from "./build.ts";
 import { formatMonth, isoDate } from "./formats.ts";

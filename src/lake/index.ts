@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync } from "node:fs";
-import { sqlFile } from "../sql.ts";
+import { sqlFile } from "../warehouse/sql-file.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { quoteLiteral } from "../warehouse/sql-text.ts";
 

@@ -1,7 +1,7 @@
-import { EXIT, ImaginEcoleError } from "../errors.ts";
+import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import type { SourceConfig } from "../config/pipelines.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
-import type { RunContext } from "./context.ts";
+import type { RunContext } from "../context/run-context.ts";
 
 /** Each kind of source and the connector that runs it; loaded lazily so a run pays only for what it uses. */
 export async function runSource(ctx: RunContext, source: SourceConfig): Promise<LoadResult[]> {

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { ImaginEcoleError, EXIT } from "../errors.ts";
+import { ImaginEcoleError, EXIT } from "../core/errors.ts";
 
 /** Publicly known, so only for the bundled demo data: it protects nothing. */
 export const DEMO_KEY = "imaginecole-demo-key-NOT-SECRET";

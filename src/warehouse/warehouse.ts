@@ -2,7 +2,7 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ImaginEcoleError } from "../errors.ts";
+import { ImaginEcoleError } from "../core/errors.ts";
 
 export const DEFAULT_DB = "data/warehouse.duckdb";
 

@@ -7,11 +7,11 @@ import { benchNationalCsv } from "./national-csv.bench.ts";
 import { generateDemo } from "../../src/demo/generate.ts";
 import { loadConfig } from "../../src/config/pipelines.ts";
 import { runPipelines } from "../../src/pipeline/run.ts";
-import { buildMart } from "../../src/indicators/index.ts";
+import { buildMart } from "../../src/mart/build.ts";
 import { exportSnapshot } from "../../src/export/index.ts";
 import { createKeyer, DEMO_KEY } from "../../src/privacy/keyed-hash.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
-import { buildDashboard } from "../../scripts/build-dashboard.ts";
+import { buildDashboard } from "../../src/site/build.ts";
 import { demoConfig } from "../support/cli.ts";
 
 const [name, arg] = process.argv.slice(2);

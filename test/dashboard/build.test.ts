@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImaginEcoleError } from "../../src/errors.ts";
-import { buildDashboard } from "../../scripts/build-dashboard.ts";
+import { ImaginEcoleError } from "../../src/core/errors.ts";
+import { buildDashboard } from "../../src/site/build.ts";
 import { ROOT } from "./fixture-warehouse.ts";
 
 describe("buildDashboard(options)", () => {

@@ -3,7 +3,7 @@
 // Some text is hostile on purpose (HTML in titles, comments, rejected values) to prove escaping.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadCatalogue } from "../../src/indicators/catalogue.ts";
+import { loadCatalogue } from "../../src/mart/catalogue.ts";
 import { parseCountries } from "../../src/reference/countries.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveRequest, serveDist } from "../../scripts/serve.ts";
+import { resolveRequest, serveDist } from "../../src/site/serve.ts";
 
 let dir: string;
 

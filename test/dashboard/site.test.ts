@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatValue, PAGES } from "../../dashboards/components/i18n.ts";
-import { serveDist } from "../../scripts/serve.ts";
+import { serveDist } from "../../src/site/serve.ts";
 import { buildTestSite, type TestSite } from "./site.ts";
 
 const CHROMIUM_ARGS = [

@@ -44,7 +44,7 @@ export async function buildTestSite(): Promise<TestSite> {
     tool: "imaginecole", as_of: "2026-10-31", generated_at: "2026-11-02T09:00:00Z",
     files: [{ path: "indicators.csv", bytes: 48, sha256: "0".repeat(64) }],
   }));
-  const build = spawnSync("unshare", ["-n", join(ROOT, "node_modules/.bin/tsx"), "scripts/build-dashboard.ts"], {
+  const build = spawnSync("unshare", ["-n", join(ROOT, "node_modules/.bin/tsx"), "src/site/build.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImaginEcoleError } from "../../src/errors.ts";
+import { ImaginEcoleError } from "../../src/core/errors.ts";
 import { DEMO_SCENARIO, generateDemo, type DemoManifest } from "../../src/demo/generate.ts";
 import { COUNTRY_EXTENSION } from "../../src/demo/xapi.ts";
 import { tempDir } from "../support/cli.ts";

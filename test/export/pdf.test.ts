@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImaginEcoleError } from "../../src/errors.ts";
+import { ImaginEcoleError } from "../../src/core/errors.ts";
 import { exportSnapshot, verifyManifest, type Manifest } from "../../src/export/index.ts";
 import type { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { AS_OF, fixtureWarehouse, tempDir } from "./fixture.ts";

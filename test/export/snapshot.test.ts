@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImaginEcoleError } from "../../src/errors.ts";
+import { ImaginEcoleError } from "../../src/core/errors.ts";
 import { exportSnapshot, verifyManifest, type Manifest } from "../../src/export/index.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { ACTOR_KEY, AS_OF, fixtureWarehouse, INJECTION, LATE, tempDir } from "./fixture.ts";

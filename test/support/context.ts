@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Lang, RunContext } from "../../src/pipeline/context.ts";
+import type { Lang, RunContext } from "../../src/context/run-context.ts";
 import { createKeyer } from "../../src/privacy/keyed-hash.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 

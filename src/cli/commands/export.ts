@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { readFileSync } from "node:fs";
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { exportSnapshot } from "../../export/index.ts";
-import type { Lang } from "../../pipeline/context.ts";
+import type { Lang } from "../../context/run-context.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { dbPath, ROOT, type GlobalOptions } from "../context.ts";
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
-import type { Lang } from "../../pipeline/context.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
+import type { Lang } from "../../context/run-context.ts";
 import { importFiles, type ImportKind } from "../../pipeline/sources.ts";
-import { refreshMart } from "../../pipeline/mart.ts";
+import { refreshMart } from "../../mart/refresh.ts";
 import { openContext, ROOT, type GlobalOptions } from "../context.ts";
 import { exitCodeOf, printResults } from "../report.ts";
 

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Lang } from "../../pipeline/context.ts";
+import type { Lang } from "../../context/run-context.ts";
 import { runPipelines, selectSources } from "../../pipeline/run.ts";
 import { generateDemo } from "../../demo/generate.ts";
 import { openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
 import { acquireRunLock, readHolder } from "../../schedule/index.ts";
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { exitCodeOf, printResults } from "../report.ts";
 
 /** `run` and `check` without files: every configured source, then the mart. */

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
-import type { Lang } from "../../pipeline/context.ts";
-import { serveDist } from "../../../scripts/serve.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
+import type { Lang } from "../../context/run-context.ts";
+import { serveDist } from "../../site/serve.ts";
 import { ROOT } from "../context.ts";
 
 export async function serveCommand(lang: Lang, o: { dir: string; port: string }): Promise<void> {

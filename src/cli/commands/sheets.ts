@@ -1,6 +1,6 @@
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { SheetsApiSource } from "../../config/pipelines.ts";
-import type { Lang } from "../../pipeline/context.ts";
+import type { Lang } from "../../context/run-context.ts";
 import { sheetsInit } from "../../sources/sheets/index.ts";
 import { openContext, type GlobalOptions } from "../context.ts";
 

@@ -1,8 +1,8 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MoodleLogSource } from "../../config/pipelines.ts";
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
-import { say, type RunContext } from "../../pipeline/context.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
+import { say, type RunContext } from "../../context/run-context.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
 import { commitStatements, summarise } from "../xapi/commit.ts";
 import { STAGED } from "../xapi/statements.ts";

@@ -1,5 +1,5 @@
 import { BIGINT, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
-import { sqlFile } from "../../sql.ts";
+import { sqlFile } from "../../warehouse/sql-file.ts";
 import type { BatchContext } from "../../warehouse/batch.ts";
 import { underImportMemoryLimit } from "../../warehouse/memory-cap.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";

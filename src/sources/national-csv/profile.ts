@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, isAbsolute, join, resolve } from "node:path";
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 
 /** The columns of core.national_usage a file can fill, plus an optional per-row platform name. */
 export const COUNT_FIELDS = ["active_users", "new_users", "sessions", "page_views", "downloads"] as const;

@@ -1,4 +1,4 @@
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 
 /** Whole-file problems: the batch is refused (exit 1) and the message says where and what to do. */
 const refuse = (fr: string, en: string) => new ImaginEcoleError(fr, en, EXIT.failed);

@@ -1,7 +1,7 @@
 import type { sheets_v4 } from "@googleapis/sheets";
 import type { SheetsApiSource } from "../../config/pipelines.ts";
-import type { RunContext } from "../../pipeline/context.ts";
-import { ImaginEcoleError } from "../../errors.ts";
+import type { RunContext } from "../../context/run-context.ts";
+import { ImaginEcoleError } from "../../core/errors.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import { createSheetsClient, explainApiError, readServiceAccountKey, type ClientOptions, type SheetsClient } from "./api-client.ts";
 import { contractForTitle } from "./contracts.ts";

@@ -1,4 +1,4 @@
-import type { RunContext } from "../../pipeline/context.ts";
+import type { RunContext } from "../../context/run-context.ts";
 import { countryMatcher, indicatorMatcher, readCountries, readIndicatorAliases, resolvePhase } from "./lookups.ts";
 import type { Phase } from "./parse-tab.ts";
 import type { BaseEnv } from "./spreadsheet.ts";

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve } from "node:path";
 import type { SheetFilesSource } from "../../config/pipelines.ts";
-import type { RunContext } from "../../pipeline/context.ts";
-import { ImaginEcoleError, EXIT } from "../../errors.ts";
+import type { RunContext } from "../../context/run-context.ts";
+import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import type { LoadResult } from "../../warehouse/batch.ts";
 import { TAB_CONTRACTS, contractForTitle } from "./contracts.ts";
 import { buildEnv, type SheetOptions } from "./env.ts";

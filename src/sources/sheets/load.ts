@@ -1,5 +1,5 @@
-import type { RunContext } from "../../pipeline/context.ts";
-import { ImaginEcoleError, EXIT } from "../../errors.ts";
+import type { RunContext } from "../../context/run-context.ts";
+import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import type { TabContract } from "./contracts.ts";
 import { contentHash, tidyGrid } from "./grid.ts";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { RunContext } from "../../pipeline/context.ts";
+import type { RunContext } from "../../context/run-context.ts";
 import { loadConfig } from "../../config/pipelines.ts";
 import { parseCountries } from "../../reference/countries.ts";
 import { normaliseLabel } from "./normalise.ts";

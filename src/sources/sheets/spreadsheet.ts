@@ -1,4 +1,4 @@
-import type { RunContext } from "../../pipeline/context.ts";
+import type { RunContext } from "../../context/run-context.ts";
 import { COUNTRY_TABS, contractFor, contractForTitle, type TabContract } from "./contracts.ts";
 import { loadTab, type TabLoad } from "./load.ts";
 import type { ParseEnv } from "./parse-tab.ts";

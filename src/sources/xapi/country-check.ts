@@ -1,4 +1,4 @@
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 
 /** A country given by hand (--country, a Moodle source): ISO2, and in the reference once loaded. */

@@ -1,5 +1,5 @@
 import type { CountryRule } from "../../config/pipelines.ts";
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { DuckDBValue } from "@duckdb/node-api";
 import { jsonPath, type FieldPath } from "./fields.ts";
 

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { CountryRule, XapiFilesSource } from "../../config/pipelines.ts";
-import type { RunContext } from "../../pipeline/context.ts";
+import type { RunContext } from "../../context/run-context.ts";
 import { knownHash, rememberHash, sha256File } from "../../warehouse/content-hash.ts";
 import { underImportMemoryLimit } from "../../warehouse/memory-cap.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";

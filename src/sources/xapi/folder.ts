@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 
 /** Files of a folder matching `pattern`, sorted by name; a missing folder is a configuration error. */
 export function listFiles(folder: string, pattern: RegExp): string[] {

@@ -1,4 +1,4 @@
-import { EXIT, ImaginEcoleError } from "../../errors.ts";
+import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { DEFAULT_RETRY, isRetryableStatus, realSleep, retryDelay, type RetryOptions } from "./retry.ts";
 
 export const XAPI_VERSION = "1.0.3";

@@ -1,5 +1,5 @@
-import { ImaginEcoleError } from "../../errors.ts";
-import { say, type RunContext } from "../../pipeline/context.ts";
+import { ImaginEcoleError } from "../../core/errors.ts";
+import { say, type RunContext } from "../../context/run-context.ts";
 import type { LoadResult } from "../../warehouse/batch.ts";
 
 /** One line per batch for the person running the command, in their language. */

@@ -1,4 +1,4 @@
--- Mart tables for indicators, targets, reporting completeness and bottlenecks (src/indicators/).
+-- Mart tables for indicators, targets, reporting completeness and bottlenecks (src/mart/).
 
 -- Months a country validated in its sheet (created by the sheets connector's own migration when
 -- it lands first; kept here so the mart can be built without it).

@@ -1,5 +1,5 @@
 -- Publication lead time of each published resource, read from core.resource_status_history
--- (src/models/publication_lead_times.sql): what the publication_lead_time_days indicator takes
+-- (src/mart/tables/publication_lead_times.sql): what the publication_lead_time_days indicator takes
 -- the median of, kept per resource so a snapshot as of an earlier date can take it again.
 CREATE TABLE mart.publication_lead_times (
   country_code      VARCHAR NOT NULL,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ImaginEcoleError } from "../../../src/errors.ts";
+import { ImaginEcoleError } from "../../../src/core/errors.ts";
 import { fixture, openTestBed, snapshot, type TestBed } from "./helpers.ts";
 
 let bed: TestBed;

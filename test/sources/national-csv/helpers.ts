@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { RunContext } from "../../../src/pipeline/context.ts";
+import type { RunContext } from "../../../src/context/run-context.ts";
 import { openTestContext } from "../../support/context.ts";
 import { importNationalCsv } from "../../../src/sources/national-csv/index.ts";
 import type { LoadResult } from "../../../src/warehouse/batch.ts";

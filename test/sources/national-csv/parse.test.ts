@@ -4,7 +4,7 @@ import { detectDecimal, findLayout, splitRecords } from "../../../src/sources/na
 import { CANONICAL_PROFILE, normaliseHeader, parseProfile } from "../../../src/sources/national-csv/profile.ts";
 import { lineOfRecord, RecordLines } from "../../../src/sources/national-csv/record-lines.ts";
 import { summaryPattern } from "../../../src/sources/national-csv/load.ts";
-import { sqlFile } from "../../../src/sql.ts";
+import { sqlFile } from "../../../src/warehouse/sql-file.ts";
 import { Warehouse } from "../../../src/warehouse/warehouse.ts";
 
 describe("splitRecords(text, delimiter, max)", () => {

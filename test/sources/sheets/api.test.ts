@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SheetsApiSource } from "../../../src/config/pipelines.ts";
-import { ImaginEcoleError } from "../../../src/errors.ts";
+import { ImaginEcoleError } from "../../../src/core/errors.ts";
 import { runSheetsApi, sheetsInit } from "../../../src/sources/sheets/index.ts";
-import { startSheetsApi, type CellValue, type SheetsApiStandIn } from "../../../src/stand-ins/sheets-api.ts";
+import { startSheetsApi, type CellValue, type SheetsApiStandIn } from "../../stand-ins/sheets-api.ts";
 import { PHASE, SA_EMAIL, fakeServiceAccount, openContext, serial, type TestContext } from "./helpers.ts";
 
 const SN = "sn-sheet-0001";

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemo, type DemoManifest } from "../../../src/demo/generate.ts";
 import { runSheetFiles, runSheetsApi } from "../../../src/sources/sheets/index.ts";
-import { startSheetsApi } from "../../../src/stand-ins/sheets-api.ts";
+import { startSheetsApi } from "../../stand-ins/sheets-api.ts";
 import type { LoadResult } from "../../../src/warehouse/batch.ts";
 import { fakeServiceAccount, openContext, type TestContext } from "./helpers.ts";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SheetFilesSource } from "../../../src/config/pipelines.ts";
-import { ImaginEcoleError } from "../../../src/errors.ts";
+import { ImaginEcoleError } from "../../../src/core/errors.ts";
 import { importSheetFiles, runSheetFiles } from "../../../src/sources/sheets/index.ts";
 import { PHASE, openContext, type TestContext } from "./helpers.ts";
 

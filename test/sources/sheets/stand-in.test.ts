@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { RECORDED_BODIES, startSheetsApi, type SheetsApiStandIn } from "../../../src/stand-ins/sheets-api.ts";
+import { RECORDED_BODIES, startSheetsApi, type SheetsApiStandIn } from "../../stand-ins/sheets-api.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const fixture = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), "utf8")).response_body;

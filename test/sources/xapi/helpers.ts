@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { RunContext } from "../../../src/pipeline/context.ts";
+import type { RunContext } from "../../../src/context/run-context.ts";
 import { openTestContext, type TestContext } from "../../support/context.ts";
 
 export const FIXTURES = join(import.meta.dirname, "../../fixtures/real");

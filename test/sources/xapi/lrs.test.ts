@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { XapiLrsSource } from "../../../src/config/pipelines.ts";
-import { ImaginEcoleError } from "../../../src/errors.ts";
+import { ImaginEcoleError } from "../../../src/core/errors.ts";
 import { runXapiLrs } from "../../../src/sources/xapi/index.ts";
 import { join } from "node:path";
-import { ndjsonStatements, startLrs, type RunningLrs, type StartLrsOptions } from "../../../src/stand-ins/lrs.ts";
+import { ndjsonStatements, startLrs, type RunningLrs, type StartLrsOptions } from "../../stand-ins/lrs.ts";
 import { allText, count, openTestWarehouse, statement, voiding, writeNdjson, type TestWarehouse } from "./helpers.ts";
 
 const env = { LRS_USER: "imaginecole", LRS_PASSWORD: "s3cret-pw" };

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBValue } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildMart } from "../../src/indicators/index.ts";
+import { buildMart } from "../../src/mart/build.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 
 // Phase 2026-01-01 → 2026-12-31 built on 15 May 2026: January to April. Each resource below is

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 export type Dimension = "sex" | "level" | "source" | "platform";
 
-/** One indicator of the catalogue (src/indicators/catalogue.json); its SQL is sql/<id>.sql. */
+/** One indicator of the catalogue (src/mart/catalogue.json); its SQL is indicators/<id>.sql. */
 export interface Indicator {
   id: string;
   label_fr: string;
@@ -30,7 +30,7 @@ export interface Indicator {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const CATALOGUE_PATH = join(HERE, "catalogue.json");
-export const INDICATOR_SQL_DIR = join(HERE, "sql");
+export const INDICATOR_SQL_DIR = join(HERE, "indicators");
 
 export function loadCatalogue(): Indicator[] {
   return JSON.parse(readFileSync(CATALOGUE_PATH, "utf8")) as Indicator[];
@@ -50,7 +50,7 @@ const DIMENSION = {
   en: { sex: "sex", level: "level", source: "source", platform: "platform" },
 } as const;
 
-/** The bottleneck rules, one src/indicators/rules/<id>.sql each. */
+/** The bottleneck rules, one src/mart/rules/<id>.sql each. */
 export const RULES = [
   "behind_trajectory",
   "resources_stuck_in_validation",
@@ -62,7 +62,7 @@ export const RULES = [
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-/** The catalogue as a Markdown document in both languages (src/indicators/CATALOGUE.md). */
+/** The catalogue as a Markdown document in both languages (src/mart/CATALOGUE.md). */
 export function catalogueMarkdown(catalogue: Indicator[] = loadCatalogue()): string {
   const table = (lang: "fr" | "en") => {
     const head = lang === "fr"
@@ -78,7 +78,7 @@ export function catalogueMarkdown(catalogue: Indicator[] = loadCatalogue()): str
   return [
     "# Catalogue des indicateurs / Indicator catalogue",
     "",
-    "<!-- Generated from src/indicators/catalogue.json: npx tsx src/indicators/write-catalogue-doc.ts (a test keeps it in step). -->",
+    "<!-- Generated from src/mart/catalogue.json: npx tsx src/mart/write-catalogue-doc.ts (a test keeps it in step). -->",
     "",
     "Valeurs par pays et par mois dans `mart.indicators`, valeur de la phase à date dans `mart.indicators_phase`. Stock : niveau en fin de mois ; flux : ce qui s'est passé dans le mois.",
     "",
@@ -97,7 +97,7 @@ export function catalogueMarkdown(catalogue: Indicator[] = loadCatalogue()): str
     "",
     "## Goulets d'étranglement / Bottlenecks",
     "",
-    "`mart.bottlenecks`, one SQL per rule in `src/indicators/rules/`, thresholds in `pipelines/indicators.json`: " +
+    "`mart.bottlenecks`, one SQL per rule in `src/mart/rules/`, thresholds in `pipelines/indicators.json`: " +
       RULES.map((r) => `\`${r}\``).join(", ") +
       ". Severity `low`/`medium`/`high` is a flag; `info` is a note that the rule could not be judged for lack of data (no target, no sheet rows, no usage), never a score of zero. " +
       "Sévérité `medium`/`high` : un signal ; `info` : la règle n'a pas pu être évaluée faute de données.",

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildMart } from "../../src/indicators/index.ts";
+import { buildMart } from "../../src/mart/build.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 
 // Built on 5 April 2026: January to March are complete; March's reports are due by 10 April,

@@ -6,9 +6,9 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { EXIT, ImaginEcoleError } from "../src/errors.ts";
+import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCE = join(ROOT, "dashboards");
 // Inside the project, so loaders and bundles find node_modules; git-ignored with .observablehq/.
 const BUILDS = join(SOURCE, ".observablehq", "builds");

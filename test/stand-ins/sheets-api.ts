@@ -9,7 +9,7 @@ import { readdirSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, extname, join } from "node:path";
-import { readCsvGrid, readXlsxTabs, tabTitleFromFileName } from "../sources/sheets/read-files.ts";
+import { readCsvGrid, readXlsxTabs, tabTitleFromFileName } from "../../src/sources/sheets/read-files.ts";
 
 export type CellValue = string | number | boolean;
 

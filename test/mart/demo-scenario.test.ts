@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemo, type DemoManifest } from "../../src/demo/generate.ts";
 import { DEMO_SCENARIO, storyOf, type Story } from "../../src/demo/scenario.ts";
-import { buildMart } from "../../src/indicators/index.ts";
+import { buildMart } from "../../src/mart/build.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { cli, demoConfig, ROOT, tempDir, TODAY } from "../support/cli.ts";
 

@@ -1,4 +1,4 @@
-/** Rewrites src/indicators/CATALOGUE.md from the catalogue: `npx tsx src/indicators/write-catalogue-doc.ts`. */
+/** Rewrites src/mart/CATALOGUE.md from the catalogue: `npx tsx src/mart/write-catalogue-doc.ts`. */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { catalogueMarkdown } from "./catalogue.ts";

@@ -2,7 +2,7 @@ import type { DuckDBValue } from "@duckdb/node-api";
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { EXIT, ImaginEcoleError } from "../errors.ts";
+import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { indicatorSql, loadCatalogue, type Indicator } from "./catalogue.ts";
 import { bottleneckMessage, type CountryNames, type IndicatorNames } from "./messages.ts";
@@ -14,10 +14,10 @@ export { loadRules, type IndicatorRules } from "./rules-config.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
-const MODELS_DIR = join(ROOT, "src/models");
+const TABLES_DIR = join(HERE, "tables");
 const RULES_DIR = join(HERE, "rules");
 
-/** Mart tables built before the indicators, in dependency order (src/models/<table>.sql). */
+/** Mart tables built before the indicators, in dependency order (src/mart/tables/<table>.sql). */
 const BEFORE = ["build_info", "usage_monthly", "national_monthly", "months", "sheet_updates", "completeness", "trajectory", "publication_lead_times", "resource_stock", "trainer_counts"];
 /** Built from the indicator values. */
 const AFTER = ["indicators", "indicators_phase"];
@@ -92,7 +92,7 @@ function sqlParams(rules: IndicatorRules, options: BuildOptions): Record<string,
 }
 
 async function rebuild(warehouse: Warehouse, table: string, params: Record<string, DuckDBValue>): Promise<void> {
-  const sql = readFileSync(join(MODELS_DIR, `${table}.sql`), "utf8");
+  const sql = readFileSync(join(TABLES_DIR, `${table}.sql`), "utf8");
   await warehouse.run(`DELETE FROM mart.${table}`);
   await warehouse.run(`INSERT INTO mart.${table} BY NAME (${sql})`, paramsFor(sql, params));
 }

@@ -72,7 +72,7 @@ export async function serveDist(dir: string, port = 0): Promise<{ url: string; c
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const dir = process.argv[2] ?? resolve(fileURLToPath(import.meta.url), "../../dist");
+  const dir = process.argv[2] ?? resolve(fileURLToPath(import.meta.url), "../../../dist");
   if (!existsSync(join(dir, "index.html"))) {
     process.stderr.write(`Aucun site construit dans ${dir} : lancez « npm run build ». / No built site in ${dir}: run "npm run build".\n`);
     process.exit(2);

@@ -1,6 +1,6 @@
 import type { PipelinesConfig } from "../config/pipelines.ts";
-import { buildMart } from "../indicators/index.ts";
-import type { RunContext } from "./context.ts";
+import { buildMart } from "./build.ts";
+import type { RunContext } from "../context/run-context.ts";
 
 const CURSOR = ["mart", "built_for_day"] as const;
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { ImaginEcoleError, EXIT } from "../errors.ts";
+import { ImaginEcoleError, EXIT } from "../core/errors.ts";
 
 export const DEFAULT_RULES_PATH = "pipelines/indicators.json";
 

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { catalogueMarkdown, loadCatalogue, RULES } from "../../src/indicators/catalogue.ts";
-import { formatNumber, formatPercent } from "../../src/indicators/messages.ts";
-import { checkRules, loadRules } from "../../src/indicators/rules-config.ts";
-import { ImaginEcoleError } from "../../src/errors.ts";
+import { catalogueMarkdown, loadCatalogue, RULES } from "../../src/mart/catalogue.ts";
+import { formatNumber, formatPercent } from "../../src/mart/messages.ts";
+import { checkRules, loadRules } from "../../src/mart/rules-config.ts";
+import { ImaginEcoleError } from "../../src/core/errors.ts";
 
-const SRC = join(import.meta.dirname, "../../src/indicators");
+const SRC = join(import.meta.dirname, "../../src/mart");
 const SHEET_TARGET_IDS = ["trainers_trained", "trainers_certified", "teachers_trained", "resources_published", "monthly_active_users"];
 
 describe("loadCatalogue()", () => {
@@ -31,8 +31,8 @@ describe("loadCatalogue()", () => {
 });
 
 describe("catalogueMarkdown()", () => {
-  it("is what src/indicators/CATALOGUE.md holds, so the documentation never drifts from the catalogue", () => {
-    expect(readFileSync(join(SRC, "CATALOGUE.md"), "utf8"), "run npx tsx src/indicators/write-catalogue-doc.ts").toBe(catalogueMarkdown());
+  it("is what src/mart/CATALOGUE.md holds, so the documentation never drifts from the catalogue", () => {
+    expect(readFileSync(join(SRC, "CATALOGUE.md"), "utf8"), "run npx tsx src/mart/write-catalogue-doc.ts").toBe(catalogueMarkdown());
   });
 
   it("lists every indicator in both tables and every rule that has a SQL file", () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildMart } from "../../src/indicators/index.ts";
+import { buildMart } from "../../src/mart/build.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { buildGoldenCore, MONTHS, NOW, PHASE } from "./golden-fixture.ts";
 
