@@ -1,11 +1,12 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
-import { indicatorSql, loadCatalogue, type Indicator } from "./catalogue.ts";
+import { INDICATOR_SQL_DIR, loadCatalogue, type Indicator } from "./catalogue.ts";
 import { bottleneckMessage, type CountryNames, type IndicatorNames } from "./messages.ts";
+import { buildOrder, checkDeclared, declaredTables, type MartStep, type SqlSource } from "./order.ts";
 import { DEFAULT_RULES_PATH, loadRules, type IndicatorRules } from "./rules-config.ts";
 import { paramsFor } from "./sql-files.ts";
 
@@ -14,13 +15,9 @@ export { loadRules, type IndicatorRules } from "./rules-config.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
+const SCHEMA_PATH = join(HERE, "schema.sql");
 const TABLES_DIR = join(HERE, "tables");
 const RULES_DIR = join(HERE, "rules");
-
-/** Mart tables built before the indicators, in dependency order (src/mart/tables/<table>.sql). */
-const BEFORE = ["build_info", "usage_monthly", "national_monthly", "months", "sheet_updates", "completeness", "trajectory", "publication_lead_times", "resource_stock", "trainer_counts"];
-/** Built from the indicator values. */
-const AFTER = ["indicators", "indicators_phase"];
 
 export interface BuildOptions {
   /** The moment the mart describes; the last complete month before it is the last period. */
@@ -32,24 +29,67 @@ export interface BuildOptions {
 
 /**
  * Rebuilds every mart table from core in one transaction: indicators per country and month and
- * for the phase to date, targets, reporting completeness, bottlenecks. Same core and same `now`,
+ * for the phase to date, targets, reporting completeness, bottlenecks. The tables are created
+ * anew from schema.sql, then filled in the order their SQL requires. Same core and same `now`,
  * same mart.
  */
 export async function buildMart(warehouse: Warehouse, options: BuildOptions): Promise<{ indicators: number; bottlenecks: number }> {
   checkPhase(options.phase);
   const rules = loadRules(resolve(ROOT, options.rulesPath ?? DEFAULT_RULES_PATH));
   const catalogue = loadCatalogue();
-  const params = sqlParams(rules, options);
+  const inputs = { warehouse, catalogue, params: sqlParams(rules, options) };
+  const schema = readFileSync(SCHEMA_PATH, "utf8");
+  const steps = martPlan(catalogue, schema);
   return warehouse.transaction(async () => {
-    for (const table of BEFORE) await rebuild(warehouse, table, params);
-    await writeCatalogue(warehouse, catalogue);
-    await computeIndicators(warehouse, catalogue, params);
-    for (const table of AFTER) await rebuild(warehouse, table, params);
+    await warehouse.run(schema);
+    for (const step of steps) await step.fill(inputs);
     await warehouse.run("DROP TABLE indicator_values");
-    const bottlenecks = await writeBottlenecks(warehouse, params, indicatorNames(catalogue));
     const indicators = Number(await warehouse.scalar("SELECT count(*) FROM mart.indicators"));
+    const bottlenecks = Number(await warehouse.scalar("SELECT count(*) FROM mart.bottlenecks"));
     return { indicators, bottlenecks };
   });
+}
+
+/** What every step fills its table from. */
+interface BuildInputs {
+  warehouse: Warehouse;
+  catalogue: Indicator[];
+  params: Record<string, DuckDBValue>;
+}
+
+/** A step of the build (see order.ts) and how it fills its table. */
+export interface BuildStep extends MartStep {
+  fill(inputs: BuildInputs): Promise<void>;
+}
+
+/**
+ * Every step of the build, in the order their SQL requires: one per tables/<table>.sql, the
+ * catalogue, the indicator values (one indicators/<id>.sql per catalogue entry) and the
+ * bottlenecks (rules/*.sql). Adding a table is adding its file and its declaration in schema.sql.
+ */
+export function martPlan(catalogue: Indicator[] = loadCatalogue(), schema = readFileSync(SCHEMA_PATH, "utf8")): BuildStep[] {
+  const tables = sqlFiles(TABLES_DIR).map((source): BuildStep => {
+    const table = basename(source.file, ".sql");
+    return { writes: `mart.${table}`, reads: [source], fill: ({ warehouse, params }) => rebuild(warehouse, table, source.sql, params) };
+  });
+  const indicators = catalogue.map((i) => ({ id: i.id, ...sqlFile(join(INDICATOR_SQL_DIR, `${i.id}.sql`)) }));
+  const rules = sqlFiles(RULES_DIR);
+  const steps: BuildStep[] = [
+    ...tables,
+    { writes: "mart.indicator_catalogue", reads: [], fill: ({ warehouse }) => writeCatalogue(warehouse, catalogue) },
+    { writes: "indicator_values", reads: indicators, fill: ({ warehouse, params }) => computeIndicators(warehouse, indicators, params) },
+    { writes: "mart.bottlenecks", reads: rules, fill: ({ warehouse, params }) => writeBottlenecks(warehouse, rules, params, indicatorNames(catalogue)) },
+  ];
+  checkDeclared(relative(ROOT, SCHEMA_PATH), declaredTables(schema), steps);
+  return buildOrder(steps);
+}
+
+function sqlFiles(dir: string): SqlSource[] {
+  return readdirSync(dir).filter((f) => f.endsWith(".sql")).sort().map((f) => sqlFile(join(dir, f)));
+}
+
+function sqlFile(path: string): SqlSource {
+  return { file: relative(ROOT, path), sql: readFileSync(path, "utf8") };
 }
 
 function checkPhase(phase: { start: string; end: string }): void {
@@ -91,14 +131,11 @@ function sqlParams(rules: IndicatorRules, options: BuildOptions): Record<string,
   };
 }
 
-async function rebuild(warehouse: Warehouse, table: string, params: Record<string, DuckDBValue>): Promise<void> {
-  const sql = readFileSync(join(TABLES_DIR, `${table}.sql`), "utf8");
-  await warehouse.run(`DELETE FROM mart.${table}`);
+async function rebuild(warehouse: Warehouse, table: string, sql: string, params: Record<string, DuckDBValue>): Promise<void> {
   await warehouse.run(`INSERT INTO mart.${table} BY NAME (${sql})`, paramsFor(sql, params));
 }
 
 async function writeCatalogue(warehouse: Warehouse, catalogue: Indicator[]): Promise<void> {
-  await warehouse.run("DELETE FROM mart.indicator_catalogue");
   for (const [position, i] of catalogue.entries()) {
     await warehouse.run(
       `INSERT INTO mart.indicator_catalogue VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
@@ -110,16 +147,11 @@ async function writeCatalogue(warehouse: Warehouse, catalogue: Indicator[]): Pro
   }
 }
 
-async function computeIndicators(warehouse: Warehouse, catalogue: Indicator[], params: Record<string, DuckDBValue>): Promise<void> {
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE indicator_values (
-       indicator_id VARCHAR, country_code VARCHAR, period DATE, disaggregation VARCHAR, value DOUBLE, denominator_year INTEGER)`,
-  );
-  for (const indicator of catalogue) {
-    const sql = indicatorSql(indicator.id);
+async function computeIndicators(warehouse: Warehouse, indicators: Array<{ id: string; sql: string }>, params: Record<string, DuckDBValue>): Promise<void> {
+  for (const { id, sql } of indicators) {
     await warehouse.run(
       `INSERT INTO indicator_values BY NAME (SELECT $indicator_id AS indicator_id, * FROM (${sql}))`,
-      { ...paramsFor(sql, params), indicator_id: indicator.id },
+      { ...paramsFor(sql, params), indicator_id: id },
     );
   }
 }
@@ -137,12 +169,9 @@ function indicatorNames(catalogue: Indicator[]): IndicatorNames {
   return new Map(catalogue.map((i) => [i.id, { fr: lower(i.label_fr), en: lower(i.label_en) }]));
 }
 
-async function writeBottlenecks(warehouse: Warehouse, params: Record<string, DuckDBValue>, indicators: IndicatorNames): Promise<number> {
+async function writeBottlenecks(warehouse: Warehouse, rules: SqlSource[], params: Record<string, DuckDBValue>, indicators: IndicatorNames): Promise<void> {
   const names = await countryNames(warehouse);
-  await warehouse.run("DELETE FROM mart.bottlenecks");
-  let count = 0;
-  for (const file of readdirSync(RULES_DIR).filter((f) => f.endsWith(".sql")).sort()) {
-    const sql = readFileSync(join(RULES_DIR, file), "utf8");
+  for (const { sql } of rules) {
     const rows = await warehouse.all<RuleRow>(
       `SELECT country_code, rule_id, severity, strftime(since, '%Y-%m-%d') AS since, evidence FROM (${sql}) ORDER BY ALL`,
       paramsFor(sql, params),
@@ -155,10 +184,8 @@ async function writeBottlenecks(warehouse: Warehouse, params: Record<string, Duc
         "INSERT INTO mart.bottlenecks VALUES ($1, $2, $3, $4::DATE, $5, $6, $7)",
         [row.country_code, row.rule_id, row.severity, since, row.evidence, message.fr, message.en],
       );
-      count++;
     }
   }
-  return count;
 }
 
 async function countryNames(warehouse: Warehouse): Promise<Map<string, CountryNames>> {

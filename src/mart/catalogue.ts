@@ -36,10 +36,6 @@ export function loadCatalogue(): Indicator[] {
   return JSON.parse(readFileSync(CATALOGUE_PATH, "utf8")) as Indicator[];
 }
 
-export function indicatorSql(id: string): string {
-  return readFileSync(join(INDICATOR_SQL_DIR, `${id}.sql`), "utf8");
-}
-
 const UNIT = {
   fr: { count: "nombre", percent: "%", days: "jours", users: "utilisateurs" },
   en: { count: "count", percent: "%", days: "days", users: "users" },

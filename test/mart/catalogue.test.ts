@@ -13,7 +13,7 @@ describe("loadCatalogue()", () => {
   const catalogue = loadCatalogue();
 
   it("has one SQL file per indicator and no SQL file without an indicator", () => {
-    const files = readdirSync(join(SRC, "sql")).map((f) => f.replace(/\.sql$/, "")).sort();
+    const files = readdirSync(join(SRC, "indicators")).map((f) => f.replace(/\.sql$/, "")).sort();
     expect(catalogue.map((i) => i.id).sort()).toEqual(files);
   });
 
