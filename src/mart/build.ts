@@ -1,20 +1,19 @@
 import type { DuckDBValue } from "@duckdb/node-api";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
+import { sqlFile } from "../warehouse/sql-file.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
-import { indicatorSql, loadCatalogue, type Indicator } from "./catalogue.ts";
+import { loadCatalogue, type Indicator } from "./catalogue.ts";
 import { bottleneckMessage, type CountryNames, type IndicatorNames } from "./messages.ts";
 import { DEFAULT_RULES_PATH, loadRules, type IndicatorRules } from "./rules-config.ts";
-import { paramsFor } from "./sql-files.ts";
 
 export { loadCatalogue, catalogueMarkdown, type Indicator } from "./catalogue.ts";
 export { loadRules, type IndicatorRules } from "./rules-config.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
-const TABLES_DIR = join(HERE, "tables");
 const RULES_DIR = join(HERE, "rules");
 
 /** Mart tables built before the indicators, in dependency order (src/mart/tables/<table>.sql). */
@@ -92,9 +91,9 @@ function sqlParams(rules: IndicatorRules, options: BuildOptions): Record<string,
 }
 
 async function rebuild(warehouse: Warehouse, table: string, params: Record<string, DuckDBValue>): Promise<void> {
-  const sql = readFileSync(join(TABLES_DIR, `${table}.sql`), "utf8");
+  const sql = sqlFile(import.meta.url, `tables/${table}.sql`);
   await warehouse.run(`DELETE FROM mart.${table}`);
-  await warehouse.run(`INSERT INTO mart.${table} BY NAME (${sql})`, paramsFor(sql, params));
+  await warehouse.run(sql.wrap((query) => `INSERT INTO mart.${table} BY NAME (${query})`), params);
 }
 
 async function writeCatalogue(warehouse: Warehouse, catalogue: Indicator[]): Promise<void> {
@@ -116,10 +115,10 @@ async function computeIndicators(warehouse: Warehouse, catalogue: Indicator[], p
        indicator_id VARCHAR, country_code VARCHAR, period DATE, disaggregation VARCHAR, value DOUBLE, denominator_year INTEGER)`,
   );
   for (const indicator of catalogue) {
-    const sql = indicatorSql(indicator.id);
+    const sql = sqlFile(import.meta.url, `indicators/${indicator.id}.sql`);
     await warehouse.run(
-      `INSERT INTO indicator_values BY NAME (SELECT $indicator_id AS indicator_id, * FROM (${sql}))`,
-      { ...paramsFor(sql, params), indicator_id: indicator.id },
+      sql.wrap((query) => `INSERT INTO indicator_values BY NAME (SELECT $indicator_id AS indicator_id, * FROM (${query}))`),
+      { ...params, indicator_id: indicator.id },
     );
   }
 }
@@ -142,10 +141,10 @@ async function writeBottlenecks(warehouse: Warehouse, params: Record<string, Duc
   await warehouse.run("DELETE FROM mart.bottlenecks");
   let count = 0;
   for (const file of readdirSync(RULES_DIR).filter((f) => f.endsWith(".sql")).sort()) {
-    const sql = readFileSync(join(RULES_DIR, file), "utf8");
+    const sql = sqlFile(import.meta.url, `rules/${file}`);
     const rows = await warehouse.all<RuleRow>(
-      `SELECT country_code, rule_id, severity, strftime(since, '%Y-%m-%d') AS since, evidence FROM (${sql}) ORDER BY ALL`,
-      paramsFor(sql, params),
+      sql.wrap((query) => `SELECT country_code, rule_id, severity, strftime(since, '%Y-%m-%d') AS since, evidence FROM (${query}) ORDER BY ALL`),
+      params,
     );
     for (const row of rows) {
       const since = typeof row.since === "string" ? row.since : null;

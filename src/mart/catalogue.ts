@@ -30,14 +30,9 @@ export interface Indicator {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const CATALOGUE_PATH = join(HERE, "catalogue.json");
-export const INDICATOR_SQL_DIR = join(HERE, "indicators");
 
 export function loadCatalogue(): Indicator[] {
   return JSON.parse(readFileSync(CATALOGUE_PATH, "utf8")) as Indicator[];
-}
-
-export function indicatorSql(id: string): string {
-  return readFileSync(join(INDICATOR_SQL_DIR, `${id}.sql`), "utf8");
 }
 
 const UNIT = {
