@@ -3,12 +3,12 @@ import { readFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
+import { Sql } from "../warehouse/sql-file.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
-import { INDICATOR_SQL_DIR, loadCatalogue, type Indicator } from "./catalogue.ts";
+import { loadCatalogue, type Indicator } from "./catalogue.ts";
 import { bottleneckMessage, type CountryNames, type IndicatorNames } from "./messages.ts";
 import { buildOrder, checkDeclared, declaredTables, type MartStep, type SqlSource } from "./order.ts";
 import { DEFAULT_RULES_PATH, loadRules, type IndicatorRules } from "./rules-config.ts";
-import { paramsFor } from "./sql-files.ts";
 
 export { loadCatalogue, catalogueMarkdown, type Indicator } from "./catalogue.ts";
 export { loadRules, type IndicatorRules } from "./rules-config.ts";
@@ -18,6 +18,7 @@ const ROOT = resolve(HERE, "../..");
 const SCHEMA_PATH = join(HERE, "schema.sql");
 const TABLES_DIR = join(HERE, "tables");
 const RULES_DIR = join(HERE, "rules");
+const INDICATORS_DIR = join(HERE, "indicators");
 
 export interface BuildOptions {
   /** The moment the mart describes; the last complete month before it is the last period. */
@@ -41,7 +42,7 @@ export async function buildMart(warehouse: Warehouse, options: BuildOptions): Pr
   const schema = readFileSync(SCHEMA_PATH, "utf8");
   const steps = martPlan(catalogue, schema);
   return warehouse.transaction(async () => {
-    await warehouse.run(schema);
+    await warehouse.run(Sql.text(schema, relative(ROOT, SCHEMA_PATH)));
     for (const step of steps) await step.fill(inputs);
     await warehouse.run("DROP TABLE indicator_values");
     const indicators = Number(await warehouse.scalar("SELECT count(*) FROM mart.indicators"));
@@ -70,9 +71,9 @@ export interface BuildStep extends MartStep {
 export function martPlan(catalogue: Indicator[] = loadCatalogue(), schema = readFileSync(SCHEMA_PATH, "utf8")): BuildStep[] {
   const tables = sqlFiles(TABLES_DIR).map((source): BuildStep => {
     const table = basename(source.file, ".sql");
-    return { writes: `mart.${table}`, reads: [source], fill: ({ warehouse, params }) => rebuild(warehouse, table, source.sql, params) };
+    return { writes: `mart.${table}`, reads: [source], fill: ({ warehouse, params }) => rebuild(warehouse, table, source, params) };
   });
-  const indicators = catalogue.map((i) => ({ id: i.id, ...sqlFile(join(INDICATOR_SQL_DIR, `${i.id}.sql`)) }));
+  const indicators = catalogue.map((i) => ({ id: i.id, ...sqlSource(join(INDICATORS_DIR, `${i.id}.sql`)) }));
   const rules = sqlFiles(RULES_DIR);
   const steps: BuildStep[] = [
     ...tables,
@@ -85,10 +86,10 @@ export function martPlan(catalogue: Indicator[] = loadCatalogue(), schema = read
 }
 
 function sqlFiles(dir: string): SqlSource[] {
-  return readdirSync(dir).filter((f) => f.endsWith(".sql")).sort().map((f) => sqlFile(join(dir, f)));
+  return readdirSync(dir).filter((f) => f.endsWith(".sql")).sort().map((f) => sqlSource(join(dir, f)));
 }
 
-function sqlFile(path: string): SqlSource {
+function sqlSource(path: string): SqlSource {
   return { file: relative(ROOT, path), sql: readFileSync(path, "utf8") };
 }
 
@@ -131,8 +132,8 @@ function sqlParams(rules: IndicatorRules, options: BuildOptions): Record<string,
   };
 }
 
-async function rebuild(warehouse: Warehouse, table: string, sql: string, params: Record<string, DuckDBValue>): Promise<void> {
-  await warehouse.run(`INSERT INTO mart.${table} BY NAME (${sql})`, paramsFor(sql, params));
+async function rebuild(warehouse: Warehouse, table: string, { file, sql }: SqlSource, params: Record<string, DuckDBValue>): Promise<void> {
+  await warehouse.run(Sql.text(sql, file).wrap((query) => `INSERT INTO mart.${table} BY NAME (${query})`), params);
 }
 
 async function writeCatalogue(warehouse: Warehouse, catalogue: Indicator[]): Promise<void> {
@@ -147,11 +148,11 @@ async function writeCatalogue(warehouse: Warehouse, catalogue: Indicator[]): Pro
   }
 }
 
-async function computeIndicators(warehouse: Warehouse, indicators: Array<{ id: string; sql: string }>, params: Record<string, DuckDBValue>): Promise<void> {
-  for (const { id, sql } of indicators) {
+async function computeIndicators(warehouse: Warehouse, indicators: Array<{ id: string } & SqlSource>, params: Record<string, DuckDBValue>): Promise<void> {
+  for (const { id, file, sql } of indicators) {
     await warehouse.run(
-      `INSERT INTO indicator_values BY NAME (SELECT $indicator_id AS indicator_id, * FROM (${sql}))`,
-      { ...paramsFor(sql, params), indicator_id: id },
+      Sql.text(sql, file).wrap((query) => `INSERT INTO indicator_values BY NAME (SELECT $indicator_id AS indicator_id, * FROM (${query}))`),
+      { ...params, indicator_id: id },
     );
   }
 }
@@ -171,10 +172,10 @@ function indicatorNames(catalogue: Indicator[]): IndicatorNames {
 
 async function writeBottlenecks(warehouse: Warehouse, rules: SqlSource[], params: Record<string, DuckDBValue>, indicators: IndicatorNames): Promise<void> {
   const names = await countryNames(warehouse);
-  for (const { sql } of rules) {
+  for (const { file, sql } of rules) {
     const rows = await warehouse.all<RuleRow>(
-      `SELECT country_code, rule_id, severity, strftime(since, '%Y-%m-%d') AS since, evidence FROM (${sql}) ORDER BY ALL`,
-      paramsFor(sql, params),
+      Sql.text(sql, file).wrap((query) => `SELECT country_code, rule_id, severity, strftime(since, '%Y-%m-%d') AS since, evidence FROM (${query}) ORDER BY ALL`),
+      params,
     );
     for (const row of rows) {
       const since = typeof row.since === "string" ? row.since : null;

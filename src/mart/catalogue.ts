@@ -30,7 +30,6 @@ export interface Indicator {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const CATALOGUE_PATH = join(HERE, "catalogue.json");
-export const INDICATOR_SQL_DIR = join(HERE, "indicators");
 
 export function loadCatalogue(): Indicator[] {
   return JSON.parse(readFileSync(CATALOGUE_PATH, "utf8")) as Indicator[];

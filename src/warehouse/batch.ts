@@ -172,7 +172,7 @@ async function recordLoad(
 
 async function insertRejects(warehouse: Warehouse, loadId: string, source: string, rejects: Reject[]): Promise<void> {
   if (rejects.length === 0) return;
-  const appender = await warehouse.conn.createAppender("rejects", "ops");
+  const appender = await warehouse.appender("rejects", "ops");
   for (const r of rejects) {
     appender.appendVarchar(loadId);
     appender.appendVarchar(source);

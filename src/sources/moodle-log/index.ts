@@ -1,5 +1,4 @@
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import type { MoodleLogSource } from "../../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { say, type RunContext } from "../../context/run-context.ts";
@@ -10,7 +9,7 @@ import { checkCountryCode } from "../xapi/country-check.ts";
 import { displayPath, expandFiles, listFiles } from "../xapi/folder.ts";
 import { contentHash } from "../../warehouse/content-hash.ts";
 import { describeLoad } from "../xapi/report.ts";
-import { runSqlFile } from "../xapi/sql.ts";
+import { sqlFile } from "../../warehouse/sql-file.ts";
 import { streamCsvRecords } from "./csv-records.ts";
 import { mapHeaders, type HeaderMap } from "./headers.ts";
 import { moodleReasons } from "./reasons.ts";
@@ -20,7 +19,6 @@ import { zoneFormatter } from "./time.ts";
 
 export const MOODLE_SOURCE = "moodle-log";
 const LOG_FILES = /\.csv$/i;
-const STAGE_SQL = join(dirname(fileURLToPath(import.meta.url)), "sql", "xapi_stage.sql");
 
 export interface MoodleImportOptions {
   country: string;
@@ -64,8 +62,8 @@ async function loadFile(
   country: string,
   rowOptions: RowOptions,
 ): Promise<BatchCounts> {
-  await runSqlFile(ctx.warehouse, STAGE_SQL);
-  const appender = await ctx.warehouse.conn.createAppender("xapi_stage", "main", "temp");
+  await ctx.warehouse.run(sqlFile(import.meta.url, "sql/xapi_stage.sql"));
+  const appender = await ctx.warehouse.appender("xapi_stage", "main", "temp");
   let header: HeaderMap | undefined;
   let guests = 0;
   try {

@@ -1,8 +1,9 @@
 import type { BatchContext, BatchCounts } from "../../warehouse/batch.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import type { Keyer } from "../../privacy/keyed-hash.ts";
+import { sqlFile } from "../../warehouse/sql-file.ts";
 import type { Reason } from "./reasons.ts";
-import { runSqlFile, usedParams, type Query } from "./sql.ts";
+import type { Query } from "./sql.ts";
 import type { Statements } from "./statements.ts";
 
 export interface CommitOptions {
@@ -31,9 +32,9 @@ export interface CheckedSummary extends Summary {
 
 /** Counts the statements, the rejected ones, and collects the actors of the valid ones, in one grouping pass. */
 export async function summarise(warehouse: Warehouse, statements: Statements): Promise<CheckedSummary> {
-  const sql = `SELECT ident, count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS valid FROM ${statements.sql} s GROUP BY ident`;
+  const sql = statements.sql.wrap((relation) => `SELECT ident, count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS valid FROM ${relation} s GROUP BY ident`);
   const summary: CheckedSummary = { rowsRead: 0, rowsRejected: 0, idents: [] };
-  for (const { ident, n, valid } of await warehouse.all<{ ident: string | null; n: number; valid: number }>(sql, usedParams(statements.params, sql))) {
+  for (const { ident, n, valid } of await warehouse.all<{ ident: string | null; n: number; valid: number }>(sql, statements.params)) {
     summary.rowsRead += n;
     summary.rowsRejected += n - valid;
     if (ident !== null && valid > 0) summary.idents.push(ident);
@@ -97,15 +98,15 @@ async function write(
   await keyActors(warehouse, summary.idents, options.keyer);
   if (summary.rowsRejected !== null && summary.rowsRejected > 0) {
     await loadReasons(warehouse, options.reasons);
-    await runSqlFile(warehouse, "ops.rejects", params, slots);
+    await warehouse.run(xapiSql("ops.rejects").fill(slots), params);
   }
   const before = Number(await warehouse.scalar("SELECT count(*) FROM raw.xapi_statements"));
-  const inserted = await joiningAsWritten(warehouse, () => runSqlFile(warehouse, "raw.xapi_statements", params, slots));
+  const inserted = await joiningAsWritten(warehouse, () => warehouse.run(xapiSql("raw.xapi_statements").fill(slots), params));
   if (summary.rowsRejected === null && inserted < summary.rowsRead) {
     await warehouse.run("DELETE FROM raw.xapi_statements WHERE load_id = $1", [loadId]);
     return null;
   }
-  const seen = before > 0 ? await runSqlFile(warehouse, "raw.xapi_statements.seen", params) : 0;
+  const seen = before > 0 ? await warehouse.run(xapiSql("raw.xapi_statements.seen"), params) : 0;
   // Grouping by the ids' hashes is cheaper than by the ids, or than count(DISTINCT), and misses
   // no repeat; a collision only costs the exact pass, which then removes nothing.
   const repeated = Number(
@@ -114,13 +115,18 @@ async function write(
       [loadId],
     ),
   );
-  const removed = seen + (repeated > 0 ? await runSqlFile(warehouse, "raw.xapi_statements.repeated", params) : 0);
-  await runSqlFile(warehouse, "core.voided_events", params);
+  const removed = seen + (repeated > 0 ? await warehouse.run(xapiSql("raw.xapi_statements.repeated"), params) : 0);
+  await warehouse.run(xapiSql("core.voided_events"), params);
   // Identifiers in clear: gone as soon as the batch is written.
   for (const table of ["xapi_stage", "xapi_actor_keys", "xapi_reasons"]) {
     await warehouse.run(`DROP TABLE IF EXISTS temp.main.${table}`);
   }
   return { rowsRead: summary.rowsRead, rowsLoaded: inserted - removed };
+}
+
+/** sql/<name>.sql */
+function xapiSql(name: string) {
+  return sqlFile(import.meta.url, `sql/${name}.sql`);
 }
 
 /**
@@ -141,7 +147,7 @@ async function loadReasons(warehouse: Warehouse, reasons: Record<string, Reason>
   await warehouse.run(
     'CREATE OR REPLACE TEMP TABLE xapi_reasons (code VARCHAR, "column" VARCHAR, reason_fr VARCHAR, reason_en VARCHAR)',
   );
-  const appender = await warehouse.conn.createAppender("xapi_reasons", "main", "temp");
+  const appender = await warehouse.appender("xapi_reasons", "main", "temp");
   for (const [code, reason] of Object.entries(reasons)) {
     appender.appendVarchar(code);
     reason.column === null ? appender.appendNull() : appender.appendVarchar(reason.column);
@@ -155,7 +161,7 @@ async function loadReasons(warehouse: Warehouse, reasons: Record<string, Reason>
 /** HMAC of each distinct identifier in JS, handed to DuckDB as a small TEMP map. */
 async function keyActors(warehouse: Warehouse, idents: string[], keyer: Keyer): Promise<void> {
   await warehouse.run("CREATE OR REPLACE TEMP TABLE xapi_actor_keys (ident VARCHAR, actor_key VARCHAR)");
-  const appender = await warehouse.conn.createAppender("xapi_actor_keys", "main", "temp");
+  const appender = await warehouse.appender("xapi_actor_keys", "main", "temp");
   for (const ident of idents) {
     appender.appendVarchar(ident);
     appender.appendVarchar(keyer(ident));

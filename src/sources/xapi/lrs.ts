@@ -5,6 +5,7 @@ import type { XapiLrsSource } from "../../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { say, type RunContext } from "../../context/run-context.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
+import { sqlFile } from "../../warehouse/sql-file.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { latestStored, nextCursor } from "./cursor.ts";
 import { writeStatementsFile, XAPI_SOURCE } from "./files.ts";
@@ -12,7 +13,6 @@ import { describeLoad } from "./report.ts";
 import { fetchStatementsPage, shown, type LrsCredentials, type LrsPage } from "./lrs-client.ts";
 import { XAPI_REASONS } from "./reasons.ts";
 import type { RetryOptions } from "./retry.ts";
-import { runSqlFile } from "./sql.ts";
 
 export const CURSOR_SOURCE = "xapi-lrs";
 const DEFAULT_PAGE_SIZE = 500;
@@ -171,5 +171,5 @@ export async function readCursor(warehouse: Warehouse, key: string): Promise<str
 
 async function saveCursor(warehouse: Warehouse, key: string, value: string | null): Promise<void> {
   if (value === null) return;
-  await runSqlFile(warehouse, "ops.cursors", { source: CURSOR_SOURCE, key, value });
+  await warehouse.run(sqlFile(import.meta.url, "sql/ops.cursors.sql"), { source: CURSOR_SOURCE, key, value });
 }
