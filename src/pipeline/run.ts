@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { PipelinesConfig, SourceConfig } from "../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { writeUsageLake } from "../lake/index.ts";
-import { loadCountries } from "../reference/countries.ts";
+import { loadCountries } from "../sources/reference/countries.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
 import { say, type RunContext } from "../context/run-context.ts";
 import { refreshMart } from "../mart/refresh.ts";

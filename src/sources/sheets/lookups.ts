@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RunContext } from "../../context/run-context.ts";
 import { loadConfig } from "../../config/pipelines.ts";
-import { parseCountries } from "../../reference/countries.ts";
+import { parseCountries } from "../reference/countries.ts";
 import { normaliseLabel } from "./normalise.ts";
 import type { Phase } from "./parse-tab.ts";
 

@@ -1,6 +1,7 @@
 import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { XapiLrsSource } from "../../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { say, type RunContext } from "../../context/run-context.ts";
@@ -8,13 +9,14 @@ import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { latestStored, nextCursor } from "./cursor.ts";
 import { writeStatementsFile, XAPI_SOURCE } from "./files.ts";
-import { describeLoad } from "./report.ts";
+import { describeLoad } from "../usage/report.ts";
 import { fetchStatementsPage, shown, type LrsCredentials, type LrsPage } from "./lrs-client.ts";
 import { XAPI_REASONS } from "./reasons.ts";
 import type { RetryOptions } from "./retry.ts";
-import { runSqlFile } from "./sql.ts";
+import { runSqlFile } from "../usage/sql.ts";
 
 export const CURSOR_SOURCE = "xapi-lrs";
+const CURSOR_SQL = join(dirname(fileURLToPath(import.meta.url)), "sql", "ops.cursors.sql");
 const DEFAULT_PAGE_SIZE = 500;
 /** Statements per batch: each batch checks the whole history for repeats, so few large ones. */
 const DEFAULT_BATCH_STATEMENTS = 50_000;
@@ -171,5 +173,5 @@ export async function readCursor(warehouse: Warehouse, key: string): Promise<str
 
 async function saveCursor(warehouse: Warehouse, key: string, value: string | null): Promise<void> {
   if (value === null) return;
-  await runSqlFile(warehouse, "ops.cursors", { source: CURSOR_SOURCE, key, value });
+  await runSqlFile(warehouse, CURSOR_SQL, { source: CURSOR_SOURCE, key, value });
 }

@@ -5,13 +5,8 @@ import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { BASE_PATHS, compileCountryRules } from "./country-rules.ts";
 import { fieldsFromNdjson, fieldsFromText, type FieldPath } from "./fields.ts";
 import { linesSql, type StatementsFormat } from "./file-format.ts";
-import { usedParams, type Query } from "./sql.ts";
-
-/** A relation in the shape of sql/statements.sql (statement fields and reject reason), and what it binds. */
-export type Statements = Query;
-
-/** The TEMP table xapi_stage, filled by stageStatementsFile or by the Moodle reader. */
-export const STAGED: Statements = { sql: "xapi_stage", params: {} };
+import { usedParams, type Query } from "../usage/sql.ts";
+import type { Statements } from "../usage/statements.ts";
 
 /**
  * The actor's identifier over fields f2–f6 (mbox, mbox_sha1sum, openid, account home page and
