@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { CountryRule, XapiFilesSource } from "../../config/pipelines.ts";
+import type { CountryRule, XapiFilesSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { knownHash, rememberHash, sha256File } from "../../warehouse/content-hash.ts";
 import { underImportMemoryLimit } from "../../warehouse/memory-cap.ts";

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { XapiLrsSource } from "../../config/pipelines.ts";
+import type { XapiLrsSource } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { say, type RunContext } from "../../context/run-context.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";

@@ -1,4 +1,4 @@
-import type { CountryRule } from "../../config/pipelines.ts";
+import type { CountryRule } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { sqlFile } from "../../warehouse/sql-file.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
