@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { jsonPath } from "../../src/config/issues.ts";
 import { loadConfig, parseConfig } from "../../src/config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../src/core/errors.ts";
 import { KIND_NAMES } from "../../src/sources/registry.ts";
@@ -64,6 +65,12 @@ describe("configuration checked against the kinds' schemas when loaded", () => {
       expect(config.sources[0], name).toMatchObject({ kind: "reference", path: "pipelines/reference/countries.csv" });
       expect(config.phase).toEqual({ start: "2025-05-01", end: "2027-12-31" });
     }
+  });
+
+  it("writes paths as JSON paths, quoting keys that are not names", () => {
+    expect(jsonPath(["sources", 2, "spreadsheets", "GN"])).toBe("sources[2].spreadsheets.GN");
+    expect(jsonPath(["sources", 0, "country", 1, "map", "ci.example org"])).toBe('sources[0].country[1].map["ci.example org"]');
+    expect(jsonPath([])).toBe("");
   });
 
   it("refuses a wrong type deep in a source, naming its JSON path and what is expected, in French and English", () => {
