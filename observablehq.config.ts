@@ -3,7 +3,7 @@
 // a new row in that file gives a new page with no code change.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseCountries } from "./src/reference/countries.ts";
+import { parseCountries } from "./src/sources/reference/countries.ts";
 import { escapeHtml, renderHeader, pathLang } from "./dashboards/components/header.ts";
 import { LANGS, PAGES, t } from "./dashboards/components/i18n.ts";
 

@@ -10,7 +10,7 @@ import { exportCommand } from "./commands/export.ts";
 import { scheduleCommand } from "./commands/schedule.ts";
 import { sheetsInitCommand } from "./commands/sheets.ts";
 import { serveCommand } from "./commands/serve.ts";
-import { IMPORT_KINDS } from "../pipeline/sources.ts";
+import { IMPORT_KIND_NAMES, importOptions } from "../sources/registry.ts";
 
 const program = new Command("imaginecole")
   .description("ImaginEcole: indicateurs de la formation à distance / distance-learning indicators")
@@ -30,20 +30,20 @@ program
   .option("--only <source...>", "seulement ces sources (nom ou type) / only these sources (name or kind)")
   .action(async (o: { only?: string[] }) => runCommand(globals(), lang(), { only: o.only, dryRun: false }));
 
-const importOptions = (command: Command) =>
-  command
-    .argument("[files...]")
-    .addOption(new Option("--source <kind>", "type de fichier / file kind").choices([...IMPORT_KINDS]))
-    .option("--country <iso2>", "pays (ISO2) / country")
-    .option("--tab <name>", "onglet d'un .csv de feuille / sheet tab of a .csv")
-    .option("--timezone <zone>", "fuseau horaire du site Moodle / Moodle site timezone (IANA)")
-    .option("--profile <file>", "profil de correspondance / national CSV mapping profile");
+/** `--source` and the options the registered import kinds read, each saying which kinds read it. */
+const withImportOptions = (command: Command) => {
+  command.argument("[files...]").addOption(new Option("--source <kind>", "type de fichier / file kind").choices([...IMPORT_KIND_NAMES]));
+  for (const { option, kinds } of importOptions()) {
+    command.option(option.flags, `${option.help.fr} / ${option.help.en} [${kinds.join(", ")}]`);
+  }
+  return command;
+};
 
-importOptions(program.command("import"))
+withImportOptions(program.command("import"))
   .description("importe des fichiers une fois / one-off import of files")
   .action(async (files: string[], o) => importCommand(globals(), lang(), files, o, false));
 
-importOptions(program.command("check"))
+withImportOptions(program.command("check"))
   .description("comme run/import mais n'écrit rien / like run or import, but writes nothing")
   .option("--only <source...>", "seulement ces sources / only these sources")
   .action(async (files: string[], o) =>

@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import { parseCountries } from "../reference/countries.ts";
+import { parseCountries } from "../sources/reference/countries.ts";
 import { isoDay, startOfDay } from "./calendar.ts";
 import { GOOGLE_CSV, toCsv } from "./csv.ts";
 import { dailyUsage, nationalFile } from "./national.ts";

@@ -32,8 +32,8 @@ export function demoConfig(dir: string, inputs: string): string {
   const config = JSON.parse(readFileSync(join(ROOT, "pipelines/demo.json"), "utf8"));
   delete config.demoInputs;
   config.lake = join(dir, "lake");
-  config.countries = join(ROOT, config.countries);
   for (const source of config.sources) {
+    if (source.kind === "reference") source.path = join(ROOT, source.path);
     for (const key of ["path", "inbox"]) {
       if (typeof source[key] === "string") source[key] = source[key].replace(/^data\/demo/, inputs);
     }

@@ -1,5 +1,5 @@
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
-import type { SheetsApiSource } from "../../config/pipelines.ts";
+import type { SheetsApiSource } from "../../sources/sheets/settings.ts";
 import type { Lang } from "../../context/run-context.ts";
 import { sheetsInit } from "../../sources/sheets/index.ts";
 import { openContext, type GlobalOptions } from "../context.ts";

@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
-import type { NationalCsvSource } from "../../config/pipelines.ts";
+import { DEFAULT_PROFILES_DIR, type NationalCsvSource } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { say, type RunContext } from "../../context/run-context.ts";
 import { alreadyLoaded, loadBatch, type LoadResult } from "../../warehouse/batch.ts";
@@ -15,7 +15,7 @@ import { scanFile, type Scan } from "./scan.ts";
 export { SOURCE } from "./load.ts";
 export { parseProfile, resolveProfile, CANONICAL_PROFILE, type NationalProfile } from "./profile.ts";
 
-export const DEFAULT_PROFILES_DIR = "pipelines/profiles/national";
+export { DEFAULT_PROFILES_DIR };
 
 /**
  * `run`: every file in `<inbox>/<ISO2>/`, oldest first, one batch each. Content already loaded is

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { auth as googleAuth, sheets, type sheets_v4 } from "@googleapis/sheets";
-import type { SheetsApiSource } from "../../config/pipelines.ts";
+import type { SheetsApiSource } from "./settings.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 

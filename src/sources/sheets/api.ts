@@ -1,5 +1,5 @@
 import type { sheets_v4 } from "@googleapis/sheets";
-import type { SheetsApiSource } from "../../config/pipelines.ts";
+import type { SheetsApiSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError } from "../../core/errors.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve } from "node:path";
-import type { SheetFilesSource } from "../../config/pipelines.ts";
+import type { SheetFilesSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import type { LoadResult } from "../../warehouse/batch.ts";

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RunContext } from "../../context/run-context.ts";
-import { loadConfig } from "../../config/pipelines.ts";
-import { parseCountries } from "../../reference/countries.ts";
+import { loadPhase } from "../../config/phase.ts";
+import { parseCountries } from "../reference/countries.ts";
 import { normaliseLabel } from "./normalise.ts";
 import type { Phase } from "./parse-tab.ts";
 
@@ -54,5 +54,5 @@ export async function readCountries(ctx: RunContext): Promise<CountryNames[]> {
  * named by IMAGINECOLE_CONFIG or pipelines/demo.json.
  */
 export function resolvePhase(ctx: RunContext, phase?: Phase): Phase {
-  return phase ?? ctx.phase ?? loadConfig(ctx.root).config.phase;
+  return phase ?? ctx.phase ?? loadPhase(ctx.root);
 }

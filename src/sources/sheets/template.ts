@@ -1,5 +1,5 @@
 import type { sheets_v4 } from "@googleapis/sheets";
-import type { SheetsApiSource } from "../../config/pipelines.ts";
+import type { SheetsApiSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import { createSheetsClient, explainApiError, readServiceAccountKey, type ClientOptions, type SheetsClient } from "./api-client.ts";

@@ -1,4 +1,4 @@
-import type { CountryRule } from "../../config/pipelines.ts";
+import type { CountryRule } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { DuckDBValue } from "@duckdb/node-api";
 import { jsonPath, type FieldPath } from "./fields.ts";

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { XapiLrsSource } from "../../config/pipelines.ts";
+import type { XapiLrsSource } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { say, type RunContext } from "../../context/run-context.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
@@ -9,7 +9,7 @@ import { sqlFile } from "../../warehouse/sql-file.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { latestStored, nextCursor } from "./cursor.ts";
 import { writeStatementsFile, XAPI_SOURCE } from "./files.ts";
-import { describeLoad } from "./report.ts";
+import { describeLoad } from "../usage/report.ts";
 import { fetchStatementsPage, shown, type LrsCredentials, type LrsPage } from "./lrs-client.ts";
 import { XAPI_REASONS } from "./reasons.ts";
 import type { RetryOptions } from "./retry.ts";

@@ -1,17 +1,12 @@
-import type { CountryRule } from "../../config/pipelines.ts";
+import type { CountryRule } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { Sql, sqlFile } from "../../warehouse/sql-file.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { BASE_PATHS, compileCountryRules } from "./country-rules.ts";
 import { fieldsFromNdjson, fieldsFromText, type FieldPath } from "./fields.ts";
 import { linesSql, type StatementsFormat } from "./file-format.ts";
-import type { Query } from "./sql.ts";
-
-/** A relation in the shape of sql/statements.sql (statement fields and reject reason), and what it binds. */
-export type Statements = Query;
-
-/** The TEMP table xapi_stage, filled by stageStatementsFile or by the Moodle reader. */
-export const STAGED: Statements = { sql: Sql.text("xapi_stage", "the TEMP table xapi_stage"), params: {} };
+import type { Query } from "../usage/sql.ts";
+import type { Statements } from "../usage/statements.ts";
 
 /**
  * The actor's identifier over fields f2–f6 (mbox, mbox_sha1sum, openid, account home page and

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { XapiLrsSource } from "../../../src/config/pipelines.ts";
+import type { XapiLrsSource } from "../../../src/sources/xapi/settings.ts";
 import { ImaginEcoleError } from "../../../src/core/errors.ts";
 import { runXapiLrs } from "../../../src/sources/xapi/index.ts";
 import { join } from "node:path";

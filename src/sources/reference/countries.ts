@@ -1,8 +1,8 @@
 import Papa from "papaparse";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import type { RunContext } from "../context/run-context.ts";
-import { loadBatch, type LoadResult } from "../warehouse/batch.ts";
+import type { RunContext } from "../../context/run-context.ts";
+import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 
 export interface Country {
   country_code: string;
