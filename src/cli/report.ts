@@ -1,5 +1,5 @@
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import type { Lang } from "../context/run-context.ts";
+import type { Lang } from "../core/lang.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 

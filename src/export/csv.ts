@@ -1,4 +1,4 @@
-import type { Lang } from "../context/run-context.ts";
+import type { Lang } from "../core/lang.ts";
 import type { Row } from "./build.ts";
 import { disaggregationLabel, formatDate, formatNumber, formatTimestamp, suppressedMark, translate } from "./formats.ts";
 import { neutralise } from "./neutralise.ts";

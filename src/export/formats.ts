@@ -1,4 +1,4 @@
-import type { Lang } from "../context/run-context.ts";
+import type { Lang } from "../core/lang.ts";
 import { CODE_LISTS, type Code } from "../sources/sheets/codes.ts";
 
 type Words = Record<string, { fr: string; en: string }>;

@@ -1,4 +1,4 @@
-import type { Lang } from "../context/run-context.ts";
+import type { Lang } from "../core/lang.ts";
 import { formatDate, formatMonth, formatTimestamp } from "./formats.ts";
 
 export interface ReadmeFacts {

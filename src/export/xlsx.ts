@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { Lang } from "../context/run-context.ts";
+import type { Lang } from "../core/lang.ts";
 import type { Row } from "./build.ts";
 import { cellText } from "./csv.ts";
 import { neutralise } from "./neutralise.ts";

@@ -55,11 +55,10 @@ export async function buildMart(warehouse: Warehouse, options: BuildOptions): Pr
 function checkPhase(phase: { start: string; end: string }): void {
   const iso = /^\d{4}-\d{2}-\d{2}$/;
   if (!iso.test(phase.start) || !iso.test(phase.end) || phase.start > phase.end) {
-    throw new ImaginEcoleError(
-      `Phase invalide (début ${phase.start}, fin ${phase.end}) : donnez « phase.start » et « phase.end » au format AAAA-MM-JJ, le début avant la fin.`,
-      `Invalid phase (start ${phase.start}, end ${phase.end}): give "phase.start" and "phase.end" as YYYY-MM-DD, the start before the end.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Phase invalide (début ${phase.start}, fin ${phase.end}) : donnez « phase.start » et « phase.end » au format AAAA-MM-JJ, le début avant la fin.`,
+      en: `Invalid phase (start ${phase.start}, end ${phase.end}): give "phase.start" and "phase.end" as YYYY-MM-DD, the start before the end.`,
+    }, EXIT.usage);
   }
 }
 

@@ -4,7 +4,8 @@ import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { writeUsageLake } from "../lake/index.ts";
 import { loadCountries } from "../reference/countries.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
-import { say, type RunContext } from "../context/run-context.ts";
+import type { RunContext } from "../context/run-context.ts";
+import { say } from "../core/message.ts";
 import { refreshMart } from "../mart/refresh.ts";
 import { runSource } from "./sources.ts";
 
@@ -34,7 +35,7 @@ export async function runPipelines(
   const reference = await loadCountries(ctx, resolve(ctx.root, config.countries));
   const sources: SourceOutcome[] = [];
   for (const source of selected) {
-    ctx.log(say(ctx, `Source ${source.name} (${source.kind})…`, `Source ${source.name} (${source.kind})…`));
+    ctx.log(say(ctx, { fr: `Source ${source.name} (${source.kind})…`, en: `Source ${source.name} (${source.kind})…` }));
     try {
       sources.push({ source: source.name, kind: source.kind, results: await runSource(ctx, source) });
     } catch (error) {
@@ -60,11 +61,10 @@ export function selectSources(sources: SourceConfig[], only: string[] | undefine
   const unknown = only.filter((name) => !sources.some((s) => s.name === name || s.kind === name));
   if (unknown.length > 0) {
     const known = sources.map((s) => `${s.name} (${s.kind})`).join(", ");
-    throw new ImaginEcoleError(
-      `--only : source inconnue ${unknown.join(", ")}. Sources configurées : ${known}.`,
-      `--only: unknown source ${unknown.join(", ")}. Configured sources: ${known}.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `--only : source inconnue ${unknown.join(", ")}. Sources configurées : ${known}.`,
+      en: `--only: unknown source ${unknown.join(", ")}. Configured sources: ${known}.`,
+    }, EXIT.usage);
   }
   return sources.filter((s) => only.includes(s.name) || only.includes(s.kind));
 }

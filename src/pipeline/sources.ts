@@ -63,9 +63,8 @@ export async function importFiles(
 
 function required(value: string | undefined, option: string): string {
   if (value) return value;
-  throw new ImaginEcoleError(
-    `L'option ${option} est obligatoire pour ce type de source : ajoutez-la à la commande.`,
-    `The option ${option} is required for this kind of source: add it to the command.`,
-    EXIT.usage,
-  );
+  throw new ImaginEcoleError({
+    fr: `L'option ${option} est obligatoire pour ce type de source : ajoutez-la à la commande.`,
+    en: `The option ${option} is required for this kind of source: add it to the command.`,
+  }, EXIT.usage);
 }

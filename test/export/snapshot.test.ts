@@ -158,13 +158,13 @@ describe("exportSnapshot(warehouse, options)", () => {
 
   it("refuses a suppression threshold that is not a number", async () => {
     const error = await exportSnapshot(warehouse, { asOf: AS_OF, outDir: join(dir, "bad-threshold"), formats: ["csv"], lang: "en", version: "0.1.0", suppressBelow: Number("five") }).catch((e: unknown) => e);
-    expect((error as ImaginEcoleError).messageEn).toContain("--suppress-below 5");
+    expect((error as ImaginEcoleError).bilingual.en).toContain("--suppress-below 5");
   });
 
   it("refuses an as-of date that is not YYYY-MM-DD, naming the expected form", async () => {
     const error = await exportSnapshot(warehouse, { asOf: "31/10/2026", outDir: join(dir, "bad"), formats: ["csv"], lang: "fr", version: "0.1.0" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImaginEcoleError);
     expect((error as ImaginEcoleError).exitCode).toBe(2);
-    expect((error as ImaginEcoleError).messageFr).toContain("AAAA-MM-JJ");
+    expect((error as ImaginEcoleError).bilingual.fr).toContain("AAAA-MM-JJ");
   });
 });

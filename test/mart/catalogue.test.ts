@@ -61,8 +61,8 @@ describe("loadRules(path)", () => {
     })() as ImaginEcoleError;
     expect(error).toBeInstanceOf(ImaginEcoleError);
     expect(error.exitCode).toBe(2);
-    expect(error.messageFr).toContain("indicators.json : « rules.falling_use.dropHigh » doit être un nombre.");
-    expect(error.messageEn).toContain('indicators.json: "rules.falling_use.dropHigh" must be a number.');
+    expect(error.bilingual.fr).toContain("indicators.json : « rules.falling_use.dropHigh » doit être un nombre.");
+    expect(error.bilingual.en).toContain('indicators.json: "rules.falling_use.dropHigh" must be a number.');
   });
 
   it("refuses a share written as a percentage", () => {

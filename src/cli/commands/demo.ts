@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { generateDemo } from "../../demo/generate.ts";
-import type { Lang } from "../../context/run-context.ts";
+import type { Lang } from "../../core/lang.ts";
 import { ROOT, logger, today } from "../context.ts";
 
 export async function demoCommand(lang: Lang, o: { out: string; scale: string; seed?: string; asOf?: string }): Promise<void> {

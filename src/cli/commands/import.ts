@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
-import type { Lang } from "../../context/run-context.ts";
+import type { Lang } from "../../core/lang.ts";
 import { importFiles, type ImportKind } from "../../pipeline/sources.ts";
 import { refreshMart } from "../../mart/refresh.ts";
 import { openContext, ROOT, type GlobalOptions } from "../context.ts";
@@ -24,22 +24,20 @@ export async function importCommand(
   dryRun: boolean,
 ): Promise<void> {
   if (!o.source) {
-    throw new ImaginEcoleError(
-      "Indiquez le type de fichier avec --source (xapi, moodle-log, national-csv, sheet).",
-      "Name the kind of file with --source (xapi, moodle-log, national-csv, sheet).",
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: "Indiquez le type de fichier avec --source (xapi, moodle-log, national-csv, sheet).",
+      en: "Name the kind of file with --source (xapi, moodle-log, national-csv, sheet).",
+    }, EXIT.usage);
   }
   if (files.length === 0) {
-    throw new ImaginEcoleError("Indiquez au moins un fichier à importer.", "Name at least one file to import.", EXIT.usage);
+    throw new ImaginEcoleError({ fr: "Indiquez au moins un fichier à importer.", en: "Name at least one file to import." }, EXIT.usage);
   }
   const missing = files.filter((f) => !existsSync(resolve(ROOT, f)));
   if (missing.length > 0) {
-    throw new ImaginEcoleError(
-      `Fichier introuvable : ${missing.join(", ")}. Vérifiez le chemin.`,
-      `File not found: ${missing.join(", ")}. Check the path.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Fichier introuvable : ${missing.join(", ")}. Vérifiez le chemin.`,
+      en: `File not found: ${missing.join(", ")}. Check the path.`,
+    }, EXIT.usage);
   }
   const { ctx, config } = await openContext(options, lang, { dryRun });
   try {

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Lang } from "../../context/run-context.ts";
+import type { Lang } from "../../core/lang.ts";
 import { runPipelines, selectSources } from "../../pipeline/run.ts";
 import { generateDemo } from "../../demo/generate.ts";
 import { openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
@@ -45,9 +45,8 @@ export async function runCommand(
 async function lockedError(options: GlobalOptions): Promise<ImaginEcoleError> {
   const holder = await readHolder(runLockPath(options));
   const who = typeof holder === "object" ? `${holder.pid} (${holder.startedAt})` : "?";
-  return new ImaginEcoleError(
-    `Une autre exécution est en cours (processus ${who}) : attendez qu'elle se termine puis relancez.`,
-    `Another run is in progress (process ${who}): wait for it to finish, then run again.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `Une autre exécution est en cours (processus ${who}) : attendez qu'elle se termine puis relancez.`,
+    en: `Another run is in progress (process ${who}): wait for it to finish, then run again.`,
+  }, EXIT.usage);
 }

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import type { Lang } from "../../context/run-context.ts";
+import type { Lang } from "../../core/lang.ts";
 import { runPipelines } from "../../pipeline/run.ts";
 import { startScheduler } from "../../schedule/index.ts";
 import { loadConfig } from "../../config/pipelines.ts";

@@ -1,6 +1,6 @@
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { SheetsApiSource } from "../../config/pipelines.ts";
-import type { Lang } from "../../context/run-context.ts";
+import type { Lang } from "../../core/lang.ts";
 import { sheetsInit } from "../../sources/sheets/index.ts";
 import { openContext, type GlobalOptions } from "../context.ts";
 
@@ -9,11 +9,10 @@ export async function sheetsInitCommand(options: GlobalOptions, lang: Lang, o: {
   try {
     const source = config.sources.find((s): s is SheetsApiSource => s.kind === "sheets-api");
     if (!source) {
-      throw new ImaginEcoleError(
-        "Aucune source « sheets-api » dans la configuration : ajoutez-en une (identifiants des feuilles, clé du compte de service).",
-        'No "sheets-api" source in the configuration: add one (spreadsheet ids, service-account key).',
-        EXIT.usage,
-      );
+      throw new ImaginEcoleError({
+        fr: "Aucune source « sheets-api » dans la configuration : ajoutez-en une (identifiants des feuilles, clé du compte de service).",
+        en: 'No "sheets-api" source in the configuration: add one (spreadsheet ids, service-account key).',
+      }, EXIT.usage);
     }
     const country = o.country.toUpperCase();
     const { spreadsheetId, created } = await sheetsInit(ctx, { source, country });

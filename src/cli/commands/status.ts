@@ -1,4 +1,4 @@
-import type { Lang } from "../../context/run-context.ts";
+import type { Lang } from "../../core/lang.ts";
 import { readStatus } from "../../status/index.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { dbPath, today, type GlobalOptions } from "../context.ts";

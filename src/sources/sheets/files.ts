@@ -18,11 +18,10 @@ const REGIONAL_FOLDER = "regional";
 export async function runSheetFiles(ctx: RunContext, source: SheetFilesSource, options: SheetOptions = {}): Promise<LoadResult[]> {
   const folder = resolve(ctx.root, source.path);
   if (!existsSync(folder)) {
-    throw new ImaginEcoleError(
-      `Dossier des feuilles introuvable : ${folder} (source « ${source.name} »). Vérifiez « path » dans la configuration.`,
-      `Sheets folder not found: ${folder} (source "${source.name}"). Check "path" in the configuration.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Dossier des feuilles introuvable : ${folder} (source « ${source.name} »). Vérifiez « path » dans la configuration.`,
+      en: `Sheets folder not found: ${folder} (source "${source.name}"). Check "path" in the configuration.`,
+    }, EXIT.usage);
   }
   const env = await buildEnv(ctx, options);
   const results: LoadResult[] = [];
@@ -52,11 +51,10 @@ export async function importSheetFiles(
 ): Promise<LoadResult[]> {
   const country = options.country?.trim().toUpperCase() ?? "";
   if (!/^[A-Z]{2}$/.test(country)) {
-    throw new ImaginEcoleError(
-      `Pays manquant ou invalide (« ${options.country ?? ""} ») : indiquez --country avec le code ISO à deux lettres (ex. SN).`,
-      `Missing or invalid country ("${options.country ?? ""}"): pass --country with the two-letter ISO code (e.g. SN).`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Pays manquant ou invalide (« ${options.country ?? ""} ») : indiquez --country avec le code ISO à deux lettres (ex. SN).`,
+      en: `Missing or invalid country ("${options.country ?? ""}"): pass --country with the two-letter ISO code (e.g. SN).`,
+    }, EXIT.usage);
   }
   if (options.tab !== undefined && !contractForTitle(options.tab)) throw unknownTab(options.tab);
   const env = await buildEnv(ctx, options);
@@ -94,7 +92,7 @@ async function readFolderTabs(ctx: RunContext, folder: string): Promise<RawTab[]
 async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promise<RawTab[]> {
   const path = resolve(ctx.root, file);
   if (!existsSync(path)) {
-    throw new ImaginEcoleError(`Fichier introuvable : ${file}.`, `File not found: ${file}.`, EXIT.usage);
+    throw new ImaginEcoleError({ fr: `Fichier introuvable : ${file}.`, en: `File not found: ${file}.` }, EXIT.usage);
   }
   const shown = shownPath(ctx, path);
   if (extname(path).toLowerCase() === ".xlsx") {
@@ -104,11 +102,10 @@ async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promis
   }
   const title = tab ?? tabTitleFromFileName(path);
   if (title === null) {
-    throw new ImaginEcoleError(
-      `Impossible de savoir quel onglet contient ${shown} : nommez-le avec --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
-      `Cannot tell which tab ${shown} holds: name it with --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Impossible de savoir quel onglet contient ${shown} : nommez-le avec --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
+      en: `Cannot tell which tab ${shown} holds: name it with --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
+    }, EXIT.usage);
   }
   return [{ title, grid: readCsvGrid(path), location: shown }];
 }
@@ -121,10 +118,9 @@ function shownPath(ctx: RunContext, path: string): string {
 
 function unknownTab(tab: string): ImaginEcoleError {
   const known = TAB_CONTRACTS.map((c) => c.title).join(", ");
-  return new ImaginEcoleError(
-    `Onglet « ${tab} » inconnu : choisissez parmi ${known}.`,
-    `Unknown tab "${tab}": choose one of ${known}.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `Onglet « ${tab} » inconnu : choisissez parmi ${known}.`,
+    en: `Unknown tab "${tab}": choose one of ${known}.`,
+  }, EXIT.usage);
 }
 

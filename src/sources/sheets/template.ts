@@ -66,11 +66,10 @@ export async function sheetsInit(
   const country = options.country.trim().toUpperCase();
   const regional = country === REGIONAL_KEY;
   if (!regional && !/^[A-Z]{2}$/.test(country)) {
-    throw new ImaginEcoleError(
-      `Pays invalide « ${options.country} » : indiquez le code ISO à deux lettres (ex. SN), ou « regional » pour la feuille des cibles.`,
-      `Invalid country "${options.country}": give the two-letter ISO code (e.g. SN), or "regional" for the targets sheet.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Pays invalide « ${options.country} » : indiquez le code ISO à deux lettres (ex. SN), ou « regional » pour la feuille des cibles.`,
+      en: `Invalid country "${options.country}": give the two-letter ISO code (e.g. SN), or "regional" for the targets sheet.`,
+    }, EXIT.usage);
   }
   const client = createSheetsClient(options.source, readServiceAccountKey(options.source, ctx.root), options.client);
   const countries = await readCountries(ctx);

@@ -104,9 +104,8 @@ function checkPattern(rule: CountryRule, pattern: string): void {
 
 function invalidRule(rule: CountryRule, whyFr: string, whyEn: string): ImaginEcoleError {
   const shown = JSON.stringify(rule);
-  return new ImaginEcoleError(
-    `Règle de pays invalide ${shown} : ${whyFr}. Corrigez la règle dans la configuration.`,
-    `Invalid country rule ${shown}: ${whyEn}. Fix the rule in the configuration.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `Règle de pays invalide ${shown} : ${whyFr}. Corrigez la règle dans la configuration.`,
+    en: `Invalid country rule ${shown}: ${whyEn}. Fix the rule in the configuration.`,
+  }, EXIT.usage);
 }
