@@ -2,9 +2,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import type { Lang } from "../core/lang.ts";
+import { inBoth, say } from "../core/message.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { buildSnapshotTables, dropSnapshotTables } from "./build.ts";
-import { formatMonth, isoDate } from "./formats.ts";
+import { formatMonth, isoDate } from "../core/format.ts";
 import { toCsv } from "./csv.ts";
 import { toJson } from "./json.ts";
 import { writeManifest } from "./manifest.ts";
@@ -64,8 +65,8 @@ export async function exportSnapshot(
     });
     const base = `imaginecole-${asOf}`;
 
-    const text = join(outDir, lang === "fr" ? "LISEZ-MOI.txt" : "README.txt");
-    const colon = lang === "fr" ? " : " : ": ";
+    const text = join(outDir, say(lang, { fr: "LISEZ-MOI.txt", en: "README.txt" }));
+    const colon = say(lang, { fr: " : ", en: ": " });
     writeFileSync(text, "\uFEFF" + readme.map(([k, v]) => k + colon + v).join("\r\n") + "\r\n");
     files.push(text);
 
@@ -150,10 +151,10 @@ async function checkSiteMonths(warehouse: Warehouse, asOf: string, lang: Lang): 
   const built = await warehouse.scalar<Date | undefined>("SELECT max(as_of) FROM mart.build_info");
   const last = lastCompleteMonth(asOf);
   if (!built || isoDate(built) <= last) return;
-  const month = formatMonth(built, lang);
+  const month = inBoth((l) => formatMonth(l, built, "long"));
   throw new ImaginEcoleError({
-    fr: `Le tableau de bord décrit les mois jusqu'à ${month}, après la date d'arrêt ${asOf} : ses pages imprimées montreraient des données postérieures. Retirez pdf de --format, ou choisissez une date d'arrêt à la fin de ce mois.`,
-    en: `The dashboard describes months up to ${month}, after the as-of date ${asOf}: its printed pages would show later data. Remove pdf from --format, or choose an as-of date at the end of that month.`,
+    fr: `Le tableau de bord décrit les mois jusqu'à ${month.fr}, après la date d'arrêt ${asOf} : ses pages imprimées montreraient des données postérieures. Retirez pdf de --format, ou choisissez une date d'arrêt à la fin de ce mois.`,
+    en: `The dashboard describes months up to ${month.en}, after the as-of date ${asOf}: its printed pages would show later data. Remove pdf from --format, or choose an as-of date at the end of that month.`,
   }, EXIT.usage);
 }
 

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { indicatorSql, loadCatalogue, type Indicator } from "./catalogue.ts";
-import { bottleneckMessage, type CountryNames, type IndicatorNames } from "./messages.ts";
+import type { Bilingual } from "../core/message.ts";
+import { bottleneckMessage, type IndicatorNames } from "./messages.ts";
 import { DEFAULT_RULES_PATH, loadRules, type IndicatorRules } from "./rules-config.ts";
 import { paramsFor } from "./sql-files.ts";
 
@@ -160,7 +161,7 @@ async function writeBottlenecks(warehouse: Warehouse, params: Record<string, Duc
   return count;
 }
 
-async function countryNames(warehouse: Warehouse): Promise<Map<string, CountryNames>> {
+async function countryNames(warehouse: Warehouse): Promise<Map<string, Bilingual>> {
   const rows = await warehouse.all<{ country_code: string; name_fr: string; name_en: string }>(
     "SELECT country_code, name_fr, name_en FROM core.countries",
   );

@@ -48,7 +48,7 @@ describe("exportSnapshot(warehouse, { formats: ['pdf'], siteDir })", () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImaginEcoleError);
     expect((error as ImaginEcoleError).exitCode).toBe(2);
-    expect((error as ImaginEcoleError).bilingual.fr).toContain("jusqu'à 10/2026, après la date d'arrêt 2026-09-30");
+    expect((error as ImaginEcoleError).bilingual.fr).toContain("jusqu'à octobre 2026, après la date d'arrêt 2026-09-30");
     expect(existsSync(out)).toBe(false);
   });
 

@@ -5,6 +5,7 @@ import { exportSnapshot } from "../../export/index.ts";
 import type { Lang } from "../../core/lang.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { dbPath, ROOT, type GlobalOptions } from "../context.ts";
+import { say } from "../../core/message.ts";
 
 const FORMATS = ["xlsx", "csv", "parquet", "json", "pdf"] as const;
 type Format = (typeof FORMATS)[number];
@@ -41,7 +42,7 @@ export async function exportCommand(
       siteDir: resolve(ROOT, o.site),
     });
     for (const f of files) process.stdout.write(f + "\n");
-    process.stdout.write((lang === "fr" ? "Manifeste : " : "Manifest: ") + manifestPath + "\n");
+    process.stdout.write(`${say(lang, { fr: "Manifeste : ", en: "Manifest: " })}${manifestPath}\n`);
   } finally {
     warehouse.close();
   }

@@ -7,6 +7,7 @@ import { openContext, ROOT, runLockPath, type GlobalOptions } from "../context.t
 import { acquireRunLock, readHolder } from "../../schedule/index.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { exitCodeOf, printResults } from "../report.ts";
+import { say } from "../../core/message.ts";
 
 /** `run` and `check` without files: every configured source, then the mart. */
 export async function runCommand(
@@ -23,7 +24,7 @@ export async function runCommand(
   try {
     selectSources(config.sources, run.only);
     if (config.demo && config.demoInputs && !existsSync(resolve(ROOT, config.demoInputs))) {
-      ctx.log(lang === "fr" ? "Génération des données de démonstration…" : "Generating the demo inputs…");
+      ctx.log(say(lang, { fr: "Génération des données de démonstration…", en: "Generating the demo inputs…" }));
       await generateDemo({ outDir: resolve(ROOT, config.demoInputs), asOf: ctx.now, log: ctx.log });
     }
     const outcome = await runPipelines(ctx, config, { only: run.only });
@@ -33,7 +34,7 @@ export async function runCommand(
       if (source.error) write(`✗ ${source.error}`);
       await printResults(source.results, ctx.warehouse, lang, write);
     }
-    if (outcome.martRebuilt) write(lang === "fr" ? "Indicateurs recalculés." : "Indicators rebuilt.");
+    if (outcome.martRebuilt) write(say(lang, { fr: "Indicateurs recalculés.", en: "Indicators rebuilt." }));
     const results = outcome.sources.flatMap((s) => s.results);
     process.exitCode = exitCodeOf(results, outcome.sources.filter((s) => s.error).length);
   } finally {

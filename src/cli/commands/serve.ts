@@ -4,6 +4,7 @@ import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { Lang } from "../../core/lang.ts";
 import { serveDist } from "../../site/serve.ts";
 import { ROOT } from "../context.ts";
+import { say } from "../../core/message.ts";
 
 export async function serveCommand(lang: Lang, o: { dir: string; port: string }): Promise<void> {
   const dir = resolve(ROOT, o.dir);
@@ -14,5 +15,5 @@ export async function serveCommand(lang: Lang, o: { dir: string; port: string })
     }, EXIT.usage);
   }
   const { url } = await serveDist(dir, Number(o.port));
-  process.stdout.write((lang === "fr" ? `Tableau de bord : ${url}` : `Dashboard: ${url}`) + "\n");
+  process.stdout.write(`${say(lang, { fr: `Tableau de bord : ${url}`, en: `Dashboard: ${url}` })}\n`);
 }

@@ -3,6 +3,7 @@ import type { SheetsApiSource } from "../../config/pipelines.ts";
 import type { Lang } from "../../core/lang.ts";
 import { sheetsInit } from "../../sources/sheets/index.ts";
 import { openContext, type GlobalOptions } from "../context.ts";
+import { say } from "../../core/message.ts";
 
 export async function sheetsInitCommand(options: GlobalOptions, lang: Lang, o: { country: string }): Promise<void> {
   const { ctx, config } = await openContext(options, lang);
@@ -16,11 +17,10 @@ export async function sheetsInitCommand(options: GlobalOptions, lang: Lang, o: {
     }
     const country = o.country.toUpperCase();
     const { spreadsheetId, created } = await sheetsInit(ctx, { source, country });
-    process.stdout.write(
-      lang === "fr"
-        ? `${created ? "Feuille créée" : "Feuille réparée"} pour ${country} : ${spreadsheetId}\n`
-        : `${created ? "Spreadsheet created" : "Spreadsheet repaired"} for ${country}: ${spreadsheetId}\n`,
-    );
+    process.stdout.write(say(lang, {
+      fr: `${created ? "Feuille créée" : "Feuille réparée"} pour ${country} : ${spreadsheetId}\n`,
+      en: `${created ? "Spreadsheet created" : "Spreadsheet repaired"} for ${country}: ${spreadsheetId}\n`,
+    }));
   } finally {
     ctx.warehouse.close();
   }

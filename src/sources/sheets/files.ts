@@ -8,6 +8,7 @@ import { TAB_CONTRACTS, contractForTitle } from "./contracts.ts";
 import { buildEnv, type SheetOptions } from "./env.ts";
 import { readCsvGrid, readXlsxTabs, tabTitleFromFileName } from "./read-files.ts";
 import { loadSpreadsheet, type RawTab } from "./spreadsheet.ts";
+import { say } from "../../core/message.ts";
 
 const REGIONAL_FOLDER = "regional";
 
@@ -31,7 +32,7 @@ export async function runSheetFiles(ctx: RunContext, source: SheetFilesSource, o
     ctx.progress?.tick();
     const isRegional = name.toLowerCase() === REGIONAL_FOLDER;
     if (!isRegional && !/^[A-Za-z]{2}$/.test(name)) {
-      ctx.log(ctx.lang === "fr" ? `Dossier « ${name} » ignoré : ni un code pays (SN), ni « regional ».` : `Folder "${name}" ignored: neither a country code (SN) nor "regional".`);
+      ctx.log(say(ctx, { fr: `Dossier « ${name} » ignoré : ni un code pays (SN), ni « regional ».`, en: `Folder "${name}" ignored: neither a country code (SN) nor "regional".` }));
       continue;
     }
     const tabs = await readFolderTabs(ctx, join(folder, name));
@@ -79,9 +80,10 @@ async function readFolderTabs(ctx: RunContext, folder: string): Promise<RawTab[]
     if (ext !== ".xlsx" && ext !== ".csv") continue;
     const file = join(folder, name);
     if (ext === ".csv" && tabTitleFromFileName(file) === null) {
-      ctx.log(ctx.lang === "fr"
-        ? `Fichier ${shownPath(ctx, file)} ignoré : son nom ne désigne aucun onglet du modèle (« <Feuille> - Formateurs.csv »).`
-        : `File ${shownPath(ctx, file)} ignored: its name names no template tab ("<Spreadsheet> - Formateurs.csv").`);
+      ctx.log(say(ctx, {
+        fr: `Fichier ${shownPath(ctx, file)} ignoré : son nom ne désigne aucun onglet du modèle (« <Feuille> - Formateurs.csv »).`,
+        en: `File ${shownPath(ctx, file)} ignored: its name names no template tab ("<Spreadsheet> - Formateurs.csv").`,
+      }));
       continue;
     }
     tabs.push(...(await readFileTabs(ctx, file)));
