@@ -40,6 +40,7 @@ const MESSAGES = {
   "common.noTarget": { fr: "Pas de cible fixée", en: "No target set" },
   "common.level": { fr: "Niveau", en: "Level" },
   "common.source": { fr: "Source", en: "Source" },
+  "common.title": { fr: "Titre", en: "Title" },
   "common.overallStatus": { fr: "Situation d'ensemble", en: "Overall status" },
 
   "overview.title": { fr: "Vue d'ensemble", en: "Overview" },
@@ -177,6 +178,7 @@ const MESSAGES = {
   },
   "snapshots.asOf": { fr: "Date de référence", en: "As of" },
   "snapshots.created": { fr: "Créé le", en: "Created" },
+  "snapshots.kilobytes": { fr: "Ko", en: "KB" },
 } satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -91,11 +91,11 @@ export function formatDate(lang: Lang, value: string | Date | null | undefined):
   return lang === "fr" ? `${p.d}/${p.m}/${p.y}` : `${p.y}-${p.m}-${p.d}`;
 }
 
-/** `28/11/2026 09:00:00` / `2026-11-28 09:00:00`, in UTC. */
-export function formatTimestamp(lang: Lang, value: string | Date | null | undefined): string {
+/** `28/11/2026 09:00:00` / `2026-11-28 09:00:00`, in UTC; to the minute with `seconds: false`. */
+export function formatTimestamp(lang: Lang, value: string | Date | null | undefined, { seconds = true } = {}): string {
   const date = typeof value === "string" ? new Date(value) : value;
   if (!date || Number.isNaN(date.getTime())) return MISSING;
-  return `${formatDate(lang, date)} ${date.toISOString().slice(11, 19)}`;
+  return `${formatDate(lang, date)} ${date.toISOString().slice(11, seconds ? 19 : 16)}`;
 }
 
 const MONTH_NAMES = {

@@ -1,4 +1,4 @@
-import type { Lang } from "../core/lang.ts";
+import { pick, type Lang } from "../core/lang.ts";
 import type { Row } from "./build.ts";
 import { formatDate, formatNumber, formatTimestamp } from "../core/format.ts";
 import { breakdownLabel, label } from "../core/labels.ts";
@@ -16,7 +16,7 @@ export function suppressedMark(threshold: number): string {
  * CRLF line ends, every text cell neutralised against formula injection.
  */
 export function toCsv(rows: Row[], columns: Column[], lang: Lang, suppressBelow: number): string {
-  const delimiter = lang === "fr" ? ";" : ",";
+  const delimiter = pick(lang, { fr: ";", en: "," });
   const line = (cells: string[]) => cells.map((c) => quoteCell(c, delimiter)).join(delimiter);
   const lines = [line(columns.map((c) => neutralise(c.header[lang])))];
   for (const row of rows) lines.push(line(columns.map((c) => cellText(row, c, lang, suppressBelow))));

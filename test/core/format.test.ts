@@ -86,6 +86,7 @@ describe("formatDate, formatTimestamp and formatMonth", () => {
     expect(formatDate("en", new Date("2026-11-28T23:30:00Z"))).toBe("2026-11-28");
     expect(formatTimestamp("fr", new Date("2026-11-28T09:05:03Z"))).toBe("28/11/2026 09:05:03");
     expect(formatTimestamp("en", "2026-11-28T09:05:03Z")).toBe("2026-11-28 09:05:03");
+    expect(formatTimestamp("fr", "2026-11-28T09:05:03Z", { seconds: false })).toBe("28/11/2026 09:05");
   });
   it("name the month short on axes, long in sentences, in figures in spreadsheet cells", () => {
     expect(formatMonth("fr", "2026-03")).toBe("mars 2026");

@@ -1,3 +1,5 @@
+import { formatDate, formatMonth } from "../../core/format.ts";
+import type { Lang } from "../../core/lang.ts";
 import type { Bilingual } from "../../core/message.ts";
 import type { Reject } from "../../warehouse/reject.ts";
 import type { Keyer } from "../../privacy/keyed-hash.ts";
@@ -191,10 +193,12 @@ function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse
         return outsidePhase(p.value, env.phase);
       }
       if (p.ok && type.past && p.value > env.today) {
-        const shown = p.value.split("-").reverse().join("/");
         return {
           ok: false, future: true,
-          problem: { fr: `La date ${shown} est dans le futur : cette colonne note ce qui a déjà eu lieu.`, en: `Date ${p.value} is in the future: this column records what already happened.` },
+          problem: {
+            fr: `La date ${formatDate("fr", p.value)} est dans le futur : cette colonne note ce qui a déjà eu lieu.`,
+            en: `Date ${formatDate("en", p.value)} is in the future: this column records what already happened.`,
+          },
           fix: { fr: "corrigez la date (jj/mm/aaaa), ou attendez qu'elle soit passée pour saisir la ligne.", en: "correct the date (dd/mm/yyyy), or enter the row once it has happened." },
         };
       }
@@ -252,18 +256,20 @@ function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse
 function shownValue(column: ColumnContract, cell: Cell): string | null {
   if (isEmpty(cell)) return null;
   if ((column.type.kind === "date" || column.type.kind === "month") && typeof cell === "number") {
-    return serialToIso(cell).split("-").reverse().join("/");
+    return formatDate("fr", serialToIso(cell));
   }
   return cellText(cell);
 }
 
 function outsidePhase(value: string, phase: Phase): CellParse {
-  const fr = (iso: string) => iso.split("-").reverse().join("/");
+  // `value` is a day, or a month (yyyy-mm) for the Validation tab.
+  const shown = (lang: Lang, iso: string) => (iso.length === 7 ? formatMonth(lang, iso, "numeric") : formatDate(lang, iso));
+  const [fr, en] = [(iso: string) => shown("fr", iso), (iso: string) => shown("en", iso)];
   return {
     ok: false,
     problem: {
       fr: `La date ${fr(value)} est hors de la phase du projet (${fr(phase.start)} – ${fr(phase.end)}).`,
-      en: `Date ${value} is outside the project phase (${phase.start} to ${phase.end}).`,
+      en: `Date ${en(value)} is outside the project phase (${en(phase.start)} to ${en(phase.end)}).`,
     },
     fix: { fr: "vérifiez l'année et le mois (jj/mm/aaaa).", en: "check the year and month (dd/mm/yyyy)." },
   };
@@ -281,7 +287,7 @@ function checkRow(
   const { start_date: start, end_date: end, trainer_id: trainer } = record;
   if (typeof start === "string" && typeof end === "string" && end < start) {
     reject("end_date", reason(
-      { fr: `La date de fin est avant la date de début (${start.split("-").reverse().join("/")}).`, en: `End date is before start date (${start}).` },
+      { fr: `La date de fin est avant la date de début (${formatDate("fr", start)}).`, en: `End date is before start date (${formatDate("en", start)}).` },
       { fr: "corrigez l'une des deux dates.", en: "correct one of the two dates." },
     ));
   }
