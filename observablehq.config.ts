@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseCountries } from "./src/sources/reference/countries.ts";
 import { escapeHtml, renderHeader, pathLang } from "./dashboards/components/header.ts";
-import { LANGS, PAGES, t } from "./dashboards/components/i18n.ts";
+import { label, LANGS } from "imaginecole/core";
+import { PAGES, t } from "./dashboards/components/i18n.ts";
 
 const COUNTRIES_CSV = process.env.IMAGINECOLE_COUNTRIES ?? "pipelines/reference/countries.csv";
 const countries = parseCountries(readFileSync(COUNTRIES_CSV, "utf8")).filter((c) => /^[A-Z]{2}$/.test(c.country_code));
@@ -26,7 +27,10 @@ export default {
     `<script>document.documentElement.lang=${JSON.stringify(pathLang(path))}</script>
 <link rel="icon" href="data:,">`,
   header: ({ path }: { path: string }) => renderHeader(path, countries),
-  footer: ({ path }: { path: string }) => `<p>${escapeHtml(t(pathLang(path), "site.footer"))}</p>`,
+  footer: ({ path }: { path: string }) => {
+    const lang = pathLang(path);
+    return `<p>${escapeHtml(t(lang, "site.footer", { approved: label(lang, "approval", "approved") }))}</p>`;
+  },
   // Loaders are TypeScript run by the project's own tsx, whatever the caller's PATH.
   interpreters: { ".ts": [resolve("node_modules/.bin/tsx")] },
   dynamicPaths: LANGS.flatMap((lang) => [

@@ -1,5 +1,6 @@
 // Which indicators of mart.indicators each page puts forward, and how a country's overall status
 // follows from its bottleneck flags. One place to change if the catalogue renames an indicator.
+import type { Code } from "imaginecole/core";
 
 export const KEY_INDICATORS = [
   "trainers_trained",
@@ -16,7 +17,7 @@ export const INDICATOR = {
   validationAge: "validation_age_median",
 } as const;
 
-export type OverallStatus = "on_track" | "at_risk" | "off_track" | "no_data";
+export type OverallStatus = Code<"target_status">;
 
 export interface CountryFlags {
   has_data: boolean;

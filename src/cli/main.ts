@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import { resolveLang } from "./lang.ts";
+import { resolveLang } from "../core/lang.ts";
 import type { GlobalOptions } from "./context.ts";
 import { runCommand } from "./commands/run.ts";
 import { importCommand } from "./commands/import.ts";

@@ -9,19 +9,17 @@ export const CONFIG_ENV = "IMAGINECOLE_CONFIG";
 export function readConfigFile(root: string, explicit?: string): { path: string; json: unknown } {
   const path = resolve(root, explicit ?? process.env[CONFIG_ENV] ?? DEMO_CONFIG);
   if (!existsSync(path)) {
-    throw new ImaginEcoleError(
-      `Fichier de configuration introuvable : ${path}. Indiquez-le avec --config ou ${CONFIG_ENV}.`,
-      `Configuration file not found: ${path}. Name it with --config or ${CONFIG_ENV}.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Fichier de configuration introuvable : ${path}. Indiquez-le avec --config ou ${CONFIG_ENV}.`,
+      en: `Configuration file not found: ${path}. Name it with --config or ${CONFIG_ENV}.`,
+    }, EXIT.usage);
   }
   try {
     return { path, json: JSON.parse(readFileSync(path, "utf8")) as unknown };
   } catch (error) {
-    throw new ImaginEcoleError(
-      `Configuration illisible (${path}) : ${(error as Error).message}. Corrigez le JSON.`,
-      `Unreadable configuration (${path}): ${(error as Error).message}. Fix the JSON.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Configuration illisible (${path}) : ${(error as Error).message}. Corrigez le JSON.`,
+      en: `Unreadable configuration (${path}): ${(error as Error).message}. Fix the JSON.`,
+    }, EXIT.usage);
   }
 }

@@ -17,11 +17,10 @@ export function said(fr: string, en: string): { params: { fr: string; en: string
 export function invalidConfiguration(file: string, problems: ConfigProblem[]): ImaginEcoleError {
   const lines = (lang: "fr" | "en") =>
     problems.map((p) => `  ${p.path || (lang === "fr" ? "(racine)" : "(top level)")}${lang === "fr" ? " : " : ": "}${p[lang]}`).join("\n");
-  return new ImaginEcoleError(
-    `Configuration invalide (${file}) :\n${lines("fr")}\nCorrigez le fichier puis relancez.`,
-    `Invalid configuration (${file}):\n${lines("en")}\nFix the file, then run again.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `Configuration invalide (${file}) :\n${lines("fr")}\nCorrigez le fichier puis relancez.`,
+    en: `Invalid configuration (${file}):\n${lines("en")}\nFix the file, then run again.`,
+  }, EXIT.usage);
 }
 
 /** `sources[2].spreadsheets.GN` for ["sources", 2, "spreadsheets", "GN"]; keys that are not names are quoted. Pure. */

@@ -69,25 +69,22 @@ export interface DemoManifest {
 
 function checkOptions(seed: number, scale: number, asOf: Date): void {
   if (!Number.isFinite(scale) || scale <= 0) {
-    throw new ImaginEcoleError(
-      `Échelle invalide : ${scale}. Donnez un nombre positif, par exemple --scale 0.05 ou --scale 10.`,
-      `Invalid scale: ${scale}. Give a positive number, e.g. --scale 0.05 or --scale 10.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Échelle invalide : ${scale}. Donnez un nombre positif, par exemple --scale 0.05 ou --scale 10.`,
+      en: `Invalid scale: ${scale}. Give a positive number, e.g. --scale 0.05 or --scale 10.`,
+    }, EXIT.usage);
   }
   if (!Number.isSafeInteger(seed)) {
-    throw new ImaginEcoleError(
-      `Graine invalide : ${seed}. Donnez un nombre entier.`,
-      `Invalid seed: ${seed}. Give a whole number.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Graine invalide : ${seed}. Donnez un nombre entier.`,
+      en: `Invalid seed: ${seed}. Give a whole number.`,
+    }, EXIT.usage);
   }
   if (Number.isNaN(asOf.getTime())) {
-    throw new ImaginEcoleError(
-      "Date de référence invalide. Écrivez-la AAAA-MM-JJ, par exemple --as-of 2026-11-28.",
-      "Invalid as-of date. Write it YYYY-MM-DD, e.g. --as-of 2026-11-28.",
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: "Date de référence invalide. Écrivez-la AAAA-MM-JJ, par exemple --as-of 2026-11-28.",
+      en: "Invalid as-of date. Write it YYYY-MM-DD, e.g. --as-of 2026-11-28.",
+    }, EXIT.usage);
   }
 }
 

@@ -6,7 +6,8 @@ import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { Sql } from "../warehouse/sql-file.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { loadCatalogue, type Indicator } from "./catalogue.ts";
-import { bottleneckMessage, type CountryNames, type IndicatorNames } from "./messages.ts";
+import type { Bilingual } from "../core/message.ts";
+import { bottleneckMessage, type IndicatorNames } from "./messages.ts";
 import { buildOrder, checkDeclared, declaredTables, type MartStep, type SqlSource } from "./order.ts";
 import { DEFAULT_RULES_PATH, loadRules, type IndicatorRules } from "./rules-config.ts";
 
@@ -96,11 +97,10 @@ function sqlSource(path: string): SqlSource {
 function checkPhase(phase: { start: string; end: string }): void {
   const iso = /^\d{4}-\d{2}-\d{2}$/;
   if (!iso.test(phase.start) || !iso.test(phase.end) || phase.start > phase.end) {
-    throw new ImaginEcoleError(
-      `Phase invalide (début ${phase.start}, fin ${phase.end}) : donnez « phase.start » et « phase.end » au format AAAA-MM-JJ, le début avant la fin.`,
-      `Invalid phase (start ${phase.start}, end ${phase.end}): give "phase.start" and "phase.end" as YYYY-MM-DD, the start before the end.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Phase invalide (début ${phase.start}, fin ${phase.end}) : donnez « phase.start » et « phase.end » au format AAAA-MM-JJ, le début avant la fin.`,
+      en: `Invalid phase (start ${phase.start}, end ${phase.end}): give "phase.start" and "phase.end" as YYYY-MM-DD, the start before the end.`,
+    }, EXIT.usage);
   }
 }
 
@@ -189,7 +189,7 @@ async function writeBottlenecks(warehouse: Warehouse, rules: SqlSource[], params
   }
 }
 
-async function countryNames(warehouse: Warehouse): Promise<Map<string, CountryNames>> {
+async function countryNames(warehouse: Warehouse): Promise<Map<string, Bilingual>> {
   const rows = await warehouse.all<{ country_code: string; name_fr: string; name_en: string }>(
     "SELECT country_code, name_fr, name_en FROM core.countries",
   );

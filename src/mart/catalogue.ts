@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { label } from "../core/labels.ts";
+import { pick, type Lang } from "../core/lang.ts";
 
 export type Dimension = "sex" | "level" | "source" | "platform";
 
@@ -35,15 +37,6 @@ export function loadCatalogue(): Indicator[] {
   return JSON.parse(readFileSync(CATALOGUE_PATH, "utf8")) as Indicator[];
 }
 
-const UNIT = {
-  fr: { count: "nombre", percent: "%", days: "jours", users: "utilisateurs" },
-  en: { count: "count", percent: "%", days: "days", users: "users" },
-} as const;
-
-const DIMENSION = {
-  fr: { sex: "sexe", level: "niveau", source: "source", platform: "plateforme" },
-  en: { sex: "sex", level: "level", source: "source", platform: "platform" },
-} as const;
 
 /** The bottleneck rules, one src/mart/rules/<id>.sql each. */
 export const RULES = [
@@ -59,14 +52,16 @@ const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** The catalogue as a Markdown document in both languages (src/mart/CATALOGUE.md). */
 export function catalogueMarkdown(catalogue: Indicator[] = loadCatalogue()): string {
-  const table = (lang: "fr" | "en") => {
-    const head = lang === "fr"
-      ? "| id | indicateur | définition | unité | nature | ventilations | cible (Cibles) | sources |"
-      : "| id | indicator | definition | unit | kind | disaggregations | target (Cibles) | sources |";
+  const table = (lang: Lang) => {
+    const head = pick(lang, {
+      fr: "| id | indicateur | définition | unité | nature | ventilations | cible (Cibles) | sources |",
+      en: "| id | indicator | definition | unit | kind | disaggregations | target (Cibles) | sources |",
+    });
     const rows = catalogue.map((i) => {
-      const kind = lang === "fr" ? (i.kind === "stock" ? "stock" : "flux") : i.kind;
-      const dims = i.disaggregations.map((d) => DIMENSION[lang][d]).join(", ") || "—";
-      return `| \`${i.id}\` | ${cell(lang === "fr" ? i.label_fr : i.label_en)} | ${cell(lang === "fr" ? i.definition_fr : i.definition_en)} | ${UNIT[lang][i.unit]} | ${kind} | ${dims} | ${i.target_key ? `\`${i.target_key}\`` : "—"} | ${i.sources.join(", ")} |`;
+      const dims = i.disaggregations.map((d) => label(lang, "dimension", d)).join(", ") || "—";
+      const name = pick(lang, { fr: i.label_fr, en: i.label_en });
+      const definition = pick(lang, { fr: i.definition_fr, en: i.definition_en });
+      return `| \`${i.id}\` | ${cell(name)} | ${cell(definition)} | ${label(lang, "unit", i.unit)} | ${label(lang, "kind", i.kind)} | ${dims} | ${i.target_key ? `\`${i.target_key}\`` : "—"} | ${i.sources.join(", ")} |`;
     });
     return [head, "|---|---|---|---|---|---|---|---|", ...rows].join("\n");
   };

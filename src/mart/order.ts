@@ -112,5 +112,5 @@ function loop(tables: string[]): ImaginEcoleError {
 }
 
 function martError(fr: string, en: string): ImaginEcoleError {
-  return new ImaginEcoleError(`Le mart ne peut pas être construit : ${fr}.`, `The mart cannot be built: ${en}.`);
+  return new ImaginEcoleError({ fr: `Le mart ne peut pas être construit : ${fr}.`, en: `The mart cannot be built: ${en}.` });
 }

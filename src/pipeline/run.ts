@@ -4,7 +4,8 @@ import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { writeUsageLake } from "../lake/index.ts";
 import { findKind, type SourceConfig } from "../sources/registry.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
-import { say, type RunContext } from "../context/run-context.ts";
+import type { RunContext } from "../context/run-context.ts";
+import { say } from "../core/message.ts";
 import { refreshMart } from "../mart/refresh.ts";
 import { runSource } from "./sources.ts";
 
@@ -35,7 +36,7 @@ export async function runPipelines(
   const selected = selectSources(config.sources, options.only);
   const sources: SourceOutcome[] = [];
   for (const source of [...config.sources.filter(isFoundation), ...selected]) {
-    ctx.log(say(ctx, `Source ${source.name} (${source.kind})…`, `Source ${source.name} (${source.kind})…`));
+    ctx.log(say(ctx, { fr: `Source ${source.name} (${source.kind})…`, en: `Source ${source.name} (${source.kind})…` }));
     try {
       sources.push({ source: source.name, kind: source.kind, results: await runSource(ctx, source) });
     } catch (error) {
@@ -67,11 +68,10 @@ export function selectSources(all: SourceConfig[], only: string[] | undefined): 
   const unknown = only.filter((name) => !all.some((s) => s.name === name || s.kind === name));
   if (unknown.length > 0) {
     const known = sources.map((s) => `${s.name} (${s.kind})`).join(", ");
-    throw new ImaginEcoleError(
-      `--only : source inconnue ${unknown.join(", ")}. Sources configurées : ${known}.`,
-      `--only: unknown source ${unknown.join(", ")}. Configured sources: ${known}.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `--only : source inconnue ${unknown.join(", ")}. Sources configurées : ${known}.`,
+      en: `--only: unknown source ${unknown.join(", ")}. Configured sources: ${known}.`,
+    }, EXIT.usage);
   }
   return sources.filter((s) => only.includes(s.name) || only.includes(s.kind));
 }

@@ -36,17 +36,15 @@ export async function importFiles(
 }
 
 function missingOption(option: string): ImaginEcoleError {
-  return new ImaginEcoleError(
-    `L'option ${option} est obligatoire pour ce type de source : ajoutez-la à la commande.`,
-    `The option ${option} is required for this kind of source: add it to the command.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `L'option ${option} est obligatoire pour ce type de source : ajoutez-la à la commande.`,
+    en: `The option ${option} is required for this kind of source: add it to the command.`,
+  }, EXIT.usage);
 }
 
 function unknownKind(kind: string, known: readonly string[]): ImaginEcoleError {
-  return new ImaginEcoleError(
-    `Type de source inconnu « ${kind} » : types connus ${known.join(", ")}.`,
-    `Unknown kind of source "${kind}": known kinds ${known.join(", ")}.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `Type de source inconnu « ${kind} » : types connus ${known.join(", ")}.`,
+    en: `Unknown kind of source "${kind}": known kinds ${known.join(", ")}.`,
+  }, EXIT.usage);
 }

@@ -2,11 +2,14 @@
 // network: Framework's npm version cache is filled from node_modules first, so it never asks the
 // registry or the CDN. Each build works on its own copy of dashboards/, with its own Framework
 // cache: loader outputs are never stale, and two builds at once (tests, npm start) cannot collide.
+// Pages, components and loaders import the ground floor (src/core) as `imaginecole/core`; each build
+// gets it as an installed package beside its copy, which is what Framework knows how to bundle.
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { EXIT, ImaginEcoleError } from "../core/errors.ts";
+import { EXIT, errorText, ImaginEcoleError } from "../core/errors.ts";
+import { resolveLang } from "../core/lang.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCE = join(ROOT, "dashboards");
@@ -44,11 +47,10 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
   const countries = resolve(options.countries ?? process.env.IMAGINECOLE_COUNTRIES ?? join(ROOT, "pipelines", "reference", "countries.csv"));
   const snapshots = resolve(options.snapshots ?? process.env.IMAGINECOLE_SNAPSHOTS ?? join(ROOT, "data", "snapshots"));
   if (!existsSync(db)) {
-    throw new ImaginEcoleError(
-      `Entrepôt introuvable : ${db}. Lancez d'abord « npx imaginecole run » (ou indiquez IMAGINECOLE_DB), puis « npm run build ».`,
-      `Warehouse not found: ${db}. Run "npx imaginecole run" first (or set IMAGINECOLE_DB), then "npm run build".`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Entrepôt introuvable : ${db}. Lancez d'abord « npx imaginecole run » (ou indiquez IMAGINECOLE_DB), puis « npm run build ».`,
+      en: `Warehouse not found: ${db}. Run "npx imaginecole run" first (or set IMAGINECOLE_DB), then "npm run build".`,
+    }, EXIT.usage);
   }
   mkdirSync(BUILDS, { recursive: true });
   const work = mkdtempSync(join(BUILDS, "build-"));
@@ -57,6 +59,7 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
     for (const entry of readdirSync(SOURCE).filter((e) => e !== ".observablehq")) {
       cpSync(join(SOURCE, entry), join(root, entry), { recursive: true });
     }
+    installCore(work);
     fillNpmVersionCache(root);
     await runFramework(
       {
@@ -73,6 +76,22 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
   }
   if (existsSync(snapshots)) cpSync(snapshots, join(out, "downloads", "snapshots"), { recursive: true });
   return { out, db };
+}
+
+/**
+ * Installs src/core as the package `imaginecole` in <work>/node_modules, above the build's root.
+ * Framework bundles a bare import for the browser only from an installed package: the project's
+ * own name (package.json "exports", which Node, tsx and vitest follow) resolves to the project,
+ * where Rollup does not look. A package.json in <work> closes the project's scope, so the name
+ * resolves to the installed copy; ES modules there, as in the project, for the loaders.
+ */
+export function installCore(work: string): void {
+  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string; exports: unknown };
+  const target = join(work, "node_modules", manifest.name);
+  cpSync(join(ROOT, "src", "core"), join(target, "src", "core"), { recursive: true });
+  const { name, version, exports } = manifest;
+  writeFileSync(join(target, "package.json"), JSON.stringify({ name, version, type: "module", exports }, null, 2));
+  writeFileSync(join(work, "package.json"), JSON.stringify({ private: true, type: "module" }, null, 2));
 }
 
 /** Framework reads library versions from the names of the folders in <root>/.observablehq/cache/_npm. */
@@ -107,11 +126,10 @@ function runFramework(env: Record<string, string>, log: NodeJS.WritableStream): 
       // Framework reports a failed loader and carries on; a page built on it would be empty.
       if (code === 0 && !/error in \d+ms|Unexpected error/.test(tail)) resolvePromise();
       else {
-        reject(new ImaginEcoleError(
-          `La construction du tableau de bord a échoué (code ${code}). Dernières lignes :\n${tail}`,
-          `The dashboard build failed (code ${code}). Last lines:\n${tail}`,
-          EXIT.failed,
-        ));
+        reject(new ImaginEcoleError({
+          fr: `La construction du tableau de bord a échoué (code ${code}). Dernières lignes :\n${tail}`,
+          en: `The dashboard build failed (code ${code}). Last lines:\n${tail}`,
+        }, EXIT.failed));
       }
     });
   });
@@ -122,8 +140,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const { out } = await buildDashboard();
     process.stdout.write(`${out}\n`);
   } catch (error) {
-    const lang = (process.env.IMAGINECOLE_LANG ?? process.env.LANG ?? "fr").startsWith("en") ? "en" : "fr";
-    process.stderr.write(`${error instanceof ImaginEcoleError ? error.text(lang) : String(error)}\n`);
+    process.stderr.write(`${errorText(error, resolveLang(undefined, process.env))}\n`);
     process.exit(error instanceof ImaginEcoleError ? error.exitCode : EXIT.failed);
   }
 }

@@ -118,7 +118,7 @@ async function dryRun(
     const status: LoadStatus = all.length > 0 ? "loaded_with_rejects" : "loaded";
     return {
       loadId, source: meta.source, location: meta.location, status, ...counts, rowsRejected: all.length, message: null,
-      rejects: all.map((r) => ({ location: r.location, column: r.column, value: r.value, reasonFr: r.reason_fr, reasonEn: r.reason_en })),
+      rejects: all.map((r) => ({ location: r.location, column: r.column, value: r.value, reason: { fr: r.reason_fr, en: r.reason_en } })),
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -179,8 +179,8 @@ async function insertRejects(warehouse: Warehouse, loadId: string, source: strin
     appender.appendVarchar(r.location);
     r.column === null ? appender.appendNull() : appender.appendVarchar(r.column);
     r.value === null ? appender.appendNull() : appender.appendVarchar(r.value);
-    appender.appendVarchar(r.reasonFr);
-    appender.appendVarchar(r.reasonEn);
+    appender.appendVarchar(r.reason.fr);
+    appender.appendVarchar(r.reason.en);
     appender.endRow();
   }
   appender.closeSync();

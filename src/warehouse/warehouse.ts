@@ -52,11 +52,10 @@ export class Warehouse {
   static async open(path: string = DEFAULT_DB, options: OpenOptions = {}): Promise<Warehouse> {
     const memory = path === ":memory:";
     if (options.readOnly && (memory || !existsSync(path))) {
-      throw new ImaginEcoleError(
-        `Entrepôt introuvable : ${path}. Lancez « npx imaginecole run » d'abord.`,
-        `Warehouse not found: ${path}. Run "npx imaginecole run" first.`,
-        2,
-      );
+      throw new ImaginEcoleError({
+        fr: `Entrepôt introuvable : ${path}. Lancez « npx imaginecole run » d'abord.`,
+        en: `Warehouse not found: ${path}. Run "npx imaginecole run" first.`,
+      }, 2);
     }
     if (!memory && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
@@ -65,22 +64,20 @@ export class Warehouse {
     } catch (error) {
       const message = String((error as Error).message ?? error);
       if (/lock/i.test(message)) {
-        throw new ImaginEcoleError(
-          `L'entrepôt ${path} est utilisé par un autre processus (une autre exécution est en cours). Attendez qu'elle se termine puis relancez.`,
-          `The warehouse ${path} is in use by another process (another run is in progress). Wait for it to finish, then run again.`,
-          2,
-        );
+        throw new ImaginEcoleError({
+          fr: `L'entrepôt ${path} est utilisé par un autre processus (une autre exécution est en cours). Attendez qu'elle se termine puis relancez.`,
+          en: `The warehouse ${path} is in use by another process (another run is in progress). Wait for it to finish, then run again.`,
+        }, 2);
       }
       throw error;
     }
     const conn = await instance.connect();
     const limit = process.env[MEMORY_LIMIT_ENV] ?? DEFAULT_MEMORY_LIMIT;
     if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit)) {
-      throw new ImaginEcoleError(
-        `${MEMORY_LIMIT_ENV} invalide (« ${limit} ») : attendu par exemple 1GB ou 512MB.`,
-        `Invalid ${MEMORY_LIMIT_ENV} ("${limit}"): expected for example 1GB or 512MB.`,
-        2,
-      );
+      throw new ImaginEcoleError({
+        fr: `${MEMORY_LIMIT_ENV} invalide (« ${limit} ») : attendu par exemple 1GB ou 512MB.`,
+        en: `Invalid ${MEMORY_LIMIT_ENV} ("${limit}"): expected for example 1GB or 512MB.`,
+      }, 2);
     }
     await conn.run(`SET memory_limit = '${limit}'`);
     // Months and days are cut in UTC whatever the machine's zone, so every run buckets alike.

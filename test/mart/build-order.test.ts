@@ -57,23 +57,23 @@ describe("buildOrder(steps)", () => {
     const error = refusal(() =>
       buildOrder([table("a", "SELECT * FROM mart.b"), table("b", "SELECT * FROM mart.c"), table("c", "SELECT * FROM mart.a"), table("d", "SELECT 1")]),
     );
-    expect(error.messageEn).toBe("The mart cannot be built: its tables read each other in a loop (mart.a → mart.b → mart.c → mart.a).");
-    expect(error.messageFr).toBe("Le mart ne peut pas être construit : ses tables se lisent en boucle (mart.a → mart.b → mart.c → mart.a).");
+    expect(error.bilingual.en).toBe("The mart cannot be built: its tables read each other in a loop (mart.a → mart.b → mart.c → mart.a).");
+    expect(error.bilingual.fr).toBe("Le mart ne peut pas être construit : ses tables se lisent en boucle (mart.a → mart.b → mart.c → mart.a).");
   });
 
   it("refuses a table that reads itself", () => {
-    expect(refusal(() => buildOrder([table("a", "SELECT * FROM mart.a")])).messageEn).toContain("(mart.a → mart.a)");
+    expect(refusal(() => buildOrder([table("a", "SELECT * FROM mart.a")])).bilingual.en).toContain("(mart.a → mart.a)");
   });
 
   it("refuses a mart table that no step builds, naming the file that reads it", () => {
     const error = refusal(() => buildOrder([table("a", "SELECT 1"), table("b", "SELECT * FROM mart.a JOIN mart.missing USING (x)")]));
-    expect(error.messageEn).toBe("The mart cannot be built: tables/b.sql reads mart.missing, which no file of the mart builds.");
-    expect(error.messageFr).toBe("Le mart ne peut pas être construit : tables/b.sql lit mart.missing, qu'aucun fichier du mart ne construit.");
+    expect(error.bilingual.en).toBe("The mart cannot be built: tables/b.sql reads mart.missing, which no file of the mart builds.");
+    expect(error.bilingual.fr).toBe("Le mart ne peut pas être construit : tables/b.sql lit mart.missing, qu'aucun fichier du mart ne construit.");
   });
 
   it("refuses two steps building the same table", () => {
     const other = { writes: "mart.a", reads: [{ file: "tables/A.sql", sql: "SELECT 2" }] };
-    expect(refusal(() => buildOrder([table("a", "SELECT 1"), other])).messageEn).toContain("tables/a.sql and tables/A.sql both build mart.a");
+    expect(refusal(() => buildOrder([table("a", "SELECT 1"), other])).bilingual.en).toContain("tables/a.sql and tables/A.sql both build mart.a");
   });
 });
 
@@ -87,10 +87,10 @@ describe("declaredTables(schema) and checkDeclared()", () => {
   it("refuses a declared table no step fills, and a step filling an undeclared table", () => {
     const tmp = { writes: "tmp", reads: [] };
     expect(() => checkDeclared("schema.sql", declaredTables(schema), [table("a", "SELECT 1"), tmp])).not.toThrow();
-    expect(refusal(() => checkDeclared("schema.sql", declaredTables(schema), [table("a", "SELECT 1")])).messageEn).toBe(
+    expect(refusal(() => checkDeclared("schema.sql", declaredTables(schema), [table("a", "SELECT 1")])).bilingual.en).toBe(
       "The mart cannot be built: schema.sql declares tmp, which no step fills.",
     );
-    expect(refusal(() => checkDeclared("schema.sql", declaredTables(schema), [table("a", "SELECT 1"), tmp, table("b", "SELECT 1")])).messageEn).toBe(
+    expect(refusal(() => checkDeclared("schema.sql", declaredTables(schema), [table("a", "SELECT 1"), tmp, table("b", "SELECT 1")])).bilingual.en).toBe(
       "The mart cannot be built: tables/b.sql fills mart.b, which schema.sql does not declare.",
     );
   });

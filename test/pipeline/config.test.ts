@@ -53,8 +53,8 @@ function refusal(json: unknown): ImaginEcoleError {
   expect(thrown).toBeInstanceOf(ImaginEcoleError);
   const error = thrown as ImaginEcoleError;
   expect(error.exitCode).toBe(EXIT.usage);
-  expect(error.messageFr).toMatch(/^Configuration invalide \(broken\.json\) :/);
-  expect(error.messageEn).toMatch(/^Invalid configuration \(broken\.json\):/);
+  expect(error.bilingual.fr).toMatch(/^Configuration invalide \(broken\.json\) :/);
+  expect(error.bilingual.en).toMatch(/^Invalid configuration \(broken\.json\):/);
   return error;
 }
 
@@ -78,8 +78,8 @@ describe("configuration checked against the kinds' schemas when loaded", () => {
     const index = json.sources.findIndex((s) => s.kind === "sheets-api");
     (json.sources[index]!.spreadsheets as Record<string, unknown>).GN = 42;
     const error = refusal(json);
-    expect(error.messageEn).toContain(`sources[${index}].spreadsheets.GN: expected a string, not 42`);
-    expect(error.messageFr).toContain(`sources[${index}].spreadsheets.GN : un texte attendu, pas 42`);
+    expect(error.bilingual.en).toContain(`sources[${index}].spreadsheets.GN: expected a string, not 42`);
+    expect(error.bilingual.fr).toContain(`sources[${index}].spreadsheets.GN : un texte attendu, pas 42`);
   });
 
   it("names every problem at once, each at its own path", () => {
@@ -90,7 +90,7 @@ describe("configuration checked against the kinds' schemas when loaded", () => {
     (json.sources[lrs]!.country as unknown[]).push({ from: "guess" });
     Object.assign(json.sources[moodle]!, { timezone: "Africa/Atlantis", schedule: "61 * * * *" });
     (json.phase as Record<string, string>).end = "2027-02-30";
-    const lines = refusal(json).messageEn.split("\n");
+    const lines = refusal(json).bilingual.en.split("\n");
     expect(lines).toEqual(
       expect.arrayContaining([
         "  phase.end: expected a date YYYY-MM-DD (e.g. 2025-05-01)",
@@ -108,15 +108,15 @@ describe("configuration checked against the kinds' schemas when loaded", () => {
     json.sources.push({ kind: "xapi-file", name: "typo", path: "data/x" });
     const error = refusal(json);
     const at = `sources[${json.sources.length - 1}].kind`;
-    expect(error.messageEn).toContain(`${at}: unknown kind of source "xapi-file"; known kinds: ${KIND_NAMES.join(", ")}`);
-    expect(error.messageFr).toContain(`${at} : type de source inconnu "xapi-file" ; types connus : ${KIND_NAMES.join(", ")}`);
+    expect(error.bilingual.en).toContain(`${at}: unknown kind of source "xapi-file"; known kinds: ${KIND_NAMES.join(", ")}`);
+    expect(error.bilingual.fr).toContain(`${at} : type de source inconnu "xapi-file" ; types connus : ${KIND_NAMES.join(", ")}`);
   });
 
   it("refuses a misspelt setting rather than ignoring it, listing the kind's settings", () => {
     const json = shipped("demo");
     const index = json.sources.findIndex((s) => s.kind === "national-csv");
     json.sources[index]!.archve = "data/archive";
-    expect(refusal(json).messageEn).toMatch(
+    expect(refusal(json).bilingual.en).toMatch(
       new RegExp(`sources\\[${index}\\]\\.archve: unknown setting for a "national-csv" source; its settings: .*inbox, archive, profiles`),
     );
   });
@@ -124,16 +124,16 @@ describe("configuration checked against the kinds' schemas when loaded", () => {
   it("refuses two sources with one name, and a configuration without the country reference", () => {
     const json = shipped("demo");
     json.sources[2]!.name = json.sources[1]!.name;
-    expect(refusal(json).messageEn).toContain("sources[2].name: name already used by sources[1]");
+    expect(refusal(json).bilingual.en).toContain("sources[2].name: name already used by sources[1]");
     const noReference = shipped("demo");
     noReference.sources = noReference.sources.filter((s) => s.kind !== "reference");
-    expect(refusal(noReference).messageEn).toContain('  sources: no "reference" source: it is loaded first on every run, add one');
+    expect(refusal(noReference).bilingual.en).toContain('  sources: no "reference" source: it is loaded first on every run, add one');
   });
 
   it("tells a configuration written before the reference was a source what to change", () => {
     const json = shipped("demo");
     json.countries = "pipelines/reference/countries.csv";
-    expect(refusal(json).messageEn).toContain('  countries: the country reference is now a source: replace "countries" with the entry');
+    expect(refusal(json).bilingual.en).toContain('  countries: the country reference is now a source: replace "countries" with the entry');
   });
 
   it("stops the command line with exit code 2 and the path, before opening the warehouse", () => {

@@ -70,9 +70,9 @@ describe("the source registry", () => {
   it("refuses an unknown import kind naming the known ones, and a missing required option naming it", async () => {
     const unknown = await importFiles(UNTOUCHED, "moodle", ["x.csv"], {}).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(ImaginEcoleError);
-    expect((unknown as ImaginEcoleError).messageEn).toBe(`Unknown kind of source "moodle": known kinds ${IMPORT_KIND_NAMES.join(", ")}.`);
+    expect((unknown as ImaginEcoleError).bilingual.en).toBe(`Unknown kind of source "moodle": known kinds ${IMPORT_KIND_NAMES.join(", ")}.`);
     const missing = await importFiles(UNTOUCHED, "moodle-log", ["x.csv"], { timezone: "Africa/Dakar" }).catch((e: unknown) => e);
-    expect((missing as ImaginEcoleError).messageEn).toBe("The option --country is required for this kind of source: add it to the command.");
+    expect((missing as ImaginEcoleError).bilingual.en).toBe("The option --country is required for this kind of source: add it to the command.");
     expect((missing as ImaginEcoleError).exitCode).toBe(2);
   });
 

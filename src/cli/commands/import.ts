@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
-import type { Lang } from "../../context/run-context.ts";
+import type { Lang } from "../../core/lang.ts";
 import { importFiles } from "../../pipeline/sources.ts";
 import { IMPORT_KIND_NAMES } from "../../sources/registry.ts";
 import { refreshMart } from "../../mart/refresh.ts";
@@ -23,22 +23,20 @@ export async function importCommand(
   dryRun: boolean,
 ): Promise<void> {
   if (!o.source) {
-    throw new ImaginEcoleError(
-      `Indiquez le type de fichier avec --source (${IMPORT_KIND_NAMES.join(", ")}).`,
-      `Name the kind of file with --source (${IMPORT_KIND_NAMES.join(", ")}).`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Indiquez le type de fichier avec --source (${IMPORT_KIND_NAMES.join(", ")}).`,
+      en: `Name the kind of file with --source (${IMPORT_KIND_NAMES.join(", ")}).`,
+    }, EXIT.usage);
   }
   if (files.length === 0) {
-    throw new ImaginEcoleError("Indiquez au moins un fichier à importer.", "Name at least one file to import.", EXIT.usage);
+    throw new ImaginEcoleError({ fr: "Indiquez au moins un fichier à importer.", en: "Name at least one file to import." }, EXIT.usage);
   }
   const missing = files.filter((f) => !existsSync(resolve(ROOT, f)));
   if (missing.length > 0) {
-    throw new ImaginEcoleError(
-      `Fichier introuvable : ${missing.join(", ")}. Vérifiez le chemin.`,
-      `File not found: ${missing.join(", ")}. Check the path.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Fichier introuvable : ${missing.join(", ")}. Vérifiez le chemin.`,
+      en: `File not found: ${missing.join(", ")}. Check the path.`,
+    }, EXIT.usage);
   }
   const { ctx, config } = await openContext(options, lang, { dryRun });
   try {

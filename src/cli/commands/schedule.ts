@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import type { Lang } from "../../context/run-context.ts";
+import { ImaginEcoleError } from "../../core/errors.ts";
+import type { Lang } from "../../core/lang.ts";
+import { say } from "../../core/message.ts";
 import { runPipelines } from "../../pipeline/run.ts";
 import { startScheduler } from "../../schedule/index.ts";
 import { loadConfig } from "../../config/pipelines.ts";
@@ -22,22 +24,31 @@ export async function scheduleCommand(options: GlobalOptions, lang: Lang): Promi
           const outcome = await runPipelines(ctx, config, { only: [s.name] });
           const failed = outcome.sources.find((o) => o.error || o.results.some((r) => r.status === "failed"));
           changed = outcome.martRebuilt;
-          if (failed) throw new Error(failed.error ?? failed.results.find((r) => r.status === "failed")?.message ?? s.name);
+          const batch = failed?.results.find((r) => r.status === "failed");
+          // A refused batch keeps its own error, bilingual when it is ours; a source error is already in `lang`.
+          if (failed) throw failed.error !== undefined ? new Error(failed.error) : (batch?.error ?? new Error(batch?.message ?? s.name));
         } finally {
           ctx.warehouse.close();
         }
-        if (changed) await rebuildDashboard(log);
+        if (changed) await rebuildDashboard(lang, log);
       },
     }));
-  startScheduler({ jobs, lockPath: runLockPath(options), log, retry: { attempts: 3, baseDelayMs: 60_000 } });
-  log(lang === "fr" ? `Planificateur actif : ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}` : `Scheduler running: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}`);
+  startScheduler({ jobs, lockPath: runLockPath(options), log, lang, retry: { attempts: 3, baseDelayMs: 60_000 } });
+  const list = jobs.map((j) => `${j.name} (${j.cron})`).join(", ");
+  log(say(lang, { fr: `Planificateur actif : ${list}`, en: `Scheduler running: ${list}` }));
   await new Promise(() => {});
 }
 
-function rebuildDashboard(log: (m: string) => void): Promise<void> {
+function rebuildDashboard(lang: Lang, log: (m: string) => void): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
-    child.on("exit", (code) => (code === 0 ? done() : fail(new Error(`dashboard build exited ${code}`))));
-    log("dashboard rebuild");
+    child.on("exit", (code) =>
+      code === 0
+        ? done()
+        : fail(new ImaginEcoleError({
+          fr: `la reconstruction du tableau de bord a échoué (code ${code})`,
+          en: `the dashboard rebuild failed (code ${code})`,
+        })));
+    log(say(lang, { fr: "Reconstruction du tableau de bord", en: "Rebuilding the dashboard" }));
   });
 }

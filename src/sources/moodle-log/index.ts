@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import type { MoodleLogSource } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
-import { say, type RunContext } from "../../context/run-context.ts";
+import type { RunContext } from "../../context/run-context.ts";
+import { say } from "../../core/message.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
 import { commitStatements, summarise } from "../usage/commit.ts";
 import { STAGED } from "../usage/statements.ts";
@@ -89,28 +90,26 @@ async function loadFile(
     reasons: moodleReasons(header),
   });
   if (guests > 0) {
-    ctx.log(say(ctx, `${shown} : ${guests} lignes de visiteurs non connectés (id 0) non comptées.`, `${shown}: ${guests} rows of visitors not signed in (id 0) not counted.`));
+    ctx.log(say(ctx, { fr: `${shown} : ${guests} lignes de visiteurs non connectés (id 0) non comptées.`, en: `${shown}: ${guests} rows of visitors not signed in (id 0) not counted.` }));
   }
   return { rowsRead: counts.rowsRead + guests, rowsLoaded: counts.rowsLoaded };
 }
 
 function missingColumns(shown: string, header: HeaderMap): ImaginEcoleError {
   const missing = header.missing.join(", ");
-  return new ImaginEcoleError(
-    `${shown} : ce n'est pas un téléchargement des journaux Moodle (colonnes manquantes : ${missing}). Attendu l'en-tête « Heure, Nom complet de l'utilisateur, …, Description, … » ou « Time, User full name, …, Description, … ».`,
-    `${shown}: not a Moodle logs download (missing columns: ${missing}). Expected the header "Time, User full name, …, Description, …" or its French version.`,
-    EXIT.failed,
-  );
+  return new ImaginEcoleError({
+    fr: `${shown} : ce n'est pas un téléchargement des journaux Moodle (colonnes manquantes : ${missing}). Attendu l'en-tête « Heure, Nom complet de l'utilisateur, …, Description, … » ou « Time, User full name, …, Description, … ».`,
+    en: `${shown}: not a Moodle logs download (missing columns: ${missing}). Expected the header "Time, User full name, …, Description, …" or its French version.`,
+  }, EXIT.failed);
 }
 
 function checkTimezone(timezone: string): void {
   try {
     zoneFormatter(timezone);
   } catch {
-    throw new ImaginEcoleError(
-      `Fuseau horaire inconnu « ${timezone} » : donnez un nom IANA, par exemple Africa/Abidjan, Africa/Dakar ou Africa/Douala.`,
-      `Unknown time zone "${timezone}": give an IANA name, e.g. Africa/Abidjan, Africa/Dakar or Africa/Douala.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Fuseau horaire inconnu « ${timezone} » : donnez un nom IANA, par exemple Africa/Abidjan, Africa/Dakar ou Africa/Douala.`,
+      en: `Unknown time zone "${timezone}": give an IANA name, e.g. Africa/Abidjan, Africa/Dakar or Africa/Douala.`,
+    }, EXIT.usage);
   }
 }

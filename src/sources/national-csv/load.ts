@@ -1,3 +1,4 @@
+import { formatDate } from "../../core/format.ts";
 import { BIGINT, LIST, listValue, VARCHAR, type DuckDBValue } from "@duckdb/node-api";
 import { sqlFile, type Sql } from "../../warehouse/sql-file.ts";
 import type { BatchContext } from "../../warehouse/batch.ts";
@@ -85,7 +86,8 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
     decimal: layout.decimal,
     platform: profile.platform,
     today: input.today,
-    today_text: input.today.split("-").reverse().join("/"),
+    // The sheets and exports of the region write dates the French way, whatever the message language.
+    today_text: formatDate("fr", input.today),
     country: input.country,
     load_id: batch.loadId,
     source: SOURCE,

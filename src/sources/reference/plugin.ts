@@ -18,9 +18,8 @@ export const referencePlugin = sourcePlugin({
 function referenceFile(root: string, source: ReferenceSource): string {
   const path = resolve(root, source.path);
   if (existsSync(path)) return path;
-  throw new ImaginEcoleError(
-    `Référence des pays introuvable : ${path}. Vérifiez « path » de la source ${source.name} dans la configuration ; aucune autre source n'a été lue.`,
-    `Country reference not found: ${path}. Check the "path" of the source ${source.name} in the configuration; no other source was read.`,
-    EXIT.usage,
-  );
+  throw new ImaginEcoleError({
+    fr: `Référence des pays introuvable : ${path}. Vérifiez « path » de la source ${source.name} dans la configuration ; aucune autre source n'a été lue.`,
+    en: `Country reference not found: ${path}. Check the "path" of the source ${source.name} in the configuration; no other source was read.`,
+  }, EXIT.usage);
 }

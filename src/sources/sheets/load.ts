@@ -74,7 +74,7 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
     ctx.warehouse,
     { source: SOURCE, location: input.location, countryCode: input.country, contentSha256: seenBefore ? null : sha },
     async (batch) => {
-      if (parsed.refused) throw new ImaginEcoleError(parsed.refused.fr, parsed.refused.en, EXIT.failed);
+      if (parsed.refused) throw new ImaginEcoleError({ fr: parsed.refused.fr, en: parsed.refused.en }, EXIT.failed);
       const [remove, insert] = statements(TABLE_SQL[input.contract.table]!);
       await ctx.warehouse.run(remove!, { country_code: input.country });
       // A column the tab does not have is NULL in every row.

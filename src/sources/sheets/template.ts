@@ -2,6 +2,8 @@ import type { sheets_v4 } from "@googleapis/sheets";
 import type { SheetsApiSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
+import { label, labelsOf } from "../../core/labels.ts";
+import { say } from "../../core/message.ts";
 import { createSheetsClient, explainApiError, readServiceAccountKey, type ClientOptions, type SheetsClient } from "./api-client.ts";
 import { quoteTitle } from "./api.ts";
 import { codeLabels } from "./codes.ts";
@@ -23,7 +25,7 @@ export function columnRule(column: ColumnContract, lists: { countries: string[];
   switch (column.type.kind) {
     case "code": return oneOf(codeLabels(column.type.list));
     case "sex": return oneOf(["F", "H"]);
-    case "bool": return oneOf(["Oui", "Non"]);
+    case "bool": return oneOf(labelsOf("fr", "yes_no"));
     case "country": return oneOf(lists.countries);
     case "indicator": return oneOf(lists.indicators);
     case "date": return { rule: { condition: { type: "DATE_IS_VALID" }, strict: true }, values: "date jj/mm/aaaa" };
@@ -48,7 +50,7 @@ export function readmeRows(place: string, tabs: TabContract[], lists: { countrie
   ];
   for (const tab of tabs) {
     for (const column of tab.columns) {
-      rows.push([tab.title, column.header, column.required ? "Oui" : "Non", columnRule(column, lists).values, column.helpFr, column.helpEn]);
+      rows.push([tab.title, column.header, label("fr", "yes_no", column.required), columnRule(column, lists).values, column.help.fr, column.help.en]);
     }
   }
   return rows;
@@ -66,11 +68,10 @@ export async function sheetsInit(
   const country = options.country.trim().toUpperCase();
   const regional = country === REGIONAL_KEY;
   if (!regional && !/^[A-Z]{2}$/.test(country)) {
-    throw new ImaginEcoleError(
-      `Pays invalide « ${options.country} » : indiquez le code ISO à deux lettres (ex. SN), ou « regional » pour la feuille des cibles.`,
-      `Invalid country "${options.country}": give the two-letter ISO code (e.g. SN), or "regional" for the targets sheet.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Pays invalide « ${options.country} » : indiquez le code ISO à deux lettres (ex. SN), ou « regional » pour la feuille des cibles.`,
+      en: `Invalid country "${options.country}": give the two-letter ISO code (e.g. SN), or "regional" for the targets sheet.`,
+    }, EXIT.usage);
   }
   const client = createSheetsClient(options.source, readServiceAccountKey(options.source, ctx.root), options.client);
   const countries = await readCountries(ctx);
@@ -97,7 +98,7 @@ export async function sheetsInit(
       },
     }).catch(step("création"));
     spreadsheetId = created.data.spreadsheetId ?? "";
-    ctx.log(ctx.lang === "fr" ? `Feuille créée : ${spreadsheetId} (ajoutez-la à la configuration).` : `Spreadsheet created: ${spreadsheetId} (add it to the configuration).`);
+    ctx.log(say(ctx, { fr: `Feuille créée : ${spreadsheetId} (ajoutez-la à la configuration).`, en: `Spreadsheet created: ${spreadsheetId} (add it to the configuration).` }));
   }
   await repair(client, spreadsheetId, tabs, place, lists).catch(step("réparation"));
   return { spreadsheetId, created: !configured };

@@ -7,11 +7,10 @@ export async function checkCountryCode(warehouse: Warehouse, country: string): P
   const known = await warehouse.all<{ country_code: string }>("SELECT country_code FROM core.countries");
   const ok = /^[A-Z]{2}$/.test(code) && (known.length === 0 || known.some((c) => c.country_code === code));
   if (!ok) {
-    throw new ImaginEcoleError(
-      `Pays inconnu « ${country} » : donnez le code ISO à deux lettres d'un pays de la référence (ex. SN).`,
-      `Unknown country "${country}": give the two-letter ISO code of a reference country (e.g. SN).`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Pays inconnu « ${country} » : donnez le code ISO à deux lettres d'un pays de la référence (ex. SN).`,
+      en: `Unknown country "${country}": give the two-letter ISO code of a reference country (e.g. SN).`,
+    }, EXIT.usage);
   }
   return code;
 }

@@ -5,11 +5,10 @@ import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 /** Files of a folder matching `pattern`, sorted by name; a missing folder is a configuration error. */
 export function listFiles(folder: string, pattern: RegExp): string[] {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new ImaginEcoleError(
-      `Dossier introuvable : ${folder}. Vérifiez le chemin de la source dans la configuration.`,
-      `Folder not found: ${folder}. Check the source's path in the configuration.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Dossier introuvable : ${folder}. Vérifiez le chemin de la source dans la configuration.`,
+      en: `Folder not found: ${folder}. Check the source's path in the configuration.`,
+    }, EXIT.usage);
   }
   return readdirSync(folder)
     .filter((name) => pattern.test(name))
@@ -22,7 +21,7 @@ export function expandFiles(root: string, names: string[], pattern: RegExp): str
   return names.flatMap((name) => {
     const path = resolve(root, name);
     if (!existsSync(path)) {
-      throw new ImaginEcoleError(`Fichier introuvable : ${path}.`, `File not found: ${path}.`, EXIT.usage);
+      throw new ImaginEcoleError({ fr: `Fichier introuvable : ${path}.`, en: `File not found: ${path}.` }, EXIT.usage);
     }
     return statSync(path).isDirectory() ? listFiles(path, pattern) : [path];
   });

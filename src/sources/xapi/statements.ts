@@ -64,11 +64,10 @@ export async function readingFile<T>(shown: string, work: () => Promise<T>): Pro
     return await work();
   } catch (error) {
     const detail = readerProblem(String((error as Error).message ?? error));
-    throw new ImaginEcoleError(
-      `Fichier illisible ${shown} : ${detail}. Les déclarations doivent être du JSON en UTF-8 (une par ligne, un tableau ou une page {statements}). Corrigez le fichier puis importez-le à nouveau.`,
-      `Unreadable file ${shown}: ${detail}. Statements must be UTF-8 JSON (one per line, an array or a {statements} page). Fix the file, then import it again.`,
-      EXIT.failed,
-    );
+    throw new ImaginEcoleError({
+      fr: `Fichier illisible ${shown} : ${detail}. Les déclarations doivent être du JSON en UTF-8 (une par ligne, un tableau ou une page {statements}). Corrigez le fichier puis importez-le à nouveau.`,
+      en: `Unreadable file ${shown}: ${detail}. Statements must be UTF-8 JSON (one per line, an array or a {statements} page). Fix the file, then import it again.`,
+    }, EXIT.failed);
   }
 }
 

@@ -97,10 +97,10 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
     const trainers = results.find((r) => r.location === `${SN}!Formateurs`)!;
     expect(trainers.status).toBe("failed");
     const error = trainers.error as ImaginEcoleError;
-    expect(error.messageFr).toContain("Onglet « Formateurs » refusé");
-    expect(error.messageFr).toContain("« Date de formation »");
-    expect(error.messageFr).toContain("« Date formatoin »");
-    expect(error.messageEn).toContain('required column "Date de formation" not found (closest header: "Date formatoin")');
+    expect(error.bilingual.fr).toContain("Onglet « Formateurs » refusé");
+    expect(error.bilingual.fr).toContain("« Date de formation »");
+    expect(error.bilingual.fr).toContain("« Date formatoin »");
+    expect(error.bilingual.en).toContain('required column "Date de formation" not found (closest header: "Date formatoin")');
     expect(await t.ctx.warehouse.all("SELECT * FROM core.trainers ORDER BY trainer_id")).toEqual(before);
     expect(results.find((r) => r.location === `${SN}!Sessions`)?.status).toBe("skipped");
     expect(await t.ctx.warehouse.scalar("SELECT count(*) FROM core.training_sessions")).toBe(1);
@@ -188,9 +188,9 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
     expect(results).toHaveLength(1);
     expect(results[0]!.status).toBe("failed");
     const error = results[0]!.error as ImaginEcoleError;
-    expect(error.messageFr).toContain(`partagez-la avec le compte de service ${SA_EMAIL}`);
-    expect(error.messageFr).toContain(`feuille ${SN}`);
-    expect(error.messageEn).toContain(`share it with the service account ${SA_EMAIL}`);
+    expect(error.bilingual.fr).toContain(`partagez-la avec le compte de service ${SA_EMAIL}`);
+    expect(error.bilingual.fr).toContain(`feuille ${SN}`);
+    expect(error.bilingual.en).toContain(`share it with the service account ${SA_EMAIL}`);
     expect(await t.ctx.warehouse.scalar("SELECT message FROM ops.loads WHERE status = 'failed'")).toContain(SA_EMAIL);
     expect(api.requests).toHaveLength(1);
   });

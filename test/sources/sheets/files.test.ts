@@ -237,7 +237,7 @@ describe("importSheetFiles(ctx, files, {country, tab})", () => {
     const error = await importSheetFiles(t.ctx, [file], { country: "SN", phase: PHASE }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImaginEcoleError);
     expect((error as ImaginEcoleError).exitCode).toBe(2);
-    expect((error as ImaginEcoleError).messageEn).toContain("--tab");
+    expect((error as ImaginEcoleError).bilingual.en).toContain("--tab");
   });
 
   it("reads only the named tab of an .xlsx", async () => {

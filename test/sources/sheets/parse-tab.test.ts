@@ -45,19 +45,19 @@ describe("parseTab(grid, title, contract, env)", () => {
 
   it("pads ragged rows: a missing trailing required cell is reported as empty", () => {
     const tab = sessions([["S-1", "F-1", "01/10/2025", "03/10/2025", "Primaire", "Hybride", 3]]);
-    expect(tab.rejects).toMatchObject([{ location: "Sessions!H2", value: null, reasonEn: expect.stringContaining("is empty but required") }]);
+    expect(tab.rejects).toMatchObject([{ location: "Sessions!H2", value: null, reason: { en: expect.stringContaining("is empty but required") } }]);
   });
 
   it("rejects a code not in the list and says which values are allowed", () => {
     const tab = sessions([session({ 4: "Lycée technique" })]);
     expect(tab.rejects[0]).toMatchObject({ location: "Sessions!E2", column: "Niveau", value: "Lycée technique" });
-    expect(tab.rejects[0]!.reasonFr).toContain("choisissez parmi : Préscolaire, Primaire, Secondaire.");
+    expect(tab.rejects[0]!.reason.fr).toContain("choisissez parmi : Préscolaire, Primaire, Secondaire.");
   });
 
   it("rejects a date outside the phase", () => {
     const tab = sessions([session({ 2: "01/10/2024" })]);
     expect(where(tab)).toEqual(["Sessions!C2"]);
-    expect(tab.rejects[0]!.reasonFr).toContain("hors de la phase du projet (01/06/2025 – 31/12/2027)");
+    expect(tab.rejects[0]!.reason.fr).toContain("hors de la phase du projet (01/06/2025 – 31/12/2027)");
   });
 
   it("rejects an end before the start, at the end date's cell", () => {
@@ -72,7 +72,7 @@ describe("parseTab(grid, title, contract, env)", () => {
   it("rejects the second row using an id, naming the first", () => {
     const tab = sessions([session(), session({ 6: 8 })]);
     expect(tab.records).toHaveLength(1);
-    expect(tab.rejects).toMatchObject([{ location: "Sessions!A3", reasonEn: 'Id "S-1" already appears in row 2. To do: give each row a unique id or remove the duplicate.' }]);
+    expect(tab.rejects).toMatchObject([{ location: "Sessions!A3", reason: { en: 'Id "S-1" already appears in row 2. To do: give each row a unique id or remove the duplicate.' } }]);
   });
 
   it("rejects a session whose trainer is not in Formateurs", () => {
@@ -84,7 +84,7 @@ describe("parseTab(grid, title, contract, env)", () => {
   it("reports an unknown column at its header cell and still loads the rows", () => {
     const tab = parseTab([[...SESSION_HEADER, "Observations"], session()], "Sessions", contractFor("sessions"), env);
     expect(tab.records).toHaveLength(1);
-    expect(tab.rejects).toMatchObject([{ location: "Sessions!I1", column: "Observations", reasonFr: expect.stringContaining("Colonne « Observations » inconnue") }]);
+    expect(tab.rejects).toMatchObject([{ location: "Sessions!I1", column: "Observations", reason: { fr: expect.stringContaining("Colonne « Observations » inconnue") } }]);
   });
 
   it("refuses a tab missing a required column and loads nothing from it", () => {

@@ -166,8 +166,8 @@ describe("runXapiLrs(ctx, source)", () => {
     );
     expect(error).toBeInstanceOf(ImaginEcoleError);
     const e = error as ImaginEcoleError;
-    expect(e.messageEn).toMatch(/HTTP 401.*LRS_USER and LRS_PASSWORD/);
-    expect(`${e.messageFr} ${e.messageEn}`).not.toMatch(/wrong-pw|s3cret/);
+    expect(e.bilingual.en).toMatch(/HTTP 401.*LRS_USER and LRS_PASSWORD/);
+    expect(`${e.bilingual.fr} ${e.bilingual.en}`).not.toMatch(/wrong-pw|s3cret/);
     expect(await allText(t.ctx)).not.toMatch(/wrong-pw|s3cret/);
   });
 });
