@@ -10,6 +10,8 @@ import { exportCommand } from "./commands/export.ts";
 import { scheduleCommand } from "./commands/schedule.ts";
 import { sheetsInitCommand } from "./commands/sheets.ts";
 import { serveCommand } from "./commands/serve.ts";
+import { addBuildCommand } from "./commands/build.ts";
+import { addPublishCommand } from "./commands/publish.ts";
 import { IMPORT_KINDS } from "../pipeline/sources.ts";
 
 const program = new Command("imaginecole")
@@ -96,6 +98,9 @@ program
   .option("--dir <dir>", "site construit / built site", "dist")
   .option("--port <n>", "port", "3000")
   .action(async (o: { dir: string; port: string }) => serveCommand(lang(), o));
+
+addBuildCommand(program, globals, lang);
+addPublishCommand(program, globals, lang);
 
 try {
   await program.parseAsync(process.argv);

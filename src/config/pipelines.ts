@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ImaginEcoleError, EXIT } from "../core/errors.ts";
+import type { SiteConfig } from "./site.ts";
 
 /** How a statement's country is found, tried in order; the first that answers wins. */
 export type CountryRule =
@@ -95,6 +96,8 @@ export interface PipelinesConfig {
   sources: SourceConfig[];
   /** Folder of the Hive-partitioned Parquet copy of usage events, rewritten when data changed. */
   lake?: string;
+  /** The site's editions and where they are published (src/config/site.ts). */
+  site?: SiteConfig;
 }
 
 export const DEMO_CONFIG = "pipelines/demo.json";

@@ -4,6 +4,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { editionFromEnv, type Edition } from "../../components/edition.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = resolve(HERE, "../../..");
@@ -66,12 +67,16 @@ function jsonSafe(row: Record<string, unknown>): Row {
   return out;
 }
 
-/** Runs a loader: its result as JSON on stdout; on failure the reason on stderr and exit code 1. */
-export async function runLoader(build: (db: ReadOnlyWarehouse) => Promise<unknown>): Promise<void> {
+/**
+ * Runs a loader for the edition being built (components/edition.ts): its result as JSON on
+ * stdout; on failure the reason on stderr and exit code 1.
+ */
+export async function runLoader(build: (db: ReadOnlyWarehouse, edition: Edition) => Promise<unknown>): Promise<void> {
   let db: ReadOnlyWarehouse | undefined;
   try {
+    const edition = editionFromEnv(process.env);
     db = await ReadOnlyWarehouse.open();
-    process.stdout.write(JSON.stringify(await build(db)));
+    process.stdout.write(JSON.stringify(await build(db, edition)));
   } catch (error) {
     process.stderr.write(`${(error as Error).message ?? error}\n`);
     process.exitCode = 1;
