@@ -2,7 +2,7 @@
 // fr/pays/BF.html, /fr/ is fr/index.html, and a folder without its slash is redirected to it.
 // Sends the build's precompressed copy (.br, else .gz) to a client that accepts it, with the same
 // cache and security headers as deploy/nginx.conf.
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, fstatSync, openSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
@@ -69,16 +69,21 @@ export async function serveDist(dir: string, port = 0): Promise<{ url: string; c
       response.writeHead(301, { ...SECURITY_HEADERS, location: found.redirect }).end();
     } else if (found) {
       const { path, encoding } = pickEncoding(found.file, request);
+      // Opened once: the size and the bytes come from the same file even if `imaginecole
+      // publish` swaps the site in between.
+      const fd = openSync(path, "r");
       response.writeHead(200, {
         ...SECURITY_HEADERS,
         "content-type": TYPES[extname(found.file)] ?? "application/octet-stream",
-        "content-length": statSync(path).size,
+        "content-length": fstatSync(fd).size,
         "cache-control": cacheControl(`/${relative(root, found.file).split(sep).join("/")}`),
         vary: "Accept-Encoding",
         ...(encoding ? { "content-encoding": encoding } : {}),
       });
-      if (request.method === "HEAD") response.end();
-      else createReadStream(path).pipe(response);
+      if (request.method === "HEAD") {
+        closeSync(fd);
+        response.end();
+      } else createReadStream(path, { fd }).pipe(response);
     } else {
       const notFound = join(root, "404.html");
       response.writeHead(404, { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8" });
