@@ -76,6 +76,28 @@ export function publishEdition(
   });
 }
 
+/**
+ * Publishes each edition where the configuration says (`site.publish`), one after the other; an
+ * edition that fails does not stop the others, and the first failure is raised at the end.
+ */
+export async function publishEditions(
+  targets: { edition: Edition; to: string }[],
+  build: Omit<BuildOptions, "out" | "edition" | "stamp">,
+  log: (message: string) => void,
+): Promise<void> {
+  let failure: unknown = null;
+  for (const { edition, to } of targets) {
+    try {
+      const p = await publishEdition(to, edition, build);
+      log(`published the ${edition.name} edition: ${p.live} -> ${p.version}`);
+    } catch (error) {
+      log(`publishing the ${edition.name} edition to ${to} failed: ${error instanceof ImaginEcoleError ? error.messageEn : String(error)}`);
+      failure ??= error;
+    }
+  }
+  if (failure) throw failure;
+}
+
 /** Builds a new version beside the live one and swaps it in; the live site is untouched if the build fails. */
 export async function publishSite(options: PublishOptions): Promise<Published> {
   const live = resolve(options.to);
