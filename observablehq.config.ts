@@ -6,10 +6,16 @@ import { resolve } from "node:path";
 import { parseCountries } from "./src/sources/reference/countries.ts";
 import { escapeHtml, renderHeader, pathLang } from "./dashboards/components/header.ts";
 import { label, LANGS } from "imaginecole/core";
-import { PAGES, t } from "./dashboards/components/i18n.ts";
+import { t } from "./dashboards/components/i18n.ts";
+import { editionFromEnv, editionPages } from "./dashboards/components/edition.ts";
 
 const COUNTRIES_CSV = process.env.IMAGINECOLE_COUNTRIES ?? "pipelines/reference/countries.csv";
 const countries = parseCountries(readFileSync(COUNTRIES_CSV, "utf8")).filter((c) => /^[A-Z]{2}$/.test(c.country_code));
+// src/site/build.ts names the edition (internal or public) and stamps the build; pages of another
+// edition are neither built nor in the menu.
+const edition = editionFromEnv(process.env);
+const pages = editionPages(edition);
+const stamp = process.env.IMAGINECOLE_BUILD_STAMP ?? "";
 
 export default {
   // src/site/build.ts builds from a private copy of dashboards/.
@@ -23,10 +29,13 @@ export default {
   search: false,
   pager: false,
   toc: false,
-  head: ({ path }: { path: string }) =>
-    `<script>document.documentElement.lang=${JSON.stringify(pathLang(path))}</script>
+  // The page's language is set on <html> by src/site/build.ts: no inline script, which the
+  // site's Content-Security-Policy would refuse.
+  head: () =>
+    `<meta name="imaginecole-edition" content="${edition.name}">
+<meta name="imaginecole-build" content="${escapeHtml(stamp)}">
 <link rel="icon" href="data:,">`,
-  header: ({ path }: { path: string }) => renderHeader(path, countries),
+  header: ({ path }: { path: string }) => renderHeader(path, countries, pages),
   footer: ({ path }: { path: string }) => {
     const lang = pathLang(path);
     return `<p>${escapeHtml(t(lang, "site.footer", { approved: label(lang, "approval", "approved") }))}</p>`;
@@ -34,7 +43,7 @@ export default {
   // Loaders are TypeScript run by the project's own tsx, whatever the caller's PATH.
   interpreters: { ".ts": [resolve("node_modules/.bin/tsx")] },
   dynamicPaths: LANGS.flatMap((lang) => [
-    ...PAGES.map(({ slug }) => `/${lang}/${slug}`),
+    ...pages.map(({ slug }) => `/${lang}/${slug}`),
     ...countries.map((c) => `/${lang}/pays/${c.country_code}`),
   ]),
 };

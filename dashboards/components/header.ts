@@ -18,11 +18,12 @@ export function switchPath(path: string, to: Lang): string {
   return `/${to}${rest === "" ? "/" : rest}`;
 }
 
-export function renderHeader(path: string, countries: CountryNames[]): string {
+/** `pages`: the menu entries of the edition being built (see edition.ts). */
+export function renderHeader(path: string, countries: CountryNames[], pages: readonly (typeof PAGES)[number][] = PAGES): string {
   const lang = pathLang(path);
   const other: Lang = otherLang(lang);
   const page = path.replace(/^\/(fr|en)\/?/, "").replace(/(^|\/)index$/, "");
-  const links = PAGES.map(({ slug, key }) => {
+  const links = pages.map(({ slug, key }) => {
     const current = page === slug ? ' aria-current="page"' : "";
     return `<li><a href="/${lang}/${slug}"${current}>${escapeHtml(t(lang, key))}</a></li>`;
   }).join("");

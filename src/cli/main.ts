@@ -11,6 +11,8 @@ import { scheduleCommand } from "./commands/schedule.ts";
 import { sheetsInitCommand } from "./commands/sheets.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { IMPORT_KIND_NAMES, importOptions } from "../sources/registry.ts";
+import { addBuildCommand } from "./commands/build.ts";
+import { addPublishCommand } from "./commands/publish.ts";
 
 const program = new Command("imaginecole")
   .description("ImaginEcole: indicateurs de la formation à distance / distance-learning indicators")
@@ -96,6 +98,9 @@ program
   .option("--dir <dir>", "site construit / built site", "dist")
   .option("--port <n>", "port", "3000")
   .action(async (o: { dir: string; port: string }) => serveCommand(lang(), o));
+
+addBuildCommand(program, globals, lang);
+addPublishCommand(program, globals, lang);
 
 try {
   await program.parseAsync(process.argv);

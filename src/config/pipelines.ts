@@ -1,9 +1,11 @@
+import { resolve } from "node:path";
 import { z } from "zod";
 import { kindName } from "../sources/plugin.ts";
 import { findKind, KIND_NAMES, PLUGINS, type SourceConfig } from "../sources/registry.ts";
 import { readConfigFile } from "./file.ts";
 import { describeIssues, invalidConfiguration, said } from "./issues.ts";
 import { phaseSchema } from "./phase.ts";
+import { siteSchema } from "./site.ts";
 
 export { CONFIG_ENV, DEMO_CONFIG } from "./file.ts";
 
@@ -62,6 +64,8 @@ const configSchema = z
     sources: z.array(sourceEntry),
     /** Folder of the Hive-partitioned Parquet copy of usage events, rewritten when data changed. */
     lake: z.string().min(1).optional(),
+    /** The site's editions and where they are published (src/config/site.ts). */
+    site: siteSchema.optional(),
     /** Before the reference became a source: named so an older file says what to change. */
     countries: z.unknown().refine((value) => value === undefined, said(
       "la référence des pays est désormais une source : remplacez « countries » par l'entrée { \"kind\": \"reference\", \"name\": \"countries\", \"path\": … } dans sources",
@@ -114,4 +118,10 @@ export function parseConfig(json: unknown, file: string): PipelinesConfig {
   if (!parsed.success) throw invalidConfiguration(file, describeIssues(parsed.error.issues));
   const { countries: _, ...config } = parsed.data;
   return config;
+}
+
+/** The country reference file the configuration names (its `reference` source), absolute. */
+export function countriesPath(config: PipelinesConfig, root: string): string {
+  const reference = config.sources.find((s) => s.kind === "reference");
+  return resolve(root, reference && "path" in reference ? reference.path : "pipelines/reference/countries.csv");
 }

@@ -1,15 +1,25 @@
-// `npm run build`: builds the dashboard from the warehouse into dist/ (or another folder), with no
-// network: Framework's npm version cache is filled from node_modules first, so it never asks the
-// registry or the CDN. Each build works on its own copy of dashboards/, with its own Framework
-// cache: loader outputs are never stale, and two builds at once (tests, npm start) cannot collide.
+// `npm run build` and `imaginecole build`: builds the dashboard from the warehouse into dist/ (or
+// another folder), in the internal or the public edition, with no network: Framework's npm version
+// cache is filled from node_modules first, so it never asks the registry or the CDN. Each build
+// works on its own copy of dashboards/, with its own Framework cache: loader outputs are never
+// stale, and two builds at once (tests, npm start) cannot collide. The site is finished in the
+// work folder (page language, inline scripts moved to files, precompressed copies) and only then
+// replaces the output folder: a failed build leaves the previous site as it was.
 // Pages, components and loaders import the ground floor (src/core) as `imaginecole/core`; each build
 // gets it as an installed package beside its copy, which is what Framework knows how to bundle.
+import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import {
+  cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { editionEnv, editionMarkdown, editionPages, INTERNAL, shows, type Edition } from "../../dashboards/components/edition.ts";
+import { PAGES } from "../../dashboards/components/i18n.ts";
 import { EXIT, errorText, ImaginEcoleError } from "../core/errors.ts";
 import { resolveLang } from "../core/lang.ts";
+import { filesUnder, precompress } from "./compress.ts";
+import { externalizeScripts, pageLang, setLang } from "./html.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCE = join(ROOT, "dashboards");
@@ -38,10 +48,19 @@ export interface BuildOptions {
   snapshots?: string;
   /** Framework's progress lines; default stderr. */
   log?: NodeJS.WritableStream;
+  /** Which edition; default internal (everything). */
+  edition?: Edition;
+  /** Names this build in every page (`<meta name="imaginecole-build">`); default from the time. */
+  stamp?: string;
+}
+
+/** A build's name: its UTC time and a few random letters, safe as a folder name. */
+export function buildStamp(now = new Date()): string {
+  return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(2).toString("hex")}`;
 }
 
 /** Builds the site; fails with a bilingual message when the warehouse is missing or a loader fails. */
-export async function buildDashboard(options: BuildOptions = {}): Promise<{ out: string; db: string }> {
+export async function buildDashboard(options: BuildOptions = {}): Promise<{ out: string; db: string; stamp: string }> {
   const db = resolve(options.db ?? process.env.IMAGINECOLE_DB ?? join(ROOT, "data", "warehouse.duckdb"));
   const out = resolve(options.out ?? process.env.IMAGINECOLE_DASHBOARD_OUT ?? join(ROOT, "dist"));
   const countries = resolve(options.countries ?? process.env.IMAGINECOLE_COUNTRIES ?? join(ROOT, "pipelines", "reference", "countries.csv"));
@@ -52,30 +71,82 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
       en: `Warehouse not found: ${db}. Run "npx imaginecole run" first (or set IMAGINECOLE_DB), then "npm run build".`,
     }, EXIT.usage);
   }
+  if (existsSync(out) && lstatSync(out).isSymbolicLink() && existsSync(`${out}.versions`)) {
+    throw new ImaginEcoleError({
+      fr: `${out} est le site en ligne de « imaginecole publish » : publiez avec « imaginecole publish --to ${out} ».`,
+      en: `${out} is the live site of "imaginecole publish": publish with "imaginecole publish --to ${out}".`,
+    }, EXIT.usage);
+  }
+  const edition = options.edition ?? INTERNAL;
+  const stamp = options.stamp ?? buildStamp();
   mkdirSync(BUILDS, { recursive: true });
   const work = mkdtempSync(join(BUILDS, "build-"));
   try {
     const root = join(work, "dashboards");
+    const site = join(work, "site");
     for (const entry of readdirSync(SOURCE).filter((e) => e !== ".observablehq")) {
       cpSync(join(SOURCE, entry), join(root, entry), { recursive: true });
     }
     installCore(work);
+    keepEditionPages(root, edition);
     fillNpmVersionCache(root);
     await runFramework(
       {
         IMAGINECOLE_DB: db,
         IMAGINECOLE_DASHBOARD_ROOT: root,
-        IMAGINECOLE_DASHBOARD_OUT: out,
+        IMAGINECOLE_DASHBOARD_OUT: site,
         IMAGINECOLE_SNAPSHOTS: snapshots,
         IMAGINECOLE_COUNTRIES: countries,
+        IMAGINECOLE_BUILD_STAMP: stamp,
+        ...editionEnv(edition),
       },
       options.log ?? process.stderr,
     );
+    // Snapshots hold provenance (file names) and quality sheets: for the staff only.
+    if (shows(edition, "staff") && existsSync(snapshots)) {
+      cpSync(snapshots, join(site, "downloads", "snapshots"), { recursive: true });
+    }
+    finishPages(site);
+    await precompress(site);
+    replaceFolder(site, out);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  if (existsSync(snapshots)) cpSync(snapshots, join(out, "downloads", "snapshots"), { recursive: true });
-  return { out, db };
+  return { out, db, stamp };
+}
+
+/** Takes out of the private copy the pages, page sections and lines the edition does not show. */
+function keepEditionPages(root: string, edition: Edition): void {
+  const kept = new Set(editionPages(edition).map((p) => p.slug));
+  for (const { slug } of PAGES) {
+    if (!kept.has(slug)) rmSync(join(root, "[lang]", `${slug || "index"}.md`), { force: true });
+  }
+  for (const file of filesUnder(root).filter((f) => f.endsWith(".md"))) {
+    const path = join(root, file);
+    writeFileSync(path, editionMarkdown(readFileSync(path, "utf8"), edition));
+  }
+}
+
+/** Each page gets its language on <html> and its inline scripts as files beside it (src/site/html.ts). */
+function finishPages(site: string): void {
+  for (const file of filesUnder(site).filter((f) => f.endsWith(".html"))) {
+    const path = join(site, file);
+    const { html, scripts } = externalizeScripts(setLang(readFileSync(path, "utf8"), pageLang(file)), basename(file));
+    for (const script of scripts) writeFileSync(join(dirname(path), script.name), script.content);
+    writeFileSync(path, html);
+  }
+}
+
+/** Puts the finished site where it was asked for, in place of what was there. */
+function replaceFolder(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    cpSync(from, to, { recursive: true });
+  }
 }
 
 /**

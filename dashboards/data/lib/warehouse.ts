@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sqlFile } from "../../../src/warehouse/sql-file.ts";
 import { Warehouse } from "../../../src/warehouse/warehouse.ts";
+import { editionFromEnv, type Edition } from "../../components/edition.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = resolve(HERE, "../../..");
@@ -62,12 +63,16 @@ function jsonSafe(row: Record<string, unknown>): Row {
   return out;
 }
 
-/** Runs a loader: its result as JSON on stdout; on failure the reason on stderr and exit code 1. */
-export async function runLoader(build: (db: ReadOnlyWarehouse) => Promise<unknown>): Promise<void> {
+/**
+ * Runs a loader for the edition being built (components/edition.ts): its result as JSON on
+ * stdout; on failure the reason on stderr and exit code 1.
+ */
+export async function runLoader(build: (db: ReadOnlyWarehouse, edition: Edition) => Promise<unknown>): Promise<void> {
   let db: ReadOnlyWarehouse | undefined;
   try {
+    const edition = editionFromEnv(process.env);
     db = await ReadOnlyWarehouse.open();
-    process.stdout.write(JSON.stringify(await build(db)));
+    process.stdout.write(JSON.stringify(await build(db, edition)));
   } catch (error) {
     process.stderr.write(`${(error as Error).message ?? error}\n`);
     process.exitCode = 1;

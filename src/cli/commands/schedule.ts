@@ -5,13 +5,27 @@ import type { Lang } from "../../core/lang.ts";
 import { say } from "../../core/message.ts";
 import { runPipelines } from "../../pipeline/run.ts";
 import { startScheduler } from "../../schedule/index.ts";
-import { loadConfig } from "../../config/pipelines.ts";
-import { logger, openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
+import { countriesPath, loadConfig } from "../../config/pipelines.ts";
+import { publishTargets, siteSettings } from "../../config/site.ts";
+import { publishEditions } from "../../site/publish.ts";
+import { dbPath, logger, openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
 
-/** Stays up and runs each source on its cron expression; rebuilds the dashboard when data changed. */
+/**
+ * Stays up and runs each source on its cron expression. When data changed, publishes the editions
+ * the configuration names (`site.publish`), else rebuilds dist/; a publish that failed is tried
+ * again after the next run, changed or not.
+ */
 export async function scheduleCommand(options: GlobalOptions, lang: Lang): Promise<void> {
-  const { config } = loadConfig(ROOT, options.config);
+  const { path: configPath, config } = loadConfig(ROOT, options.config);
   const log = logger(options.logFormat);
+  const targets = publishTargets(siteSettings(config.site, configPath), ROOT);
+  let publishPending = false;
+  const refreshSite = async () => {
+    if (targets.length === 0) return rebuildDashboard(lang, log);
+    publishPending = true;
+    await publishEditions(targets, { db: dbPath(options), countries: countriesPath(config, ROOT) }, log);
+    publishPending = false;
+  };
   const jobs = config.sources
     .filter((s) => s.schedule)
     .map((s) => ({
@@ -30,7 +44,7 @@ export async function scheduleCommand(options: GlobalOptions, lang: Lang): Promi
         } finally {
           ctx.warehouse.close();
         }
-        if (changed) await rebuildDashboard(lang, log);
+        if (changed || publishPending) await refreshSite();
       },
     }));
   startScheduler({ jobs, lockPath: runLockPath(options), log, lang, retry: { attempts: 3, baseDelayMs: 60_000 } });
