@@ -13,7 +13,9 @@ import {
   rmSync, symlinkSync, writeFileSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { EXIT, ImaginEcoleError } from "../core/errors.ts";
+import { errorText, EXIT, ImaginEcoleError } from "../core/errors.ts";
+import type { Lang } from "../core/lang.ts";
+import { say } from "../core/message.ts";
 import type { Edition } from "../../dashboards/components/edition.ts";
 import { acquireRunLock } from "../schedule/run-lock.ts";
 import { buildDashboard, buildStamp, type BuildOptions } from "./build.ts";
@@ -83,14 +85,16 @@ export async function publishEditions(
   targets: { edition: Edition; to: string }[],
   build: Omit<BuildOptions, "out" | "edition" | "stamp">,
   log: (message: string) => void,
+  lang: Lang,
 ): Promise<void> {
   let failure: unknown = null;
   for (const { edition, to } of targets) {
     try {
       const p = await publishEdition(to, edition, build);
-      log(`published the ${edition.name} edition: ${p.live} -> ${p.version}`);
+      log(say(lang, { fr: `Édition ${edition.name} publiée : ${p.live} -> ${p.version}`, en: `Published the ${edition.name} edition: ${p.live} -> ${p.version}` }));
     } catch (error) {
-      log(`publishing the ${edition.name} edition to ${to} failed: ${error instanceof ImaginEcoleError ? error.bilingual.en : String(error)}`);
+      const why = errorText(error, lang);
+      log(say(lang, { fr: `La publication de l'édition ${edition.name} dans ${to} a échoué : ${why}`, en: `Publishing the ${edition.name} edition to ${to} failed: ${why}` }));
       failure ??= error;
     }
   }

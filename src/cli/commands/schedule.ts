@@ -23,7 +23,7 @@ export async function scheduleCommand(options: GlobalOptions, lang: Lang): Promi
   const refreshSite = async () => {
     if (targets.length === 0) return rebuildDashboard(lang, log);
     publishPending = true;
-    await publishEditions(targets, { db: dbPath(options), countries: countriesPath(config, ROOT) }, log);
+    await publishEditions(targets, { db: dbPath(options), countries: countriesPath(config, ROOT) }, log, lang);
     publishPending = false;
   };
   const jobs = config.sources
