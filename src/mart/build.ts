@@ -4,7 +4,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
-import { indicatorSql, loadCatalogue, type Indicator } from "./catalogue.ts";
+import { indicatorSql, loadCatalogue, RULE_GUIDE, RULES, type Indicator } from "./catalogue.ts";
+import { flagId } from "./flag-id.ts";
 import { bottleneckMessage, type CountryNames, type IndicatorNames } from "./messages.ts";
 import { DEFAULT_RULES_PATH, loadRules, type IndicatorRules } from "./rules-config.ts";
 import { paramsFor } from "./sql-files.ts";
@@ -16,11 +17,14 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
 const TABLES_DIR = join(HERE, "tables");
 const RULES_DIR = join(HERE, "rules");
+const HISTORY_DIR = join(HERE, "history");
 
 /** Mart tables built before the indicators, in dependency order (src/mart/tables/<table>.sql). */
 const BEFORE = ["build_info", "usage_monthly", "national_monthly", "months", "sheet_updates", "completeness", "trajectory", "publication_lead_times", "resource_stock", "trainer_counts"];
 /** Built from the indicator values. */
 const AFTER = ["indicators", "indicators_phase"];
+/** Built from the flags of every month recorded, after this month's are (src/mart/history/). */
+const HISTORY = ["flag_history"];
 
 export interface BuildOptions {
   /** The moment the mart describes; the last complete month before it is the last period. */
@@ -47,6 +51,8 @@ export async function buildMart(warehouse: Warehouse, options: BuildOptions): Pr
     for (const table of AFTER) await rebuild(warehouse, table, params);
     await warehouse.run("DROP TABLE indicator_values");
     const bottlenecks = await writeBottlenecks(warehouse, params, indicatorNames(catalogue));
+    await writeRuleCatalogue(warehouse);
+    await recordFlagHistory(warehouse, params);
     const indicators = Number(await warehouse.scalar("SELECT count(*) FROM mart.indicators"));
     return { indicators, bottlenecks };
   });
@@ -152,13 +158,32 @@ async function writeBottlenecks(warehouse: Warehouse, params: Record<string, Duc
       const flag = { country_code: row.country_code, rule_id: row.rule_id, severity: row.severity, since, evidence: JSON.parse(row.evidence) as Record<string, unknown> };
       const message = bottleneckMessage(flag, names.get(row.country_code) ?? { fr: row.country_code, en: row.country_code }, indicators);
       await warehouse.run(
-        "INSERT INTO mart.bottlenecks VALUES ($1, $2, $3, $4::DATE, $5, $6, $7)",
-        [row.country_code, row.rule_id, row.severity, since, row.evidence, message.fr, message.en],
+        `INSERT INTO mart.bottlenecks (country_code, rule_id, severity, since, evidence, message_fr, message_en, flag_id)
+         VALUES ($1, $2, $3, $4::DATE, $5, $6, $7, $8)`,
+        [row.country_code, row.rule_id, row.severity, since, row.evidence, message.fr, message.en, flagId(row.country_code, row.rule_id, flag.evidence)],
       );
       count++;
     }
   }
   return count;
+}
+
+async function writeRuleCatalogue(warehouse: Warehouse): Promise<void> {
+  await warehouse.run("DELETE FROM mart.rule_catalogue");
+  for (const [position, id] of RULES.entries()) {
+    const g = RULE_GUIDE[id];
+    await warehouse.run("INSERT INTO mart.rule_catalogue VALUES ($1, $2, $3, $4, $5, $6)", [id, position, g.label_fr, g.label_en, g.action_fr, g.action_en]);
+  }
+}
+
+/**
+ * Records this month's flags in the history (replacing an earlier build of the same month, keeping
+ * every other month), rebuilds the episodes, and dates each flag from the start of its episode.
+ */
+async function recordFlagHistory(warehouse: Warehouse, params: Record<string, DuckDBValue>): Promise<void> {
+  await warehouse.run(readFileSync(join(HISTORY_DIR, "flag_observations.sql"), "utf8"));
+  for (const table of HISTORY) await rebuild(warehouse, table, params);
+  await warehouse.run(readFileSync(join(HISTORY_DIR, "bottleneck_since.sql"), "utf8"));
 }
 
 async function countryNames(warehouse: Warehouse): Promise<Map<string, CountryNames>> {
