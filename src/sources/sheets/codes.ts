@@ -8,7 +8,7 @@ export interface Code {
   aliases: string[];
 }
 
-export type CodeListName = "level" | "modality" | "resource_status" | "activity_status";
+export type CodeListName = "level" | "modality" | "resource_status" | "activity_status" | "author_role";
 
 export const CODE_LISTS: Record<CodeListName, Code[]> = {
   level: [
@@ -34,6 +34,14 @@ export const CODE_LISTS: Record<CodeListName, Code[]> = {
     { code: "done", fr: "Réalisée", en: "Done", aliases: ["Réalisé", "Terminée", "Terminé", "Faite", "Fait", "Completed"] },
     { code: "postponed", fr: "Reportée", en: "Postponed", aliases: ["Reporté", "Delayed"] },
     { code: "cancelled", fr: "Annulée", en: "Cancelled", aliases: ["Annulé", "Canceled"] },
+  ],
+  // A role, never a name: comments are published.
+  author_role: [
+    { code: "national_focal_point", fr: "Point focal national", en: "National focal point", aliases: ["Point focal", "Point focal pays", "PF", "Focal point"] },
+    { code: "country_team", fr: "Équipe pays", en: "Country team", aliases: ["Équipe nationale", "Equipe", "Équipe", "National team"] },
+    { code: "monitoring_evaluation", fr: "Suivi-évaluation", en: "Monitoring and evaluation", aliases: ["Suivi et évaluation", "Chargé de suivi-évaluation", "S&E", "M&E"] },
+    { code: "regional_coordination", fr: "Coordination régionale", en: "Regional coordination", aliases: ["Coordinateur régional", "Coordinatrice régionale", "Coordination", "Regional coordinator"] },
+    { code: "partner", fr: "Partenaire", en: "Partner", aliases: ["Bailleur", "Partenaire technique", "Donor"] },
   ],
 };
 
