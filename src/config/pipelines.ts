@@ -95,6 +95,44 @@ export interface PipelinesConfig {
   sources: SourceConfig[];
   /** Folder of the Hive-partitioned Parquet copy of usage events, rewritten when data changed. */
   lake?: string;
+  /** The coordinator's monthly note and the digests to the countries. */
+  coordinator?: CoordinatorConfig;
+}
+
+// --- The coordinator's outputs: `note` and `digest` -------------------------------------------
+
+export interface CoordinatorConfig {
+  /** Public address of the dashboard; a digest links to <siteUrl>/<lang>/pays/<ISO2>. */
+  siteUrl?: string;
+  note?: {
+    /** Folder the note is written to, relative to the project. */
+    out: string;
+    /** Languages written by `schedule` (the command line takes --lang). */
+    langs?: ("fr" | "en")[];
+    schedule?: string;
+  };
+  digest?: DigestConfig;
+}
+
+export interface DigestConfig {
+  /** Sender address, e.g. "ImaginEcole <suivi@imaginecole.org>". */
+  from: string;
+  /** Per country (ISO2): the focal points' addresses and the language of their digest. */
+  focalPoints: Record<string, { lang: "fr" | "en"; to: string[] }>;
+  /** SMTP server; host, port, user and password may come from the environment variables named. */
+  smtp: {
+    host?: string;
+    hostEnv?: string;
+    port?: number;
+    portEnv?: string;
+    /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+    secure?: boolean;
+    userEnv?: string;
+    passwordEnv?: string;
+  };
+  /** A failed send is tried `attempts` times in all, waiting delayMs, then twice as long… */
+  retry?: { attempts: number; delayMs: number };
+  schedule?: string;
 }
 
 export const DEMO_CONFIG = "pipelines/demo.json";
