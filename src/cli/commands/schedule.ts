@@ -5,6 +5,7 @@ import { runPipelines } from "../../pipeline/run.ts";
 import { startScheduler } from "../../schedule/index.ts";
 import { loadConfig } from "../../config/pipelines.ts";
 import { logger, openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
+import { coordinatorJobs } from "./coordinator-jobs.ts";
 
 /** Stays up and runs each source on its cron expression; rebuilds the dashboard when data changed. */
 export async function scheduleCommand(options: GlobalOptions, lang: Lang): Promise<void> {
@@ -29,6 +30,7 @@ export async function scheduleCommand(options: GlobalOptions, lang: Lang): Promi
         if (changed) await rebuildDashboard(log);
       },
     }));
+  jobs.push(...coordinatorJobs(options, lang, config, log));
   startScheduler({ jobs, lockPath: runLockPath(options), log, retry: { attempts: 3, baseDelayMs: 60_000 } });
   log(lang === "fr" ? `Planificateur actif : ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}` : `Scheduler running: ${jobs.map((j) => `${j.name} (${j.cron})`).join(", ")}`);
   await new Promise(() => {});
