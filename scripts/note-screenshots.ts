@@ -17,14 +17,15 @@ main{width:794px;min-height:1123px;margin:0 auto;background:#fff;box-sizing:bord
 font-family:Calibri,Carlito,"Liberation Sans",Arial,sans-serif;font-size:14px;line-height:1.35;color:#111}
 h1{font-size:28px;color:#0b5394;font-weight:normal;margin:0 0 6px}h2{font-size:20px;color:#2e74b5;margin:18px 0 6px;font-weight:normal}
 h3{font-size:16px;color:#1f4d78;margin:14px 0 4px;font-weight:normal}p{margin:0 0 8px}
-table{border-collapse:collapse;width:100%;font-size:12px;margin-bottom:10px}td{border:1px solid #999;padding:2px 5px;vertical-align:top}
-tr:first-child td{background:#dce6f1;font-weight:bold}ul{margin:0 0 8px;padding-left:22px}`;
+h1.title{font-size:30px;margin-bottom:8px}
+table{border-collapse:collapse;width:100%;font-size:12px;margin-bottom:10px}td,th{border:1px solid #999;padding:2px 5px;vertical-align:top;text-align:left}
+th{background:#dce6f1}ul{margin:0 0 8px;padding-left:22px}`;
 
 async function main(): Promise<void> {
   const [docx, pdf, page = "4"] = process.argv.slice(2);
   if (!docx || !pdf) throw new Error("usage: npx tsx scripts/note-screenshots.ts <note.docx> <note.pdf> [pdf page]");
   mkdirSync(OUT, { recursive: true });
-  const { value: body } = await mammoth.convertToHtml({ path: docx });
+  const { value: body } = await mammoth.convertToHtml({ path: docx }, { styleMap: ["p[style-name='Title'] => h1.title:fresh"] });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
   try {
     const tab = await browser.newPage({ viewport: { width: 850, height: 1180 }, deviceScaleFactor: 0.625 });

@@ -10,7 +10,7 @@ import { readMonthReport } from "../../src/coordinator/report.ts";
 import { generateDemo } from "../../src/demo/generate.ts";
 import { composeNote, plainText } from "../../src/note/index.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
-import { cli, cliAsync, demoConfig, tempDir, TODAY } from "../support/cli.ts";
+import { cli, cliAsync, demoConfig, ROOT, tempDir, TODAY } from "../support/cli.ts";
 
 // The demo built on 28 November 2026: October is the last complete month, and the first run also
 // described September, so October's note can say what changed.
@@ -103,6 +103,21 @@ describe("imaginecole note --month 2026-10", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Month 2025-01 has not been described by any build of the indicators (months available: 2026-09, 2026-10)");
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe("the country page's data", () => {
+  it("carries the month's comments, which the page shows next to the flag or figure they are about", () => {
+    const json = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "dashboards/data/country/[code].json.ts"), "--code", "CM"], {
+      cwd: ROOT, encoding: "utf8", env: { ...process.env, IMAGINECOLE_DB: db },
+    });
+    const data = JSON.parse(json) as { comments: { subject_kind: string; subject_id: string; comment: string; author_role: string }[]; bottlenecks: { flag_id: string }[] };
+    expect(data.comments).toContainEqual(expect.objectContaining({
+      subject_kind: "rule", subject_id: "resources_stuck_in_validation", author_role: "monitoring_evaluation",
+      comment: "Le comité national de validation ne s'est pas réuni depuis l'été ; une session est programmée.",
+    }));
+    expect(data.comments).toContainEqual(expect.objectContaining({ subject_kind: "flag", subject_id: "CM/resources_stuck_in_validation", author_role: "regional_coordination" }));
+    expect(data.bottlenecks.map((b) => b.flag_id)).toContain("CM/resources_stuck_in_validation");
   });
 });
 

@@ -1,5 +1,5 @@
 // Everything one country page shows: its indicators (every month and breakdown), bottlenecks,
-// last loads, most recent rejects and open activities.
+// last loads, most recent rejects, open activities and the month's comments.
 import { parseArgs } from "node:util";
 import { runLoader } from "../lib/warehouse.ts";
 
@@ -17,5 +17,6 @@ await runLoader(async (db) => {
     rejects: await db.query("rejects", { country, limit: REJECTS_SHOWN }),
     rejectsTotal: total,
     activities: await db.query("activities_open", { country }),
+    comments: await db.query("country_comments", { country }),
   };
 });
