@@ -74,12 +74,12 @@ export function buildOrder<S extends MartStep>(steps: S[]): S[] {
 }
 
 /**
- * The tables a schema file declares (`CREATE OR REPLACE [TEMP] TABLE <name>`), as the SQL names
- * them.
+ * The tables a schema file declares (`CREATE OR REPLACE [TEMP] TABLE <name>`, or `CREATE TABLE IF
+ * NOT EXISTS <name>` for those kept across builds), as the SQL names them.
  */
 export function declaredTables(schema: string): string[] {
   const code = withoutComments(schema);
-  return [...code.matchAll(/\bCREATE\s+OR\s+REPLACE\s+(?:TEMP\s+|TEMPORARY\s+)?TABLE\s+([a-z_][a-z0-9_.]*)/gi)].map((m) => m[1]!.toLowerCase());
+  return [...code.matchAll(/\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP\s+|TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_][a-z0-9_.]*)/gi)].map((m) => m[1]!.toLowerCase());
 }
 
 /** Refuses a table declared and never written, or written and never declared. */
