@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
+import { runLoadersOnce } from "./loaders.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCE = join(ROOT, "dashboards");
@@ -58,16 +59,21 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
       cpSync(join(SOURCE, entry), join(root, entry), { recursive: true });
     }
     fillNpmVersionCache(root);
-    await runFramework(
-      {
-        IMAGINECOLE_DB: db,
-        IMAGINECOLE_DASHBOARD_ROOT: root,
-        IMAGINECOLE_DASHBOARD_OUT: out,
-        IMAGINECOLE_SNAPSHOTS: snapshots,
-        IMAGINECOLE_COUNTRIES: countries,
-      },
-      options.log ?? process.stderr,
-    );
+    const env = {
+      IMAGINECOLE_DB: db,
+      IMAGINECOLE_DASHBOARD_ROOT: root,
+      IMAGINECOLE_DASHBOARD_OUT: out,
+      IMAGINECOLE_SNAPSHOTS: snapshots,
+      IMAGINECOLE_COUNTRIES: countries,
+    };
+    await runLoadersOnce(root, env, options.log ?? process.stderr).catch((error: Error) => {
+      throw new ImaginEcoleError(
+        `La construction du tableau de bord a échoué : un chargeur de données a échoué.\n${error.message}`,
+        `The dashboard build failed: a data loader failed.\n${error.message}`,
+        EXIT.failed,
+      );
+    });
+    await runFramework(env, options.log ?? process.stderr);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -2,14 +2,13 @@ import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { generateDemo } from "../../src/demo/generate.ts";
 import { cli, demoConfig, ROOT, tempDir, TODAY } from "../support/cli.ts";
+import { sharedDemoPaths } from "../support/shared-demo.ts";
 
 describe("two runs of one warehouse at once", () => {
   it("the second exits 2 naming the run in progress, and the first completes", async () => {
     const dir = tempDir();
-    await generateDemo({ outDir: join(dir, "demo"), scale: 0.02, asOf: new Date(`${TODAY}T12:00:00Z`) });
-    const config = demoConfig(dir, join(dir, "demo"));
+    const config = demoConfig(dir, sharedDemoPaths().inputs);
     const db = join(dir, "w.duckdb");
 
     const first = spawn(process.execPath, [join(ROOT, "bin/imaginecole.js"), "run", "--config", config, "--db", db], {

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -17,10 +17,28 @@ export function cli(args: string[], env: Record<string, string> = {}): CliResult
   const r = spawnSync(process.execPath, [join(ROOT, "bin/imaginecole.js"), ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en", ...env },
+    env: cliEnv(env),
     timeout: 300_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same as cli(), without blocking: the test (or the suite's setup) goes on while it runs. */
+export function cliAsync(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [join(ROOT, "bin/imaginecole.js"), ...args], { cwd: ROOT, env: cliEnv(env) });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en", ...env };
 }
 
 export function tempDir(prefix = "imaginecole-"): string {
