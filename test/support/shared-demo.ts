@@ -3,7 +3,6 @@
 // run, then read by every test that needs a loaded demo warehouse. Nothing writes to it: a test
 // that opens the warehouse works on its own copy, and writes its own configuration (own lake).
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { inject } from "vitest";
 import type { DemoManifest } from "../../src/demo/generate.ts";
 import type { CliResult } from "./cli.ts";
