@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import { runLoadersOnce } from "./loaders.ts";
+import { loadersFailed, runLoadersOnce, stubLoaders } from "./loaders.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCE = join(ROOT, "dashboards");
@@ -36,21 +36,35 @@ export interface BuildOptions {
   snapshots?: string;
   /** Framework's progress lines; default stderr. */
   log?: NodeJS.WritableStream;
+  /**
+   * Settles when the warehouse is ready to read: the build starts at once and its data loaders
+   * wait for it (npm start builds while the demo runs). A rejection fails the build with its reason.
+   */
+  dataReady?: Promise<unknown>;
+}
+
+/** Where a build's time went, in seconds from its start: waiting for the data, the loaders, the whole site. */
+export interface BuildTimings {
+  data: number;
+  loaders: number;
+  site: number;
 }
 
 /** Builds the site; fails with a bilingual message when the warehouse is missing or a loader fails. */
-export async function buildDashboard(options: BuildOptions = {}): Promise<{ out: string; db: string }> {
+export async function buildDashboard(options: BuildOptions = {}): Promise<{ out: string; db: string; timings: BuildTimings }> {
   const db = resolve(options.db ?? process.env.IMAGINECOLE_DB ?? join(ROOT, "data", "warehouse.duckdb"));
   const out = resolve(options.out ?? process.env.IMAGINECOLE_DASHBOARD_OUT ?? join(ROOT, "dist"));
   const countries = resolve(options.countries ?? process.env.IMAGINECOLE_COUNTRIES ?? join(ROOT, "pipelines", "reference", "countries.csv"));
   const snapshots = resolve(options.snapshots ?? process.env.IMAGINECOLE_SNAPSHOTS ?? join(ROOT, "data", "snapshots"));
-  if (!existsSync(db)) {
-    throw new ImaginEcoleError(
+  const missingWarehouse = () =>
+    new ImaginEcoleError(
       `Entrepôt introuvable : ${db}. Lancez d'abord « npx imaginecole run » (ou indiquez IMAGINECOLE_DB), puis « npm run build ».`,
       `Warehouse not found: ${db}. Run "npx imaginecole run" first (or set IMAGINECOLE_DB), then "npm run build".`,
       EXIT.usage,
     );
-  }
+  if (!options.dataReady && !existsSync(db)) throw missingWarehouse();
+  const started = performance.now();
+  const timings = { data: 0, loaders: 0, site: 0 };
   mkdirSync(BUILDS, { recursive: true });
   const work = mkdtempSync(join(BUILDS, "build-"));
   try {
@@ -58,7 +72,6 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
     for (const entry of readdirSync(SOURCE).filter((e) => e !== ".observablehq")) {
       cpSync(join(SOURCE, entry), join(root, entry), { recursive: true });
     }
-    fillNpmVersionCache(root);
     const env = {
       IMAGINECOLE_DB: db,
       IMAGINECOLE_DASHBOARD_ROOT: root,
@@ -66,20 +79,44 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
       IMAGINECOLE_SNAPSHOTS: snapshots,
       IMAGINECOLE_COUNTRIES: countries,
     };
-    await runLoadersOnce(root, env, options.log ?? process.stderr).catch((error: Error) => {
-      throw new ImaginEcoleError(
-        `La construction du tableau de bord a échoué : un chargeur de données a échoué.\n${error.message}`,
-        `The dashboard build failed: a data loader failed.\n${error.message}`,
-        EXIT.failed,
-      );
-    });
-    await runFramework(env, options.log ?? process.stderr);
+    // The data loaders run once, together, from a copy taken before stubs stand in for them (loaders.ts),
+    // while Framework parses the pages and bundles the libraries.
+    const loadersRoot = join(work, "loaders");
+    const outputs = join(work, "outputs");
+    cpSync(root, loadersRoot, { recursive: true });
+    stubLoaders(root, outputs);
+    fillNpmVersionCache(root);
+    const log = options.log ?? process.stderr;
+    const data = Promise.resolve(options.dataReady).then(
+      async () => {
+        timings.data = seconds(started);
+        if (!existsSync(db)) throw missingWarehouse();
+        await runLoadersOnce(loadersRoot, outputs, env, log).catch((error: Error) => {
+          throw new ImaginEcoleError(
+            `La construction du tableau de bord a échoué : un chargeur de données a échoué.\n${error.message}`,
+            `The dashboard build failed: a data loader failed.\n${error.message}`,
+            EXIT.failed,
+          );
+        });
+        timings.loaders = seconds(started) - timings.data;
+      },
+      (error: unknown) => {
+        loadersFailed(outputs);
+        throw error;
+      },
+    );
+    const [loaded, built] = await Promise.allSettled([data, runFramework(env, log)]);
+    if (loaded.status === "rejected") throw loaded.reason;
+    if (built.status === "rejected") throw built.reason;
+    timings.site = seconds(started);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   if (existsSync(snapshots)) cpSync(snapshots, join(out, "downloads", "snapshots"), { recursive: true });
-  return { out, db };
+  return { out, db, timings };
 }
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
 
 /** Framework reads library versions from the names of the folders in <root>/.observablehq/cache/_npm. */
 export function fillNpmVersionCache(root: string): void {

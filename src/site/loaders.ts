@@ -1,10 +1,11 @@
 // Framework runs each data loader of the site in a process of its own, one after the other: about
-// thirty TypeScript start-ups and warehouse openings per build, most of the build's time. Here
-// they all run once, in one process, before Framework starts: each output is written where
-// Framework looks for a static file first, and the loader leaves the build's copy of the site, so
-// Framework only copies outputs. A loader is still a script Framework can run by itself (preview).
+// thirty TypeScript start-ups and warehouse openings per build, most of the build's time, and only
+// once it has parsed every page and bundled the libraries. Here the loaders all run once, in one
+// process (runLoadersOnce), at the same time as Framework's first phases; in the copy of the site
+// Framework builds, each loader gives way to a stub that waits for that run and prints its output
+// (stubLoaders). A loader stays a script Framework can run by itself (`observable preview`).
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseCountries } from "../reference/countries.ts";
@@ -15,8 +16,11 @@ const THIS_FILE = fileURLToPath(import.meta.url);
 /** `data/overview.json.ts` or `data/country/[code].json.ts`: an output name with an extension, then `.ts`. */
 const LOADER = /\.[a-z0-9]+\.ts$/i;
 const PARAMETER = /\[([a-z0-9_]+)\]/gi;
+/** Written in the outputs folder when every loader has run, or when one has failed. */
+const DONE = ".done";
+const FAILED = ".failed";
 
-/** Every loader under `root` (the build's copy of dashboards/), relative to it, "/"-separated. */
+/** Every loader under `root` (a copy of dashboards/), relative to it, "/"-separated. */
 export function findLoaders(root: string): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
@@ -32,15 +36,15 @@ export function findLoaders(root: string): string[] {
 }
 
 /**
- * The runs of one loader: its output path and its command-line parameters, as Framework would
- * pass them. A parameterized loader runs once per value its pages use; `[code]` is a country of
- * the reference CSV, as observablehq.config.ts makes a page for each.
+ * The runs of one loader: its output path and its command-line parameters, as Framework passes
+ * them. A parameterized loader runs once per value its pages use; `[code]` is a country of the
+ * reference CSV, as observablehq.config.ts makes a page for each.
  */
 export function loaderRuns(loader: string, values: Record<string, string[]>): { output: string; args: string[] }[] {
   const output = loader.replace(/\.ts$/, "");
-  const names = [...output.matchAll(PARAMETER)].map((m) => m[1]!);
+  const names = [...new Set([...output.matchAll(PARAMETER)].map((m) => m[1]!))];
   let runs = [{ output, args: [] as string[] }];
-  for (const name of [...new Set(names)]) {
+  for (const name of names) {
     const known = values[name];
     if (!known) throw new Error(`${loader}: no values known for [${name}]`);
     runs = runs.flatMap((run) =>
@@ -58,36 +62,81 @@ export function pageCountries(countriesCsv: string): string[] {
 }
 
 /**
- * Runs every loader of `root` once, in one child process with `env` (what Framework's loaders
- * would see), writes the outputs and removes the loaders. Rejects with the failing loader's
- * message; `log` receives one line per loader.
+ * Replaces each loader of `root` by a JavaScript stub with the same output name: Framework runs
+ * the stub in its last phase, which waits until runLoadersOnce has written `outputs` and prints
+ * the loader's output (with Framework's `--name=value` parameters put into its path).
  */
-export function runLoadersOnce(root: string, env: Record<string, string>, log: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", THIS_FILE, root], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let tail = "";
-    const keep = (chunk: Buffer) => {
-      log.write(chunk);
-      tail = (tail + chunk.toString()).slice(-4000);
-    };
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolvePromise() : reject(new Error(tail.trim() || `loaders exited with code ${code}`))));
-  });
+export function stubLoaders(root: string, outputs: string): void {
+  for (const loader of findLoaders(root)) {
+    const output = loader.replace(/\.ts$/, "");
+    rmSync(join(root, loader));
+    writeFileSync(
+      join(root, `${output}.js`),
+      `// Stands for ${loader}: prints its output once src/site/loaders.ts has run every loader.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+const outputs = ${JSON.stringify(outputs)};
+let path = ${JSON.stringify(output)};
+for (const arg of process.argv.slice(2)) {
+  const m = /^--([^=]+)=(.*)$/s.exec(arg);
+  if (m) path = path.split(\`[\${m[1]}]\`).join(m[2]);
+}
+while (!existsSync(join(outputs, ${JSON.stringify(DONE)})) && !existsSync(join(outputs, ${JSON.stringify(FAILED)}))) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+if (!existsSync(join(outputs, path))) {
+  process.stderr.write(\`\${path}: no output, the data loaders failed\\n\`);
+  process.exit(1);
+}
+process.stdout.write(readFileSync(join(outputs, path)));
+`,
+    );
+  }
 }
 
-/** In the child: each loader imported anew with its arguments, its standard output kept as the file. */
-async function runAll(root: string): Promise<void> {
+/**
+ * Runs every loader under `root` once, in one child process with `env` (what Framework's loaders
+ * would see), and writes their outputs under `outputs`, then the marker the stubs wait for.
+ * Rejects with the failing loader's message; `log` receives one line per output.
+ */
+export async function runLoadersOnce(root: string, outputs: string, env: Record<string, string>, log: NodeJS.WritableStream): Promise<void> {
+  mkdirSync(outputs, { recursive: true });
+  try {
+    await new Promise<void>((resolvePromise, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", THIS_FILE, root, outputs], {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let tail = "";
+      const keep = (chunk: Buffer) => {
+        log.write(chunk);
+        tail = (tail + chunk.toString()).slice(-4000);
+      };
+      child.stdout.on("data", keep);
+      child.stderr.on("data", keep);
+      child.on("error", reject);
+      child.on("close", (code) => (code === 0 ? resolvePromise() : reject(new Error(tail.trim() || `the loaders exited with code ${code}`))));
+    });
+  } catch (error) {
+    loadersFailed(outputs);
+    throw error;
+  }
+  writeFileSync(join(outputs, DONE), "");
+}
+
+/** Tells the stubs to stop waiting: there will be no outputs (the loaders, or what they waited for, failed). */
+export function loadersFailed(outputs: string): void {
+  mkdirSync(outputs, { recursive: true });
+  writeFileSync(join(outputs, FAILED), "");
+}
+
+/** In the child: each loader imported anew with its arguments, its standard output kept as its file. */
+async function runAll(root: string, outputs: string): Promise<void> {
   const values = { code: pageCountries(resolve(ROOT, process.env.IMAGINECOLE_COUNTRIES ?? "pipelines/reference/countries.csv")) };
   const write = process.stdout.write.bind(process.stdout);
-  const loaders = findLoaders(root);
   let n = 0;
-  for (const loader of loaders) {
+  for (const loader of findLoaders(root)) {
     for (const run of loaderRuns(loader, values)) {
       const started = performance.now();
       const chunks: string[] = [];
@@ -102,18 +151,18 @@ async function runAll(root: string): Promise<void> {
         process.stdout.write = write;
       }
       if (process.exitCode) throw new Error(`${run.output}: the loader ${loader} failed (exit code ${process.exitCode})`);
-      writeFileSync(join(root, run.output), chunks.join(""));
+      mkdirSync(dirname(join(outputs, run.output)), { recursive: true });
+      writeFileSync(join(outputs, run.output), chunks.join(""));
       write(`load ${run.output} in ${Math.round(performance.now() - started)}ms\n`);
     }
   }
-  for (const loader of loaders) rmSync(join(root, loader));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === THIS_FILE) {
-  const root = process.argv[2];
-  if (!root) throw new Error("usage: loaders.ts <root>");
+  const [root, outputs] = process.argv.slice(2);
+  if (!root || !outputs) throw new Error("usage: loaders.ts <root> <outputs>");
   try {
-    await runAll(root);
+    await runAll(root, outputs);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;
