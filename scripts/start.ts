@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { resolveLang } from "../src/cli/lang.ts";
 import { EXIT, ImaginEcoleError } from "../src/core/errors.ts";
@@ -44,9 +45,14 @@ async function start(port: number): Promise<void> {
   });
   // Framework's progress lines are kept, and shown only if the build fails.
   let frameworkLog = "";
-  const log = { write: (chunk: Buffer | string) => ((frameworkLog = (frameworkLog + chunk.toString()).slice(-20_000)), true) };
+  const log = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      frameworkLog = (frameworkLog + chunk.toString()).slice(-20_000);
+      done();
+    },
+  });
   const buildFrom = clock();
-  const { out, timings } = await buildDashboard({ dataReady: run, log: log as unknown as NodeJS.WritableStream }).catch((error: unknown) => {
+  const { out, timings } = await buildDashboard({ dataReady: run, log }).catch((error: unknown) => {
     if (!(error instanceof ImaginEcoleError && /"imaginecole run"/.test(error.messageEn))) process.stderr.write(frameworkLog.slice(-3000));
     throw error;
   });
