@@ -9,6 +9,7 @@ const BROWSER = ["test/dashboard/site.test.ts"];
 const INTEGRATION = [
   "test/bench/**/*.test.ts",
   "test/cli/**/*.test.ts",
+  "test/dashboard/loaders.test.ts",
   "test/dashboard/serve.test.ts",
   "test/export/pdf.test.ts",
   "test/export/snapshot.test.ts",

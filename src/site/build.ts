@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import { loadersFailed, runLoadersOnce, stubLoaders } from "./loaders.ts";
+import { loadersFailed, pageCountries, runLoadersOnce, stubLoaders } from "./loaders.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCE = join(ROOT, "dashboards");
@@ -83,15 +83,16 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
     // while Framework parses the pages and bundles the libraries.
     const loadersRoot = join(work, "loaders");
     const outputs = join(work, "outputs");
+    const values = { code: pageCountries(countries) };
     cpSync(root, loadersRoot, { recursive: true });
-    stubLoaders(root, outputs);
+    stubLoaders(root, outputs, values);
     fillNpmVersionCache(root);
     const log = options.log ?? process.stderr;
     const data = Promise.resolve(options.dataReady).then(
       async () => {
         timings.data = seconds(started);
         if (!existsSync(db)) throw missingWarehouse();
-        await runLoadersOnce(loadersRoot, outputs, env, log).catch((error: Error) => {
+        await runLoadersOnce(loadersRoot, outputs, values, env, log).catch((error: Error) => {
           throw new ImaginEcoleError(
             `La construction du tableau de bord a échoué : un chargeur de données a échoué.\n${error.message}`,
             `The dashboard build failed: a data loader failed.\n${error.message}`,

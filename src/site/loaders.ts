@@ -2,8 +2,8 @@
 // thirty TypeScript start-ups and warehouse openings per build, most of the build's time, and only
 // once it has parsed every page and bundled the libraries. Here the loaders all run once, in one
 // process (runLoadersOnce), at the same time as Framework's first phases; in the copy of the site
-// Framework builds, each loader gives way to a stub that waits for that run and prints its output
-// (stubLoaders). A loader stays a script Framework can run by itself (`observable preview`).
+// Framework builds, each loader gives way to shell stubs that wait for that run and print its
+// outputs (stubLoaders). A loader stays a script Framework can run by itself (`observable preview`).
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -62,35 +62,23 @@ export function pageCountries(countriesCsv: string): string[] {
 }
 
 /**
- * Replaces each loader of `root` by a JavaScript stub with the same output name: Framework runs
- * the stub in its last phase, which waits until runLoadersOnce has written `outputs` and prints
- * the loader's output (with Framework's `--name=value` parameters put into its path).
+ * Replaces each loader of `root` by one shell stub per output (`data/country/BF.json.sh` for each
+ * country of `[code]`): Framework runs the stubs in its last phase, and each waits until
+ * runLoadersOnce has written `outputs`, then prints its output (a missing one fails the build).
  */
-export function stubLoaders(root: string, outputs: string): void {
+export function stubLoaders(root: string, outputs: string, values: Record<string, string[]>): void {
+  const quote = (text: string) => `'${text.split("'").join("'\\''")}'`;
   for (const loader of findLoaders(root)) {
-    const output = loader.replace(/\.ts$/, "");
-    rmSync(join(root, loader));
-    writeFileSync(
-      join(root, `${output}.js`),
-      `// Stands for ${loader}: prints its output once src/site/loaders.ts has run every loader.
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-const outputs = ${JSON.stringify(outputs)};
-let path = ${JSON.stringify(output)};
-for (const arg of process.argv.slice(2)) {
-  const m = /^--([^=]+)=(.*)$/s.exec(arg);
-  if (m) path = path.split(\`[\${m[1]}]\`).join(m[2]);
-}
-while (!existsSync(join(outputs, ${JSON.stringify(DONE)})) && !existsSync(join(outputs, ${JSON.stringify(FAILED)}))) {
-  await new Promise((resolve) => setTimeout(resolve, 50));
-}
-if (!existsSync(join(outputs, path))) {
-  process.stderr.write(\`\${path}: no output, the data loaders failed\\n\`);
-  process.exit(1);
-}
-process.stdout.write(readFileSync(join(outputs, path)));
+    for (const { output } of loaderRuns(loader, values)) {
+      writeFileSync(
+        join(root, `${output}.sh`),
+        `# Stands for ${loader}: prints its output once src/site/loaders.ts has run every loader.
+while [ ! -e ${quote(join(outputs, DONE))} ] && [ ! -e ${quote(join(outputs, FAILED))} ]; do sleep 0.05; done
+exec cat ${quote(join(outputs, output))}
 `,
-    );
+      );
+    }
+    rmSync(join(root, loader));
   }
 }
 
@@ -99,11 +87,17 @@ process.stdout.write(readFileSync(join(outputs, path)));
  * would see), and writes their outputs under `outputs`, then the marker the stubs wait for.
  * Rejects with the failing loader's message; `log` receives one line per output.
  */
-export async function runLoadersOnce(root: string, outputs: string, env: Record<string, string>, log: NodeJS.WritableStream): Promise<void> {
+export async function runLoadersOnce(
+  root: string,
+  outputs: string,
+  values: Record<string, string[]>,
+  env: Record<string, string>,
+  log: NodeJS.WritableStream,
+): Promise<void> {
   mkdirSync(outputs, { recursive: true });
   try {
     await new Promise<void>((resolvePromise, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", THIS_FILE, root, outputs], {
+      const child = spawn(process.execPath, ["--import", "tsx", THIS_FILE, root, outputs, JSON.stringify(values)], {
         cwd: ROOT,
         env: { ...process.env, ...env },
         stdio: ["ignore", "pipe", "pipe"],
@@ -132,8 +126,7 @@ export function loadersFailed(outputs: string): void {
 }
 
 /** In the child: each loader imported anew with its arguments, its standard output kept as its file. */
-async function runAll(root: string, outputs: string): Promise<void> {
-  const values = { code: pageCountries(resolve(ROOT, process.env.IMAGINECOLE_COUNTRIES ?? "pipelines/reference/countries.csv")) };
+async function runAll(root: string, outputs: string, values: Record<string, string[]>): Promise<void> {
   const write = process.stdout.write.bind(process.stdout);
   let n = 0;
   for (const loader of findLoaders(root)) {
@@ -159,10 +152,10 @@ async function runAll(root: string, outputs: string): Promise<void> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === THIS_FILE) {
-  const [root, outputs] = process.argv.slice(2);
-  if (!root || !outputs) throw new Error("usage: loaders.ts <root> <outputs>");
+  const [root, outputs, values] = process.argv.slice(2);
+  if (!root || !outputs || !values) throw new Error("usage: loaders.ts <root> <outputs> <parameter values as JSON>");
   try {
-    await runAll(root, outputs);
+    await runAll(root, outputs, JSON.parse(values) as Record<string, string[]>);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exitCode = 1;
