@@ -1,8 +1,8 @@
-// `npm start`: the demo from nothing to a served dashboard, then where the time went. The demo
-// inputs are generated when missing; the demo run and the dashboard build then start together:
-// Framework parses the pages and bundles the libraries while the run loads the sources, and the
-// data loaders read the warehouse as soon as the run has ended. Rejected demo rows (exit 3) are
-// expected. `npm start -- --port N` serves on another port.
+// `npm start`: the demo from nothing to a served dashboard, then where the time went. The dashboard
+// build starts at once, with the demo inputs (generated when missing) and the demo run: Framework
+// parses the pages and bundles the libraries meanwhile, and the data loaders read the warehouse as
+// soon as the run has ended. Rejected demo rows (exit 3) are expected. `npm start -- --port N`
+// serves on another port.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -33,16 +33,20 @@ function imaginecole(args: string[], accept: number[] = [EXIT.ok]): Promise<void
   });
 }
 
+/** `work`, with its time recorded as a step once it has succeeded. */
+async function step(fr: string, en: string, work: () => Promise<void>): Promise<void> {
+  const from = clock();
+  await work();
+  steps.push({ fr, en, seconds: clock() - from });
+}
+
 async function start(port: number): Promise<void> {
-  if (!existsSync(DEMO_INPUTS)) {
-    const from = clock();
-    await imaginecole(["demo", "--out", DEMO_INPUTS]);
-    steps.push({ fr: "données de démonstration", en: "demo inputs", seconds: clock() - from });
-  }
-  const runFrom = clock();
-  const run = imaginecole(["run"], [EXIT.ok, EXIT.rejects]).then(() => {
-    steps.push({ fr: "exécution : sources, indicateurs, lac", en: "run: sources, indicators, lake", seconds: clock() - runFrom });
-  });
+  const generated = existsSync(DEMO_INPUTS)
+    ? Promise.resolve()
+    : step("données de démonstration", "demo inputs", () => imaginecole(["demo", "--out", DEMO_INPUTS]));
+  const run = generated.then(() =>
+    step("exécution : sources, indicateurs, lac", "run: sources, indicators, lake", () => imaginecole(["run"], [EXIT.ok, EXIT.rejects])),
+  );
   // Framework's progress lines are kept, and shown only if the build fails.
   let frameworkLog = "";
   const log = new Writable({
@@ -53,12 +57,12 @@ async function start(port: number): Promise<void> {
   });
   const buildFrom = clock();
   const { out, timings } = await buildDashboard({ dataReady: run, log }).catch((error: unknown) => {
-    if (!(error instanceof ImaginEcoleError && /"imaginecole run"/.test(error.messageEn))) process.stderr.write(frameworkLog.slice(-3000));
+    if (!(error instanceof ImaginEcoleError && /"imaginecole (demo|run)"/.test(error.messageEn))) process.stderr.write(frameworkLog.slice(-3000));
     throw error;
   });
   const loadersEnd = buildFrom + timings.data + timings.loaders;
   steps.push({ fr: "chargeurs de données, une fois la base prête", en: "data loaders, once the warehouse was ready", seconds: timings.loaders });
-  steps.push({ fr: "fin du site (Framework, commencé avec l'exécution)", en: "rest of the site (Framework, started with the run)", seconds: buildFrom + timings.site - loadersEnd });
+  steps.push({ fr: "fin du site (Framework, commencé dès le départ)", en: "rest of the site (Framework, started at once)", seconds: buildFrom + timings.site - loadersEnd });
   const { url } = await serveDist(out, port).catch((error: NodeJS.ErrnoException) => {
     throw new ImaginEcoleError(
       `Impossible de servir le tableau de bord sur le port ${port} (${error.code ?? error.message}) : essayez « npm start -- --port ${port + 1} ».`,
