@@ -5,10 +5,12 @@ import { defineConfig } from "vitest/config";
 // - integration: what needs more than memory: a warehouse file, the command line or another
 //   process, HTTP stand-ins, Chromium printing, the shared demo run (test/support/shared-demo.ts);
 // - browser: the built dashboard in headless Chromium.
-const BROWSER = ["test/dashboard/site.test.ts"];
+const BROWSER = ["test/dashboard/site.test.ts", "test/site/nginx.test.ts"];
 const INTEGRATION = [
   "test/bench/**/*.test.ts",
   "test/cli/**/*.test.ts",
+  "test/coordinator/coordinator.test.ts",
+  "test/core/labels.test.ts",
   "test/dashboard/loaders.test.ts",
   "test/dashboard/serve.test.ts",
   "test/export/pdf.test.ts",
@@ -17,7 +19,9 @@ const INTEGRATION = [
   "test/mart/demo-scenario.test.ts",
   "test/pipeline/**/*.test.ts",
   "test/schedule/**/*.test.ts",
+  "test/site/publish.test.ts",
   "test/sources/national-csv/demo.test.ts",
+  "test/sources/registry.test.ts",
   "test/sources/sheets/api.test.ts",
   "test/sources/sheets/demo.test.ts",
   "test/sources/sheets/stand-in.test.ts",

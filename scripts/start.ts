@@ -8,8 +8,10 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { resolveLang } from "../src/cli/lang.ts";
-import { EXIT, ImaginEcoleError } from "../src/core/errors.ts";
+import { resolveLang } from "../src/core/lang.ts";
+import { EXIT, errorText, ImaginEcoleError } from "../src/core/errors.ts";
+import { formatNumber } from "../src/core/format.ts";
+import { type Bilingual, say } from "../src/core/message.ts";
 import { buildDashboard } from "../src/site/build.ts";
 import { serveDist } from "../src/site/serve.ts";
 
@@ -17,9 +19,8 @@ const ROOT = resolve(import.meta.dirname, "..");
 const DEMO_INPUTS = join(ROOT, "data", "demo");
 const started = performance.now();
 const lang = resolveLang(undefined, process.env);
-const say = (fr: string, en: string) => (lang === "fr" ? fr : en);
 const clock = () => (performance.now() - started) / 1000;
-const steps: { fr: string; en: string; seconds: number }[] = [];
+const steps: { name: Bilingual; seconds: number }[] = [];
 
 /** The command line in a child process, its output shown; resolves on an accepted exit code. */
 function imaginecole(args: string[], accept: number[] = [EXIT.ok]): Promise<void> {
@@ -28,24 +29,24 @@ function imaginecole(args: string[], accept: number[] = [EXIT.ok]): Promise<void
     child.on("error", reject);
     child.on("close", (code) => {
       if (accept.includes(code ?? -1)) resolvePromise();
-      else reject(new ImaginEcoleError(`« imaginecole ${args[0]} » a échoué.`, `"imaginecole ${args[0]}" failed.`, code ?? EXIT.failed));
+      else reject(new ImaginEcoleError({ fr: `« imaginecole ${args[0]} » a échoué.`, en: `"imaginecole ${args[0]}" failed.` }, code ?? EXIT.failed));
     });
   });
 }
 
 /** `work`, with its time recorded as a step once it has succeeded. */
-async function step(fr: string, en: string, work: () => Promise<void>): Promise<void> {
+async function step(name: Bilingual, work: () => Promise<void>): Promise<void> {
   const from = clock();
   await work();
-  steps.push({ fr, en, seconds: clock() - from });
+  steps.push({ name, seconds: clock() - from });
 }
 
 async function start(port: number): Promise<void> {
   const generated = existsSync(DEMO_INPUTS)
     ? Promise.resolve()
-    : step("données de démonstration", "demo inputs", () => imaginecole(["demo", "--out", DEMO_INPUTS]));
+    : step({ fr: "données de démonstration", en: "demo inputs" }, () => imaginecole(["demo", "--out", DEMO_INPUTS]));
   const run = generated.then(() =>
-    step("exécution : sources, indicateurs, lac", "run: sources, indicators, lake", () => imaginecole(["run"], [EXIT.ok, EXIT.rejects])),
+    step({ fr: "exécution : sources, indicateurs, lac", en: "run: sources, indicators, lake" }, () => imaginecole(["run"], [EXIT.ok, EXIT.rejects])),
   );
   // Framework's progress lines are kept, and shown only if the build fails.
   let frameworkLog = "";
@@ -57,35 +58,32 @@ async function start(port: number): Promise<void> {
   });
   const buildFrom = clock();
   const { out, timings } = await buildDashboard({ dataReady: run, log }).catch((error: unknown) => {
-    if (!(error instanceof ImaginEcoleError && /"imaginecole (demo|run)"/.test(error.messageEn))) process.stderr.write(frameworkLog.slice(-3000));
+    if (!(error instanceof ImaginEcoleError && /"imaginecole (demo|run)"/.test(error.bilingual.en))) process.stderr.write(frameworkLog.slice(-3000));
     throw error;
   });
   const loadersEnd = buildFrom + timings.data + timings.loaders;
-  steps.push({ fr: "chargeurs de données, une fois la base prête", en: "data loaders, once the warehouse was ready", seconds: timings.loaders });
-  steps.push({ fr: "fin du site (Framework, commencé dès le départ)", en: "rest of the site (Framework, started at once)", seconds: buildFrom + timings.site - loadersEnd });
+  steps.push({ name: { fr: "chargeurs de données, une fois la base prête", en: "data loaders, once the warehouse was ready" }, seconds: timings.loaders });
+  steps.push({ name: { fr: "fin du site (Framework, commencé dès le départ)", en: "rest of the site (Framework, started at once)" }, seconds: buildFrom + timings.site - loadersEnd });
   const { url } = await serveDist(out, port).catch((error: NodeJS.ErrnoException) => {
     throw new ImaginEcoleError(
-      `Impossible de servir le tableau de bord sur le port ${port} (${error.code ?? error.message}) : essayez « npm start -- --port ${port + 1} ».`,
-      `Cannot serve the dashboard on port ${port} (${error.code ?? error.message}): try "npm start -- --port ${port + 1}".`,
+      {
+        fr: `Impossible de servir le tableau de bord sur le port ${port} (${error.code ?? error.message}) : essayez « npm start -- --port ${port + 1} ».`,
+        en: `Cannot serve the dashboard on port ${port} (${error.code ?? error.message}): try "npm start -- --port ${port + 1}".`,
+      },
       EXIT.usage,
     );
   });
-  const seconds = (s: number) => `${s.toLocaleString(lang === "fr" ? "fr-FR" : "en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
-  const width = Math.max(...steps.map((s) => say(s.fr, s.en).length));
-  process.stdout.write(`\n${say("Temps par étape :", "Time per step:")}\n`);
-  for (const step of steps) process.stdout.write(`  ${say(step.fr, step.en).padEnd(width)}  ${seconds(step.seconds).padStart(7)}\n`);
-  process.stdout.write(`  ${say("tableau de bord servi après", "dashboard served after").padEnd(width)}  ${seconds(clock()).padStart(7)}\n\n`);
-  process.stdout.write(`${say("Tableau de bord : ", "Dashboard: ")}${url}\n`);
+  steps.push({ name: { fr: "tableau de bord servi après", en: "dashboard served after" }, seconds: clock() });
+  const width = Math.max(...steps.map((s) => say(lang, s.name).length));
+  process.stdout.write(`\n${say(lang, { fr: "Temps par étape :", en: "Time per step:" })}\n`);
+  for (const { name, seconds } of steps) process.stdout.write(`  ${say(lang, name).padEnd(width)}  ${formatNumber(lang, seconds).padStart(6)} s\n`);
+  process.stdout.write(`\n${say(lang, { fr: "Tableau de bord : ", en: "Dashboard: " })}${url}\n`);
 }
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3000" } } });
 try {
   await start(Number(values.port));
 } catch (error) {
-  if (error instanceof ImaginEcoleError) {
-    process.stderr.write(`${error.text(lang)}\n`);
-    process.exit(error.exitCode);
-  }
-  process.stderr.write(`${say("npm start a échoué", "npm start failed")}: ${(error as Error).message ?? error}\n`);
-  process.exit(EXIT.failed);
+  process.stderr.write(`${errorText(error, lang)}\n`);
+  process.exit(error instanceof ImaginEcoleError ? error.exitCode : EXIT.failed);
 }

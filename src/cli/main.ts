@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import { resolveLang } from "./lang.ts";
+import { resolveLang } from "../core/lang.ts";
 import type { GlobalOptions } from "./context.ts";
-import { IMPORT_KINDS } from "../pipeline/sources.ts";
+import { IMPORT_KIND_NAMES, importOptions } from "../sources/registry.ts";
+import { addBuildCommand } from "./commands/build.ts";
+import { addPublishCommand } from "./commands/publish.ts";
 
 const program = new Command("imaginecole")
   .description("ImaginEcole: indicateurs de la formation à distance / distance-learning indicators")
@@ -15,12 +17,14 @@ const program = new Command("imaginecole")
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 // Each command's module is loaded when that command runs: `status` or `--help` need not load the
-// Excel, Parquet, PDF and Google clients that `export` and `sheets` use.
+// Excel, Parquet, PDF, Word, mail and Google clients that other commands use.
 const commands = {
   run: () => import("./commands/run.ts"),
   import: () => import("./commands/import.ts"),
   status: () => import("./commands/status.ts"),
   export: () => import("./commands/export.ts"),
+  note: () => import("./commands/note.ts"),
+  digest: () => import("./commands/digest.ts"),
   schedule: () => import("./commands/schedule.ts"),
   sheets: () => import("./commands/sheets.ts"),
   demo: () => import("./commands/demo.ts"),
@@ -34,20 +38,20 @@ program
   .option("--only <source...>", "seulement ces sources (nom ou type) / only these sources (name or kind)")
   .action(async (o: { only?: string[] }) => (await commands.run()).runCommand(globals(), lang(), { only: o.only, dryRun: false }));
 
-const importOptions = (command: Command) =>
-  command
-    .argument("[files...]")
-    .addOption(new Option("--source <kind>", "type de fichier / file kind").choices([...IMPORT_KINDS]))
-    .option("--country <iso2>", "pays (ISO2) / country")
-    .option("--tab <name>", "onglet d'un .csv de feuille / sheet tab of a .csv")
-    .option("--timezone <zone>", "fuseau horaire du site Moodle / Moodle site timezone (IANA)")
-    .option("--profile <file>", "profil de correspondance / national CSV mapping profile");
+/** `--source` and the options the registered import kinds read, each saying which kinds read it. */
+const withImportOptions = (command: Command) => {
+  command.argument("[files...]").addOption(new Option("--source <kind>", "type de fichier / file kind").choices([...IMPORT_KIND_NAMES]));
+  for (const { option, kinds } of importOptions()) {
+    command.option(option.flags, `${option.help.fr} / ${option.help.en} [${kinds.join(", ")}]`);
+  }
+  return command;
+};
 
-importOptions(program.command("import"))
+withImportOptions(program.command("import"))
   .description("importe des fichiers une fois / one-off import of files")
   .action(async (files: string[], o) => (await commands.import()).importCommand(globals(), lang(), files, o, false));
 
-importOptions(program.command("check"))
+withImportOptions(program.command("check"))
   .description("comme run/import mais n'écrit rien / like run or import, but writes nothing")
   .option("--only <source...>", "seulement ces sources / only these sources")
   .action(async (files: string[], o) =>
@@ -71,6 +75,21 @@ program
   .option("--site <dir>", "tableau de bord construit, pour le PDF / built dashboard for the PDF", "dist")
   .option("--suppress-below <n>", "masque les effectifs plus petits / suppress smaller counts", "5")
   .action(async (o) => (await commands.export()).exportCommand(globals(), lang(), o));
+
+program
+  .command("note")
+  .description("note mensuelle de la coordination, Word et PDF / the coordinator's monthly note, Word and PDF")
+  .option("--month <month>", "mois décrit (AAAA-MM), défaut le dernier / month described (YYYY-MM), default the last")
+  .option("--out <dir>", "dossier de sortie / output folder", "data/notes")
+  .option("--no-pdf", "Word seulement / Word only")
+  .action(async (o: { month?: string; out: string; pdf: boolean }) => (await commands.note()).noteCommand(globals(), lang(), o));
+
+program
+  .command("digest")
+  .description("courriel mensuel à chaque pays / monthly e-mail to each country")
+  .option("--month <month>", "mois décrit (AAAA-MM), défaut le dernier / month described (YYYY-MM), default the last")
+  .option("--dry-run", "affiche les courriels sans les envoyer / prints the e-mails, sends nothing")
+  .action(async (o: { month?: string; dryRun?: boolean }) => (await commands.digest()).digestCommand(globals(), lang(), o));
 
 program
   .command("schedule")
@@ -100,6 +119,9 @@ program
   .option("--dir <dir>", "site construit / built site", "dist")
   .option("--port <n>", "port", "3000")
   .action(async (o: { dir: string; port: string }) => (await commands.serve()).serveCommand(lang(), o));
+
+addBuildCommand(program, globals, lang);
+addPublishCommand(program, globals, lang);
 
 try {
   await program.parseAsync(process.argv);

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseCountries } from "../reference/countries.ts";
+import { parseCountries } from "../sources/reference/countries.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -19,6 +19,8 @@ const PARAMETER = /\[([a-z0-9_]+)\]/gi;
 /** Written in the outputs folder when every loader has run, or when one has failed. */
 const DONE = ".done";
 const FAILED = ".failed";
+/** Beside an output that could not be made: what its loader said. */
+const ERROR = ".error";
 
 /** Every loader under `root` (a copy of dashboards/), relative to it, "/"-separated. */
 export function findLoaders(root: string): string[] {
@@ -64,7 +66,8 @@ export function pageCountries(countriesCsv: string): string[] {
 /**
  * Replaces each loader of `root` by one shell stub per output (`data/country/BF.json.sh` for each
  * country of `[code]`): Framework runs the stubs in its last phase, and each waits until
- * runLoadersOnce has written `outputs`, then prints its output (a missing one fails the build).
+ * runLoadersOnce has written `outputs`, then prints its output, or fails with what the loader
+ * said. As with Framework's own runs, a loader's failure fails the build only if a page uses it.
  */
 export function stubLoaders(root: string, outputs: string, values: Record<string, string[]>): void {
   const quote = (text: string) => `'${text.split("'").join("'\\''")}'`;
@@ -74,7 +77,9 @@ export function stubLoaders(root: string, outputs: string, values: Record<string
         join(root, `${output}.sh`),
         `# Stands for ${loader}: prints its output once src/site/loaders.ts has run every loader.
 while [ ! -e ${quote(join(outputs, DONE))} ] && [ ! -e ${quote(join(outputs, FAILED))} ]; do sleep 0.05; done
-exec cat ${quote(join(outputs, output))}
+if [ -e ${quote(join(outputs, output))} ]; then exec cat ${quote(join(outputs, output))}; fi
+if [ -e ${quote(join(outputs, `${output}${ERROR}`))} ]; then cat ${quote(join(outputs, `${output}${ERROR}`))} >&2; else echo ${quote(`${output}: the data loaders did not run`)} >&2; fi
+exit 1
 `,
       );
     }
@@ -84,8 +89,8 @@ exec cat ${quote(join(outputs, output))}
 
 /**
  * Runs every loader under `root` once, in one child process with `env` (what Framework's loaders
- * would see), and writes their outputs under `outputs`, then the marker the stubs wait for.
- * Rejects with the failing loader's message; `log` receives one line per output.
+ * would see), and writes their outputs under `outputs` (or, for a loader that fails, what it
+ * said), then the marker the stubs wait for. `log` receives one line per output.
  */
 export async function runLoadersOnce(
   root: string,
@@ -127,28 +132,45 @@ export function loadersFailed(outputs: string): void {
 
 /** In the child: each loader imported anew with its arguments, its standard output kept as its file. */
 async function runAll(root: string, outputs: string, values: Record<string, string[]>): Promise<void> {
-  const write = process.stdout.write.bind(process.stdout);
+  const stdout = process.stdout.write.bind(process.stdout);
+  const stderr = process.stderr.write.bind(process.stderr);
+  const capture = (into: string[]) =>
+    ((chunk: string | Uint8Array) => {
+      into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      return true;
+    }) as typeof process.stdout.write;
   let n = 0;
   for (const loader of findLoaders(root)) {
     for (const run of loaderRuns(loader, values)) {
       const started = performance.now();
-      const chunks: string[] = [];
+      const out: string[] = [];
+      const said: string[] = [];
       process.argv = [process.argv[0]!, join(root, loader), ...run.args];
-      process.stdout.write = ((chunk: string | Uint8Array) => {
-        chunks.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
-        return true;
-      }) as typeof process.stdout.write;
+      process.exitCode = undefined;
+      process.stdout.write = capture(out);
+      process.stderr.write = capture(said);
       try {
         await import(`${pathToFileURL(join(root, loader)).href}?run=${n++}`);
+      } catch (error) {
+        said.push(`${(error as Error).message ?? error}\n`);
+        process.exitCode = 1;
       } finally {
-        process.stdout.write = write;
+        process.stdout.write = stdout;
+        process.stderr.write = stderr;
       }
-      if (process.exitCode) throw new Error(`${run.output}: the loader ${loader} failed (exit code ${process.exitCode})`);
-      mkdirSync(dirname(join(outputs, run.output)), { recursive: true });
-      writeFileSync(join(outputs, run.output), chunks.join(""));
-      write(`load ${run.output} in ${Math.round(performance.now() - started)}ms\n`);
+      const path = join(outputs, run.output);
+      mkdirSync(dirname(path), { recursive: true });
+      const ms = Math.round(performance.now() - started);
+      if (process.exitCode) {
+        writeFileSync(`${path}${ERROR}`, `${said.join("")}${run.output}: the loader ${loader} failed (exit code ${process.exitCode})\n`);
+        stdout(`load ${run.output} failed in ${ms}ms\n`);
+      } else {
+        writeFileSync(path, out.join(""));
+        stdout(`load ${run.output} in ${ms}ms\n`);
+      }
     }
   }
+  process.exitCode = undefined;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === THIS_FILE) {

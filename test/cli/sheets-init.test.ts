@@ -32,7 +32,7 @@ afterAll(() => api?.close());
 
 describe("imaginecole sheets init", () => {
   it("exits 0 once the country's spreadsheet is created, naming it", async () => {
-    const r = await cliAsync(["sheets", "init", "--country", "SN", "--config", config, "--db", db]).done;
+    const r = await cliAsync(["sheets", "init", "--country", "SN", "--config", config, "--db", db]);
     expect(r.code).toBe(0);
     const [id] = [...api.spreadsheets.keys()];
     expect(r.stderr).toContain(`Spreadsheet created: ${id}`);
@@ -42,7 +42,7 @@ describe("imaginecole sheets init", () => {
 
   it("exits 1 when the Sheets API refuses, saying what to do", async () => {
     api.faults.push({ status: 403, reason: "permission", times: 10 });
-    const r = await cliAsync(["sheets", "init", "--country", "ML", "--config", config, "--db", db]).done;
+    const r = await cliAsync(["sheets", "init", "--country", "ML", "--config", config, "--db", db]);
     expect(r.stderr).toMatch(/share it with the service account/);
     expect(r.code).toBe(1);
   });

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCatalogue } from "../../src/mart/catalogue.ts";
-import { parseCountries } from "../../src/reference/countries.ts";
+import { parseCountries } from "../../src/sources/reference/countries.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");

@@ -5,7 +5,8 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatValue, PAGES } from "../../dashboards/components/i18n.ts";
+import { PAGES } from "../../dashboards/components/i18n.ts";
+import { formatValue } from "../../src/core/format.ts";
 import { serveDist } from "../../src/site/serve.ts";
 import { buildTestSite, type TestSite } from "./site.ts";
 

@@ -78,7 +78,7 @@ describe("imaginecole run on the demo data", () => {
     for (const kind of ["xapi", "sheet", "national-csv"]) expect(sources.some((s) => s.startsWith(kind)), kind).toBe(true);
     for (const l of parsed.lastLoads) expect(l.rows_read).toBeGreaterThanOrEqual(l.rows_loaded);
     const text = cli(["status", "--db", db]);
-    expect(text.stdout).toMatch(/read \d+, loaded \d+, rejected \d+/);
+    expect(text.stdout).toMatch(/read [\d,]+, loaded [\d,]+, rejected [\d,]+/);
   });
 
   it("stores no name or e-mail from the demo inputs anywhere in the warehouse", async () => {

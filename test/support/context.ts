@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Lang, RunContext } from "../../src/context/run-context.ts";
+import type { RunContext } from "../../src/context/run-context.ts";
+import type { Lang } from "../../src/core/lang.ts";
 import { createKeyer } from "../../src/privacy/keyed-hash.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 

@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { generateDemo } from "../../src/demo/generate.ts";
-import { cliAsync, demoConfig, tempDir, TODAY } from "./cli.ts";
+import { cliInBackground, demoConfig, tempDir, TODAY } from "./cli.ts";
 
 const SCALE = 0.02;
 
@@ -14,7 +14,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const manifest = await generateDemo({ outDir: inputs, scale: SCALE, asOf: new Date(`${TODAY}T12:00:00Z`) });
   const db = join(dir, "warehouse.duckdb");
   const outcome = join(dir, "run.json");
-  const { child, done } = cliAsync(["run", "--config", demoConfig(dir, inputs), "--db", db]);
+  const { child, done } = cliInBackground(["run", "--config", demoConfig(dir, inputs), "--db", db]);
   const finished = done.then((result) => writeFileSync(outcome, JSON.stringify(result)));
   project.provide("sharedDemo", { inputs, db, outcome, manifest, scale: SCALE });
   return async () => {

@@ -50,6 +50,10 @@ describe("the layering rules (.dependency-cruiser.cjs)", () => {
     write("src/core/format.ts", `import { DuckDBInstance } from "@duckdb/node-api";\nimport { read } from "../warehouse/file.ts";\nexport const f = [DuckDBInstance, read];\n`);
     write("dashboards/components/chart.js", `import { f } from "../../src/core/format.ts";\nimport { read } from "../../src/warehouse/file.ts";\nexport const chart = [f, read];\n`);
     write("test/fake.ts", "export const fake = 1;\n");
+    // A file with a floor of its own, below its folder's: it may not import its folder's other files.
+    write("src/config/issues.ts", `import { load } from "./pipelines.ts";\nexport const said = load;\n`);
+    write("src/config/pipelines.ts", `import { x } from "../sources/x.ts";\nexport const load = x;\n`);
+    write("src/sources/x.ts", `import { said } from "../config/issues.ts";\nexport const x = () => said;\n`);
 
     const found = cruise(fixture, ["src", "dashboards"]).map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
     expect(found.sort()).toEqual([
@@ -58,7 +62,9 @@ describe("the layering rules (.dependency-cruiser.cjs)", () => {
       "browser-no-node-packages: dashboards/components/chart.js → node_modules/@duckdb/node-api/lib/index.js",
       "floor-0-looks-up: src/core/format.ts → src/warehouse/file.ts",
       "floor-0-looks-up: src/core/label.ts → src/cli/main.ts",
+      "floor-3-looks-up: src/config/issues.ts → src/config/pipelines.ts",
       "no-circular: src/cli/main.ts → src/cli/other.ts",
+      "no-circular: src/config/issues.ts → src/config/pipelines.ts",
       "src-folder-on-a-floor: src/cli/new.ts → src/nowhere/thing.ts",
       "src-not-to-test-or-scripts: src/cli/other.ts → test/fake.ts",
     ]);

@@ -50,11 +50,10 @@ export async function fetchStatementsPage(url: URL, credentials: LrsCredentials,
     lastProblem = `HTTP ${response.status}`;
     if (attempt < options.attempts) await sleep(retryDelay(attempt, response.headers.get("Retry-After"), options));
   }
-  throw new ImaginEcoleError(
-    `Le LRS (${shown(url)}) ne répond pas correctement après ${options.attempts} essais (dernier : ${lastProblem}). Relancez plus tard : la prochaine exécution reprendra là où celle-ci s'est arrêtée.`,
-    `The LRS (${shown(url)}) still fails after ${options.attempts} attempts (last: ${lastProblem}). Run again later: the next run resumes where this one stopped.`,
-    EXIT.failed,
-  );
+  throw new ImaginEcoleError({
+    fr: `Le LRS (${shown(url)}) ne répond pas correctement après ${options.attempts} essais (dernier : ${lastProblem}). Relancez plus tard : la prochaine exécution reprendra là où celle-ci s'est arrêtée.`,
+    en: `The LRS (${shown(url)}) still fails after ${options.attempts} attempts (last: ${lastProblem}). Run again later: the next run resumes where this one stopped.`,
+  }, EXIT.failed);
 }
 
 /** A StatementResult body: `{statements: [...], more: "..."}`. Pure. */
@@ -68,11 +67,10 @@ export function parsePage(url: URL, body: string, consistentThrough: string | nu
   const statements = (parsed as { statements?: unknown } | null)?.statements;
   const more = (parsed as { more?: unknown } | null)?.more;
   if (!Array.isArray(statements)) {
-    throw new ImaginEcoleError(
-      `Réponse du LRS inattendue (${shown(url)}) : ce n'est pas un StatementResult {statements, more}. Vérifiez l'adresse du point d'accès (elle doit mener à /statements).`,
-      `Unexpected LRS response (${shown(url)}): not a StatementResult {statements, more}. Check the endpoint address (it must lead to /statements).`,
-      EXIT.failed,
-    );
+    throw new ImaginEcoleError({
+      fr: `Réponse du LRS inattendue (${shown(url)}) : ce n'est pas un StatementResult {statements, more}. Vérifiez l'adresse du point d'accès (elle doit mener à /statements).`,
+      en: `Unexpected LRS response (${shown(url)}): not a StatementResult {statements, more}. Check the endpoint address (it must lead to /statements).`,
+    }, EXIT.failed);
   }
   return { statements, more: typeof more === "string" ? more : "", consistentThrough, body };
 }
@@ -80,17 +78,15 @@ export function parsePage(url: URL, body: string, consistentThrough: string | nu
 function refused(url: URL, status: number, body: string, credentials: LrsCredentials): ImaginEcoleError {
   const detail = body.replace(/\s+/g, " ").slice(0, 300);
   if (status === 401 || status === 403) {
-    return new ImaginEcoleError(
-      `Le LRS refuse l'accès (HTTP ${status}) à ${shown(url)} : vérifiez les identifiants dans les variables ${credentials.usernameEnv} et ${credentials.passwordEnv}.`,
-      `The LRS refuses access (HTTP ${status}) to ${shown(url)}: check the credentials in the variables ${credentials.usernameEnv} and ${credentials.passwordEnv}.`,
-      EXIT.usage,
-    );
+    return new ImaginEcoleError({
+      fr: `Le LRS refuse l'accès (HTTP ${status}) à ${shown(url)} : vérifiez les identifiants dans les variables ${credentials.usernameEnv} et ${credentials.passwordEnv}.`,
+      en: `The LRS refuses access (HTTP ${status}) to ${shown(url)}: check the credentials in the variables ${credentials.usernameEnv} and ${credentials.passwordEnv}.`,
+    }, EXIT.usage);
   }
-  return new ImaginEcoleError(
-    `Le LRS refuse la requête (HTTP ${status}) ${shown(url)} : ${detail}. Vérifiez l'adresse du point d'accès dans la configuration.`,
-    `The LRS refuses the request (HTTP ${status}) ${shown(url)}: ${detail}. Check the endpoint address in the configuration.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `Le LRS refuse la requête (HTTP ${status}) ${shown(url)} : ${detail}. Vérifiez l'adresse du point d'accès dans la configuration.`,
+    en: `The LRS refuses the request (HTTP ${status}) ${shown(url)}: ${detail}. Check the endpoint address in the configuration.`,
+  }, EXIT.usage);
 }
 
 function networkProblem(error: unknown): string {

@@ -1,9 +1,4 @@
-/** Why a statement or log row was rejected: the column it names and what to do, in both languages. */
-export interface Reason {
-  column: string | null;
-  fr: string;
-  en: string;
-}
+import type { Reason } from "../usage/reasons.ts";
 
 /** Codes set by sql/statements.sql (and by the Moodle stage) in its `reason` column. */
 export const XAPI_REASONS: Record<string, Reason> = {

@@ -1,17 +1,12 @@
-import type { CountryRule } from "../../config/pipelines.ts";
+import type { CountryRule } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { sqlFile } from "../../warehouse/sql-file.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { BASE_PATHS, compileCountryRules } from "./country-rules.ts";
 import { fieldsFromNdjson, fieldsFromText, type FieldPath } from "./fields.ts";
 import { linesSql, type StatementsFormat } from "./file-format.ts";
-import { usedParams, type Query } from "./sql.ts";
-
-/** A relation in the shape of sql/statements.sql (statement fields and reject reason), and what it binds. */
-export type Statements = Query;
-
-/** The TEMP table xapi_stage, filled by stageStatementsFile or by the Moodle reader. */
-export const STAGED: Statements = { sql: "xapi_stage", params: {} };
+import type { Query } from "../usage/sql.ts";
+import type { Statements } from "../usage/statements.ts";
 
 /**
  * The actor's identifier over fields f2–f6 (mbox, mbox_sha1sum, openid, account home page and
@@ -24,17 +19,14 @@ const ACTOR_IDENT = `CASE
       WHEN NULLIF(f5, '') IS NOT NULL AND NULLIF(f6, '') IS NOT NULL THEN 'account:' || f5 || '|' || f6
     END`;
 
-type Fields = (paths: readonly FieldPath[]) => Query;
+type Fields = (paths: readonly FieldPath[]) => ReturnType<typeof fieldsFromNdjson>;
 
 async function statementsQuery(warehouse: Warehouse, file: string, rules: CountryRule[], fields: Fields): Promise<Statements> {
   const country = compileCountryRules(rules);
   const read = fields([...BASE_PATHS, ...country.paths]);
   const hasReference = Number(await warehouse.scalar("SELECT count(*) FROM core.countries")) > 0;
-  const sql = sqlFile(import.meta.url, "sql/statements.sql")
-    .replace("{{fields}}", read.sql)
-    .replace("{{ident}}", ACTOR_IDENT)
-    .replace("{{country}}", country.sql);
-  return { sql: `(${sql})`, params: { file, has_reference: hasReference, ...read.params, ...country.params } };
+  const sql = sqlFile(import.meta.url, "sql/statements.sql").fill({ fields: read.sql, ident: ACTOR_IDENT, country: country.sql });
+  return { sql: sql.wrap((relation) => `(${relation})`), params: { file, has_reference: hasReference, ...read.params, ...country.params } };
 }
 
 /**
@@ -48,7 +40,7 @@ export function ndjsonStatements(warehouse: Warehouse, file: string, rules: Coun
 /** An NDJSON file's statements counted per actor (`ident`, `n`), unchecked: sql/actors.sql. */
 export function ndjsonActors(file: string): Query {
   const read = fieldsFromNdjson(BASE_PATHS.slice(0, 6));
-  const sql = sqlFile(import.meta.url, "sql/actors.sql").replace("{{fields}}", read.sql).replace("{{ident}}", ACTOR_IDENT);
+  const sql = sqlFile(import.meta.url, "sql/actors.sql").fill({ fields: read.sql, ident: ACTOR_IDENT });
   return { sql, params: { file, ...read.params } };
 }
 
@@ -62,7 +54,7 @@ export async function stageStatementsFile(
 ): Promise<void> {
   const statements = await statementsQuery(warehouse, file, rules, (paths) => fieldsFromText(linesSql(format), paths));
   await readingFile(shown, () =>
-    warehouse.conn.run(`CREATE OR REPLACE TEMP TABLE xapi_stage AS ${statements.sql}`, usedParams(statements.params, statements.sql)),
+    warehouse.run(statements.sql.wrap((relation) => `CREATE OR REPLACE TEMP TABLE xapi_stage AS ${relation}`), statements.params),
   );
 }
 
@@ -72,11 +64,10 @@ export async function readingFile<T>(shown: string, work: () => Promise<T>): Pro
     return await work();
   } catch (error) {
     const detail = readerProblem(String((error as Error).message ?? error));
-    throw new ImaginEcoleError(
-      `Fichier illisible ${shown} : ${detail}. Les déclarations doivent être du JSON en UTF-8 (une par ligne, un tableau ou une page {statements}). Corrigez le fichier puis importez-le à nouveau.`,
-      `Unreadable file ${shown}: ${detail}. Statements must be UTF-8 JSON (one per line, an array or a {statements} page). Fix the file, then import it again.`,
-      EXIT.failed,
-    );
+    throw new ImaginEcoleError({
+      fr: `Fichier illisible ${shown} : ${detail}. Les déclarations doivent être du JSON en UTF-8 (une par ligne, un tableau ou une page {statements}). Corrigez le fichier puis importez-le à nouveau.`,
+      en: `Unreadable file ${shown}: ${detail}. Statements must be UTF-8 JSON (one per line, an array or a {statements} page). Fix the file, then import it again.`,
+    }, EXIT.failed);
   }
 }
 
