@@ -91,7 +91,7 @@ export function martPlan(catalogue: Indicator[] = loadCatalogue(), schema = read
     // episodes are rebuilt and each flag is dated from the start of its episode.
     ...["flag_months", "flag_observations"].map((table): BuildStep => {
       const source = history(table);
-      return { writes: `mart.${table}`, reads: [source], fill: ({ warehouse, params }) => runSource(warehouse, source, params) };
+      return { writes: `mart.${table}`, reads: [source], kept: true, fill: ({ warehouse, params }) => runSource(warehouse, source, params) };
     }),
     {
       writes: "mart.flag_history",

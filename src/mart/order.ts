@@ -14,6 +14,8 @@ export interface SqlSource {
 export interface MartStep {
   writes: string;
   reads: SqlSource[];
+  /** The table is kept across builds and the step updates it in place, so its SQL names it too. */
+  kept?: boolean;
 }
 
 const MART_TABLE = /\bmart\.([a-z_][a-z0-9_]*)/gi;
@@ -49,6 +51,7 @@ export function buildOrder<S extends MartStep>(steps: S[]): S[] {
     for (const { file, sql } of step.reads) {
       const { mart, bare } = tablesRead(sql, byTable.keys());
       for (const table of mart) {
+        if (table === step.writes && step.kept) continue;
         if (!byTable.has(table)) throw unknownTable(file, table);
         deps.add(table);
       }

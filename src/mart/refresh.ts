@@ -35,6 +35,8 @@ export function monthBefore(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0, 12));
 }
 
+/** No month recorded yet; the history's tables appear with the first build (src/mart/schema.sql). */
 async function historyIsEmpty(ctx: RunContext): Promise<boolean> {
-  return Number(await ctx.warehouse.scalar("SELECT count(*) FROM mart.flag_months")) === 0;
+  const exists = await ctx.warehouse.scalar("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'mart' AND table_name = 'flag_months'");
+  return Number(exists) === 0 || Number(await ctx.warehouse.scalar("SELECT count(*) FROM mart.flag_months")) === 0;
 }

@@ -64,7 +64,7 @@ describe("imaginecole note --month 2026-10", () => {
       "Action recommandée : Réunir le comité de validation",
       "« Le comité national de validation ne s'est pas réuni depuis l'été ; une session est programmée. » — Suivi-évaluation",
       "[CM/resources_stuck_in_validation]",
-      "Qualité et ponctualité des données", "Export de la plateforme nationale : ",
+      "Qualité et ponctualité des données", "Plateforme nationale (CSV) : ",
       "Définitions", "Citer cette note", "Note mensuelle de la coordination régionale, octobre 2026.",
     ]) expect(text, expected).toContain(expected);
     // Every line of the note is in the document, word for word.

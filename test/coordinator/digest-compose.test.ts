@@ -28,8 +28,8 @@ const report: MonthReport = {
 describe("composeDigest(report, country, lang, siteUrl)", () => {
   it("says the standing, the new flags, the first five cells to fix and links to the country page, in French", () => {
     const d = composeDigest(report, country, "fr", "https://indicateurs.example.org/");
-    expect(d.subject).toBe("ImaginEcole — Sénégal, octobre 2026 : à risque, 1 nouveau constat");
-    expect(d.text).toContain("Situation : à risque (1 indicateur en bonne voie sur 2).");
+    expect(d.subject).toBe("ImaginEcole — Sénégal, octobre 2026 : à surveiller, 1 nouveau constat");
+    expect(d.text).toContain("Situation : à surveiller (1 indicateur en bonne voie sur 2).");
     expect(d.text).toContain("- Formateurs formés : 80 fin octobre 2026. [SN/behind_trajectory/trainers_trained]");
     expect(d.text).toContain("À corriger dans vos feuilles et fichiers (7)");
     expect(d.text).toContain("- Formateurs!C6 (« X ») : « X » n'est pas une valeur de la liste.");
