@@ -3,9 +3,9 @@ import { defineConfig } from "vitest/config";
 // Three projects, run together by `npm test` (`npx vitest run --project unit` for a quick loop):
 // - unit: pure code and in-memory warehouses;
 // - integration: what needs more than memory: a warehouse file, the command line or another
-//   process, HTTP stand-ins, Chromium printing, the shared demo run (test/support/shared-demo.ts);
+//   process, HTTP stand-ins, nginx, Chromium printing, the shared demo run (test/support/shared-demo.ts);
 // - browser: the built dashboard in headless Chromium.
-const BROWSER = ["test/dashboard/site.test.ts", "test/site/nginx.test.ts"];
+const BROWSER = ["test/dashboard/site.test.ts"];
 const INTEGRATION = [
   "test/bench/**/*.test.ts",
   "test/cli/**/*.test.ts",
@@ -19,6 +19,7 @@ const INTEGRATION = [
   "test/mart/demo-scenario.test.ts",
   "test/pipeline/**/*.test.ts",
   "test/schedule/**/*.test.ts",
+  "test/site/nginx.test.ts",
   "test/site/publish.test.ts",
   "test/sources/national-csv/demo.test.ts",
   "test/sources/registry.test.ts",

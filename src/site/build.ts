@@ -21,6 +21,7 @@ import { resolveLang } from "../core/lang.ts";
 import { filesUnder, precompress } from "./compress.ts";
 import { externalizeScripts, pageLang, setLang } from "./html.ts";
 import { loadersFailed, pageCountries, runLoadersOnce, stubLoaders } from "./loaders.ts";
+import { keepNodeBundles, restoreNodeBundles } from "./node-bundles.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCE = join(ROOT, "dashboards");
@@ -123,6 +124,7 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
     cpSync(root, loadersRoot, { recursive: true });
     stubLoaders(root, outputs, values);
     fillNpmVersionCache(root);
+    restoreNodeBundles(root);
     const log = options.log ?? process.stderr;
     const data = (async () => {
       try {
@@ -139,6 +141,7 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
     const [loaded, built] = await Promise.allSettled([data, runFramework(env, log)]);
     if (loaded.status === "rejected") throw loaded.reason;
     if (built.status === "rejected") throw built.reason;
+    keepNodeBundles(root);
     // Snapshots hold provenance (file names) and quality sheets: for the staff only.
     if (shows(edition, "staff") && existsSync(snapshots)) {
       cpSync(snapshots, join(site, "downloads", "snapshots"), { recursive: true });
