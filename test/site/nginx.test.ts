@@ -13,7 +13,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { filesUnder } from "../../src/site/compress.ts";
 import { cacheControl, CONTENT_SECURITY_POLICY } from "../../src/site/headers.ts";
-import { cli, demoConfig, ROOT, tempDir } from "../support/cli.ts";
+import { cliAsync, demoConfig, ROOT, tempDir } from "../support/cli.ts";
 import { copyOfSharedWarehouse, sharedDemo } from "../support/shared-demo.ts";
 import { freePort, stopProcess, waitForPort } from "./helpers.ts";
 
@@ -43,10 +43,13 @@ beforeAll(async () => {
   db = await copyOfSharedWarehouse(join(work, "warehouse.duckdb"));
   if (demo.run.code !== 0 && demo.run.code !== 3) throw new Error(`demo run failed (${demo.run.code}):\n${demo.run.stderr.slice(-3000)}`);
   sites = { public: join(work, "www", "public"), internal: join(work, "www", "internal") };
-  for (const edition of ["public", "internal"] as const) {
-    const build = cli(["build", "--edition", edition, "--out", sites[edition], "--config", config, "--db", db]);
-    if (build.code !== 0) throw new Error(`${edition} build failed (${build.code}):\n${build.stderr.slice(-3000)}`);
-  }
+  // Both editions at once: each build mostly waits for its own Framework process.
+  await Promise.all(
+    (["public", "internal"] as const).map(async (edition) => {
+      const build = await cliAsync(["build", "--edition", edition, "--out", sites[edition], "--config", config, "--db", db]);
+      if (build.code !== 0) throw new Error(`${edition} build failed (${build.code}):\n${build.stderr.slice(-3000)}`);
+    }),
+  );
 
   const prefix = join(work, "nginx");
   mkdirSync(join(prefix, "tmp"), { recursive: true });

@@ -22,6 +22,12 @@ export interface SharedDemoPaths {
 export interface SharedDemo extends SharedDemoPaths {
   /** What `imaginecole run` printed and its exit code. */
   run: CliResult;
+  /** The process id of that run. */
+  pid: number;
+  /** A second run of the same warehouse, started while the first held it. */
+  whileRunning: CliResult;
+  /** Whether the run's lock file was still there once both had ended. */
+  lockLeft: boolean;
 }
 
 declare module "vitest" {
@@ -43,7 +49,7 @@ export async function sharedDemo(timeoutMs = 600_000): Promise<SharedDemo> {
     if (Date.now() > deadline) throw new Error(`the shared demo run did not end within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { ...paths, run: JSON.parse(readFileSync(paths.outcome, "utf8")) as CliResult };
+  return { ...paths, ...(JSON.parse(readFileSync(paths.outcome, "utf8")) as Omit<SharedDemo, keyof SharedDemoPaths>) };
 }
 
 /** A copy of the shared demo warehouse at `path`, for a test to open and change. */
