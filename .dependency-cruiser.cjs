@@ -94,6 +94,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
+    // Framework's caches and the builds' private copies of the site.
+    exclude: { path: "\\.observablehq/" },
     // node_modules is a symbolic link in some work trees: keep its paths as node_modules/….
     preserveSymlinks: true,
     tsConfig: { fileName: "tsconfig.json" },
