@@ -35,7 +35,7 @@ export interface CountryFlags {
  * target status yet, its bottleneck flags stand in (high: off track, medium: at risk).
  */
 export function overallStatus(flags: CountryFlags | undefined): OverallStatus {
-  if (!flags || !flags.has_data) return "no_data";
+  if (!flags?.has_data) return "no_data";
   if (flags.off_track + flags.at_risk + flags.on_track > 0) {
     return flags.off_track > 0 ? "off_track" : flags.at_risk > 0 ? "at_risk" : "on_track";
   }

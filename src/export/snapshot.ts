@@ -52,7 +52,7 @@ export async function exportSnapshot(
   const { lang, formats, version } = options;
   const outDir = resolve(options.outDir);
   const printPdf = formats.includes("pdf") && options.siteDir !== undefined;
-  if (printPdf) await checkSiteMonths(warehouse, asOf, lang);
+  if (printPdf) await checkSiteMonths(warehouse, asOf);
   mkdirSync(outDir, { recursive: true });
 
   const files: string[] = [];
@@ -147,7 +147,7 @@ export function lastCompleteMonth(asOf: string): string {
  * The dashboard is printed as built, from the mart: when the mart already describes months after
  * the as-of date, its pages would show them, so the PDF is refused rather than leak them.
  */
-async function checkSiteMonths(warehouse: Warehouse, asOf: string, lang: Lang): Promise<void> {
+async function checkSiteMonths(warehouse: Warehouse, asOf: string): Promise<void> {
   const built = await warehouse.scalar<Date | undefined>("SELECT max(as_of) FROM mart.build_info");
   const last = lastCompleteMonth(asOf);
   if (!built || isoDate(built) <= last) return;

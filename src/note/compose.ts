@@ -4,7 +4,7 @@ import type { CountryReport, MonthComment, MonthReport, Standing } from "../coor
 import {
   capital, CHANGE, formatValue, monthName, roleName, severityName, shareOfTarget, sourceName, standingName,
 } from "../coordinator/words.ts";
-import { formatDate, formatNumber, formatPercent } from "../core/format.ts";
+import { formatDate, formatPercent } from "../core/format.ts";
 import type { Block, NoteDocument } from "./document.ts";
 
 const STANDINGS: Standing[] = ["on_track", "at_risk", "off_track", "no_target"];

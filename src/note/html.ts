@@ -1,6 +1,6 @@
 import type { Block, NoteDocument } from "./document.ts";
 
-const escape = (text: string) =>
+const escapeText = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const STYLE = `
@@ -27,9 +27,9 @@ tr { break-inside: avoid; }
 export function renderHtml(doc: NoteDocument): string {
   return [
     "<!doctype html>",
-    `<html lang="${doc.lang}"><head><meta charset="utf-8"><title>${escape(doc.title)}</title><style>${STYLE}</style></head><body>`,
-    `<h1 class="title">${escape(doc.title)}</h1>`,
-    `<p class="subtitle">${escape(doc.subtitle)}</p>`,
+    `<html lang="${doc.lang}"><head><meta charset="utf-8"><title>${escapeText(doc.title)}</title><style>${STYLE}</style></head><body>`,
+    `<h1 class="title">${escapeText(doc.title)}</h1>`,
+    `<p class="subtitle">${escapeText(doc.subtitle)}</p>`,
     ...doc.blocks.map(block),
     "</body></html>",
     "",
@@ -39,17 +39,17 @@ export function renderHtml(doc: NoteDocument): string {
 function block(b: Block): string {
   switch (b.kind) {
     case "heading":
-      return `<h${b.level}>${escape(b.text)}</h${b.level}>`;
+      return `<h${b.level}>${escapeText(b.text)}</h${b.level}>`;
     case "paragraph":
-      return `<p${b.emphasis ? ' class="emphasis"' : ""}>${escape(b.text)}</p>`;
+      return `<p${b.emphasis ? ' class="emphasis"' : ""}>${escapeText(b.text)}</p>`;
     case "bullets":
-      return `<ul>${b.items.map((i) => `<li>${escape(i)}</li>`).join("")}</ul>`;
+      return `<ul>${b.items.map((i) => `<li>${escapeText(i)}</li>`).join("")}</ul>`;
     case "pageBreak":
       return '<div class="page-break"></div>';
     case "table": {
       const cls = (i: number) => (b.numeric?.[i] ? ' class="n"' : "");
-      const head = `<tr>${b.header.map((h, i) => `<th${cls(i)}>${escape(h)}</th>`).join("")}</tr>`;
-      const rows = b.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escape(c)}</td>`).join("")}</tr>`).join("");
+      const head = `<tr>${b.header.map((h, i) => `<th${cls(i)}>${escapeText(h)}</th>`).join("")}</tr>`;
+      const rows = b.rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeText(c)}</td>`).join("")}</tr>`).join("");
       return `<table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
     }
   }

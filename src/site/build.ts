@@ -20,6 +20,8 @@ import { EXIT, errorText, ImaginEcoleError } from "../core/errors.ts";
 import { resolveLang } from "../core/lang.ts";
 import { filesUnder, precompress } from "./compress.ts";
 import { externalizeScripts, pageLang, setLang } from "./html.ts";
+import { loadersFailed, pageCountries, runLoadersOnce, stubLoaders } from "./loaders.ts";
+import { keepNodeBundles, restoreNodeBundles } from "./node-bundles.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCE = join(ROOT, "dashboards");
@@ -52,6 +54,18 @@ export interface BuildOptions {
   edition?: Edition;
   /** Names this build in every page (`<meta name="imaginecole-build">`); default from the time. */
   stamp?: string;
+  /**
+   * Settles when the warehouse is ready to read: the build starts at once and its data loaders
+   * wait for it (npm start builds while the demo runs). A rejection fails the build with its reason.
+   */
+  dataReady?: Promise<unknown>;
+}
+
+/** Where a build's time went, in seconds from its start: waiting for the data, the loaders, the whole site. */
+export interface BuildTimings {
+  data: number;
+  loaders: number;
+  site: number;
 }
 
 /** A build's name: its UTC time and a few random letters, safe as a folder name. */
@@ -60,17 +74,17 @@ export function buildStamp(now = new Date()): string {
 }
 
 /** Builds the site; fails with a bilingual message when the warehouse is missing or a loader fails. */
-export async function buildDashboard(options: BuildOptions = {}): Promise<{ out: string; db: string; stamp: string }> {
+export async function buildDashboard(options: BuildOptions = {}): Promise<{ out: string; db: string; stamp: string; timings: BuildTimings }> {
   const db = resolve(options.db ?? process.env.IMAGINECOLE_DB ?? join(ROOT, "data", "warehouse.duckdb"));
   const out = resolve(options.out ?? process.env.IMAGINECOLE_DASHBOARD_OUT ?? join(ROOT, "dist"));
   const countries = resolve(options.countries ?? process.env.IMAGINECOLE_COUNTRIES ?? join(ROOT, "pipelines", "reference", "countries.csv"));
   const snapshots = resolve(options.snapshots ?? process.env.IMAGINECOLE_SNAPSHOTS ?? join(ROOT, "data", "snapshots"));
-  if (!existsSync(db)) {
-    throw new ImaginEcoleError({
+  const missingWarehouse = () =>
+    new ImaginEcoleError({
       fr: `Entrepôt introuvable : ${db}. Lancez d'abord « npx imaginecole run » (ou indiquez IMAGINECOLE_DB), puis « npm run build ».`,
       en: `Warehouse not found: ${db}. Run "npx imaginecole run" first (or set IMAGINECOLE_DB), then "npm run build".`,
     }, EXIT.usage);
-  }
+  if (!options.dataReady && !existsSync(db)) throw missingWarehouse();
   if (existsSync(out) && lstatSync(out).isSymbolicLink() && existsSync(`${out}.versions`)) {
     throw new ImaginEcoleError({
       fr: `${out} est le site en ligne de « imaginecole publish » : publiez avec « imaginecole publish --to ${out} ».`,
@@ -79,6 +93,8 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
   }
   const edition = options.edition ?? INTERNAL;
   const stamp = options.stamp ?? buildStamp();
+  const started = performance.now();
+  const timings = { data: 0, loaders: 0, site: 0 };
   mkdirSync(BUILDS, { recursive: true });
   const work = mkdtempSync(join(BUILDS, "build-"));
   try {
@@ -91,19 +107,41 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
     // Loaders reach the warehouse through src/warehouse, by the same relative path as in the project.
     symlinkSync(join(ROOT, "src"), join(work, "src"));
     keepEditionPages(root, edition);
+    const env = {
+      IMAGINECOLE_DB: db,
+      IMAGINECOLE_DASHBOARD_ROOT: root,
+      IMAGINECOLE_DASHBOARD_OUT: site,
+      IMAGINECOLE_SNAPSHOTS: snapshots,
+      IMAGINECOLE_COUNTRIES: countries,
+      IMAGINECOLE_BUILD_STAMP: stamp,
+      ...editionEnv(edition),
+    };
+    // The data loaders run once, together, from a copy taken before stubs stand in for them
+    // (loaders.ts), while Framework parses the pages and bundles the libraries.
+    const loadersRoot = join(work, "loaders");
+    const outputs = join(work, "outputs");
+    const values = { code: pageCountries(countries) };
+    cpSync(root, loadersRoot, { recursive: true });
+    stubLoaders(root, outputs, values);
     fillNpmVersionCache(root);
-    await runFramework(
-      {
-        IMAGINECOLE_DB: db,
-        IMAGINECOLE_DASHBOARD_ROOT: root,
-        IMAGINECOLE_DASHBOARD_OUT: site,
-        IMAGINECOLE_SNAPSHOTS: snapshots,
-        IMAGINECOLE_COUNTRIES: countries,
-        IMAGINECOLE_BUILD_STAMP: stamp,
-        ...editionEnv(edition),
-      },
-      options.log ?? process.stderr,
-    );
+    restoreNodeBundles(root);
+    const log = options.log ?? process.stderr;
+    const data = (async () => {
+      try {
+        await options.dataReady;
+        timings.data = seconds(started);
+        if (!existsSync(db)) throw missingWarehouse();
+        await runLoadersOnce(loadersRoot, outputs, values, env, log);
+        timings.loaders = seconds(started) - timings.data;
+      } catch (error) {
+        loadersFailed(outputs);
+        throw error;
+      }
+    })();
+    const [loaded, built] = await Promise.allSettled([data, runFramework(env, log)]);
+    if (loaded.status === "rejected") throw loaded.reason;
+    if (built.status === "rejected") throw built.reason;
+    keepNodeBundles(root);
     // Snapshots hold provenance (file names) and quality sheets: for the staff only.
     if (shows(edition, "staff") && existsSync(snapshots)) {
       cpSync(snapshots, join(site, "downloads", "snapshots"), { recursive: true });
@@ -114,8 +152,11 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  return { out, db, stamp };
+  timings.site = seconds(started);
+  return { out, db, stamp, timings };
 }
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
 
 /** Takes out of the private copy the pages, page sections and lines the edition does not show. */
 function keepEditionPages(root: string, edition: Edition): void {

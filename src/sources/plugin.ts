@@ -54,6 +54,7 @@ export interface SourcePlugin<Kinds extends readonly SourceKind[] = readonly Sou
   /** Its folder under src/sources/. */
   name: string;
   kinds: Kinds;
+  // biome-ignore lint/suspicious/noExplicitAny: any import's options and settings; sourcePlugin() checks each against its kinds
   import?: FileImport<any, any>;
   /** Loaded first on every run, whatever `--only` says; every configuration declares one. */
   foundation?: boolean;
@@ -66,6 +67,7 @@ export type SettingsOf<Kinds extends readonly SourceKind[]> = z.infer<Kinds[numb
 
 /** Declares a plugin, checking each kind's `run` and the import's options against their schemas. */
 export function sourcePlugin<
+  // biome-ignore lint/suspicious/noExplicitAny: kinds of any settings; inference then narrows them to the ones given
   const Kinds extends readonly SourceKind<any>[],
   const Options extends Record<string, ImportOption> = Record<string, ImportOption>,
 >(

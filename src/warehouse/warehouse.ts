@@ -1,5 +1,5 @@
 import {
-  DuckDBConnection,
+  type DuckDBConnection,
   DuckDBInstance,
   type DuckDBAppender,
   type DuckDBResultReader,
@@ -9,7 +9,7 @@ import {
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { ImaginEcoleError } from "../core/errors.ts";
-import { Sql, sqlFile, type SqlParams } from "./sql-file.ts";
+import { type Sql, sqlFile, type SqlParams } from "./sql-file.ts";
 
 export const DEFAULT_DB = "data/warehouse.duckdb";
 

@@ -7,10 +7,10 @@ import mammoth from "mammoth";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMonthReport } from "../../src/coordinator/report.ts";
-import { generateDemo } from "../../src/demo/generate.ts";
 import { composeNote, plainText } from "../../src/note/index.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
-import { cli, cliAsync, demoConfig, ROOT, tempDir, TODAY } from "../support/cli.ts";
+import { cli, cliAsync, demoConfig, ROOT, tempDir } from "../support/cli.ts";
+import { copyOfSharedWarehouse, sharedDemo } from "../support/shared-demo.ts";
 
 // The demo built on 28 November 2026: October is the last complete month, and the first run also
 // described September, so October's note can say what changed.
@@ -19,11 +19,12 @@ const dir = tempDir("coordinator-");
 const db = join(dir, "warehouse.duckdb");
 let config: string;
 
+// The suite's shared demo run (test/support/shared-demo.ts), on a copy of its warehouse.
 beforeAll(async () => {
-  await generateDemo({ outDir: join(dir, "demo"), scale: 0.02, asOf: new Date(`${TODAY}T12:00:00Z`) });
-  config = demoConfig(dir, join(dir, "demo"));
-  const run = cli(["run", "--config", config, "--db", db]);
-  expect(run.code, run.stderr).toBe(3);
+  const demo = await sharedDemo();
+  config = demoConfig(dir, demo.inputs);
+  expect(demo.run.code, demo.run.stderr).toBe(3);
+  await copyOfSharedWarehouse(db);
 }, 600_000);
 
 const words = (text: string) => text.replace(/\s+/g, " ").trim();

@@ -86,15 +86,17 @@ async function country(db: Warehouse, code: string, n: number): Promise<void> {
     [code, AS_OF, Math.round((120 + n) * pace), 120 + n, 300, status],
   );
   if (pace < 1) {
-    await db.run("INSERT INTO mart.bottlenecks VALUES ($1, 'behind_trajectory', $2, $3, $4, $5, $6, NULL)", [
+    await db.run("INSERT INTO mart.bottlenecks VALUES ($1, 'behind_trajectory', $2, $3, $4, $5, $6, $7)", [
       code, pace < 0.85 ? "high" : "medium", MONTHS[6 + n % 5]!, JSON.stringify({ pace, target: 120 + n }),
       `${code} : ${Math.round(pace * 100)} % de la trajectoire des formateurs formés.`,
       `${code}: ${Math.round(pace * 100)}% of the trained-trainers trajectory.`,
+      `${code}/behind_trajectory`,
     ]);
   }
   if (n === 4) {
-    await db.run("INSERT INTO mart.bottlenecks VALUES ($1, 'stuck_in_validation', 'low', '2026-08-01', '{\"resources\":7}', $2, $3, NULL)", [
+    await db.run("INSERT INTO mart.bottlenecks VALUES ($1, 'stuck_in_validation', 'low', '2026-08-01', '{\"resources\":7}', $2, $3, $4)", [
       code, `7 ressources en validation depuis plus de 60 jours ${HOSTILE}`, `7 resources in validation for over 60 days ${HOSTILE}`,
+      `${code}/stuck_in_validation`,
     ]);
   }
   const load = `L-${code}-sheet`;

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { monthFlags } from "../../src/coordinator/flags.ts";
@@ -16,13 +14,11 @@ const RULES = join(import.meta.dirname, "fixtures/rules.json");
 const STUCK = "SN/resources_stuck_in_validation";
 const STALE = "SN/stale_data/sheet";
 
-let dir: string;
 let w: Warehouse;
 const build = (day: string) => buildMart(w, { now: new Date(`${day}T12:00:00Z`), phase: PHASE, rulesPath: RULES });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "flag-history-"));
-  w = await Warehouse.open(join(dir, "w.duckdb"));
+  w = await Warehouse.open(":memory:");
   await w.run("INSERT INTO core.countries VALUES ('SN', 'SEN', '686', 'Sénégal', 'Senegal', 1000, 2020, 500, 2020, NULL, NULL)");
   await w.run(`INSERT INTO core.resources (country_code, resource_id, title, level, status, status_date, load_id) VALUES
     ('SN', 'R1', 'Lecture CP', 'primary', 'in_validation', '2026-01-10', 's'),
@@ -37,7 +33,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   w?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const history = () =>

@@ -11,10 +11,10 @@ import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemo } from "../../src/demo/generate.ts";
 import { filesUnder } from "../../src/site/compress.ts";
 import { cacheControl, CONTENT_SECURITY_POLICY } from "../../src/site/headers.ts";
-import { cli, demoConfig, ROOT, tempDir, TODAY } from "../support/cli.ts";
+import { cliAsync, demoConfig, ROOT, tempDir } from "../support/cli.ts";
+import { copyOfSharedWarehouse, sharedDemo } from "../support/shared-demo.ts";
 import { freePort, stopProcess, waitForPort } from "./helpers.ts";
 
 const PUBLIC_HOST = "imaginecole.test";
@@ -37,17 +37,19 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   work = tempDir("imaginecole-nginx-");
-  const inputs = join(work, "demo");
-  await generateDemo({ outDir: inputs, scale: 0.02, asOf: new Date(`${TODAY}T12:00:00Z`) });
-  const config = demoConfig(work, inputs);
-  db = join(work, "warehouse.duckdb");
-  const run = cli(["run", "--config", config, "--db", db]);
-  if (run.code !== 0 && run.code !== 3) throw new Error(`demo run failed (${run.code}):\n${run.stderr.slice(-3000)}`);
+  // The suite's shared demo run (test/support/shared-demo.ts), on a copy of its warehouse.
+  const demo = await sharedDemo();
+  const config = demoConfig(work, demo.inputs);
+  db = await copyOfSharedWarehouse(join(work, "warehouse.duckdb"));
+  if (demo.run.code !== 0 && demo.run.code !== 3) throw new Error(`demo run failed (${demo.run.code}):\n${demo.run.stderr.slice(-3000)}`);
   sites = { public: join(work, "www", "public"), internal: join(work, "www", "internal") };
-  for (const edition of ["public", "internal"] as const) {
-    const build = cli(["build", "--edition", edition, "--out", sites[edition], "--config", config, "--db", db]);
-    if (build.code !== 0) throw new Error(`${edition} build failed (${build.code}):\n${build.stderr.slice(-3000)}`);
-  }
+  // Both editions at once: each build mostly waits for its own Framework process.
+  await Promise.all(
+    (["public", "internal"] as const).map(async (edition) => {
+      const build = await cliAsync(["build", "--edition", edition, "--out", sites[edition], "--config", config, "--db", db]);
+      if (build.code !== 0) throw new Error(`${edition} build failed (${build.code}):\n${build.stderr.slice(-3000)}`);
+    }),
+  );
 
   const prefix = join(work, "nginx");
   mkdirSync(join(prefix, "tmp"), { recursive: true });

@@ -148,7 +148,8 @@ describe("imaginecole publish, building the real site", () => {
     writeFileSync(countries, Papa.unparse(data.filter((c) => ["BF", "SN"].includes(c.iso2!)), { columns: meta.fields }));
     await buildFixtureWarehouse(db, countries);
     config = join(work, "pipelines.json");
-    writeFileSync(config, JSON.stringify({ demo: true, phase: { start: "2025-05-01", end: "2027-12-31" }, sources: [{ kind: "reference", name: "countries", path: countries }] }));
+    const sources = [{ kind: "reference", name: "countries", path: countries }];
+    writeFileSync(config, JSON.stringify({ demo: true, phase: { start: "2025-05-01", end: "2027-12-31" }, sources }));
   }, 120_000);
 
   afterAll(async () => {

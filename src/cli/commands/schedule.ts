@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { resolve } from "node:path";
 import { ImaginEcoleError } from "../../core/errors.ts";
 import type { Lang } from "../../core/lang.ts";
 import { say } from "../../core/message.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { path, sourceSettings } from "../plugin.ts";
 
 export const DEFAULT_PROFILES_DIR = "pipelines/profiles/national";

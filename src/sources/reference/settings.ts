@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { path, sourceSettings } from "../plugin.ts";
 
 /** Country reference data (codes, names, teacher denominators): pipelines/reference/countries.csv. */

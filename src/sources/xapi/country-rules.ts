@@ -67,7 +67,7 @@ export function compileCountryRules(rules: CountryRule[]): CompiledRules {
         break;
       }
       case "activity":
-      case "homepage":
+      case "homepage": {
         checkPattern(rule, rule.pattern);
         params[p] = rule.pattern;
         // CASE rather than NULLIF: NULLIF repeats its argument, so the regex would run on every
@@ -75,6 +75,7 @@ export function compileCountryRules(rules: CountryRule[]): CompiledRules {
         const col = `f${rule.from === "activity" ? F_OBJECT_ID : F_HOMEPAGE}`;
         parts.push(`CASE WHEN regexp_matches(${col}, $${p}) THEN NULLIF(regexp_extract(${col}, $${p}, 1), '') END`);
         break;
+      }
       case "fixed":
         params[p] = rule.country;
         parts.push(`$${p}`);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SheetsApiSource } from "../../../src/sources/sheets/settings.ts";
-import { ImaginEcoleError } from "../../../src/core/errors.ts";
+import type { ImaginEcoleError } from "../../../src/core/errors.ts";
 import { runSheetsApi, sheetsInit } from "../../../src/sources/sheets/index.ts";
 import { startSheetsApi, type CellValue, type SheetsApiStandIn } from "../../stand-ins/sheets-api.ts";
 import { PHASE, SA_EMAIL, fakeServiceAccount, openContext, serial, type TestContext } from "./helpers.ts";
