@@ -5,6 +5,7 @@ import { findKind, KIND_NAMES, PLUGINS, type SourceConfig } from "../sources/reg
 import { readConfigFile } from "./file.ts";
 import { describeIssues, invalidConfiguration, said } from "./issues.ts";
 import { phaseSchema } from "./phase.ts";
+import { iatiSchema } from "./iati.ts";
 import { siteSchema } from "./site.ts";
 
 export { CONFIG_ENV, DEMO_CONFIG } from "./file.ts";
@@ -66,6 +67,8 @@ const configSchema = z
     lake: z.string().min(1).optional(),
     /** The site's editions and where they are published (src/config/site.ts). */
     site: siteSchema.optional(),
+    /** Who publishes the results in IATI, for `export --format iati` (src/config/iati.ts). */
+    iati: iatiSchema.optional(),
     /** Before the reference became a source: named so an older file says what to change. */
     countries: z.unknown().refine((value) => value === undefined, said(
       "la référence des pays est désormais une source : remplacez « countries » par l'entrée { \"kind\": \"reference\", \"name\": \"countries\", \"path\": … } dans sources",
