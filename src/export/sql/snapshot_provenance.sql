@@ -8,7 +8,6 @@ CREATE OR REPLACE TEMP TABLE snapshot_provenance AS
 WITH used AS (
   SELECT load_id FROM core.usage_events WHERE occurred_at < ($cover_end::DATE + 1)::TIMESTAMPTZ
   UNION SELECT load_id FROM core.national_usage WHERE day <= $cover_end::DATE
-  UNION SELECT load_id FROM core.national_platforms
   UNION SELECT load_id FROM core.trainers WHERE trained_on <= $cover_end::DATE
   UNION SELECT load_id FROM core.training_sessions WHERE coalesce(end_date, start_date) <= $cover_end::DATE
   UNION SELECT load_id FROM core.resources WHERE status_date IS NULL OR status_date <= $as_of::DATE

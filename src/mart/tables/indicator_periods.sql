@@ -124,11 +124,15 @@ approval AS (
   GROUP BY ALL
 ),
 -- Targets of all countries together: the sum of the countries' (whole people), only where every
--- country with that target gives one.
+-- country has one (a total of some countries' targets would not be the programme's).
+countries AS (SELECT count(DISTINCT country_code) AS n FROM mart.months),
 trajectory AS (
   SELECT country_code AS scope, target_key, period AS month, target FROM mart.trajectory
   UNION ALL
-  SELECT 'ALL', target_key, period, sum(target) FROM mart.trajectory GROUP BY target_key, period
+  SELECT 'ALL', target_key, period, sum(target)
+  FROM mart.trajectory
+  GROUP BY target_key, period
+  HAVING count(DISTINCT country_code) = (SELECT n FROM countries)
 ),
 milestones AS (
   SELECT country_code AS scope, target_key, year, year_target, phase_target, phase_deadline, baseline, baseline_year
@@ -143,6 +147,7 @@ milestones AS (
     CASE WHEN count(*) = count(baseline) AND count(DISTINCT baseline_year) = 1 THEN max(baseline_year) END
   FROM mart.milestones
   GROUP BY target_key, year
+  HAVING count(DISTINCT country_code) = (SELECT n FROM countries)
 ),
 compared AS (
   SELECT
