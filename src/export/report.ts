@@ -44,6 +44,8 @@ const WORDS = {
   running: { fr: "Cumul phase", en: "Phase to date" },
   target: { fr: "Cible (trajectoire)", en: "Target (trajectory)" },
   phaseTarget: { fr: "Cible de la phase", en: "Phase target" },
+  yearTarget: { fr: "Cible de l'année", en: "Annual target" },
+  baseline: { fr: "Référence (année)", en: "Baseline (year)" },
   standing: { fr: "Situation", en: "Standing" },
   source: { fr: "Source", en: "Source" },
   received: { fr: "Mois reçus / attendus", en: "Months received / expected" },
@@ -107,9 +109,12 @@ export function reportHtml(input: ReportInput): string {
 
   const keyTable = `
     <table>
-      <thead><tr><th>${esc(w("indicator"))}</th><th class="n">${esc(w("value"))}</th><th class="n">${esc(w("running"))}</th><th class="n">${esc(w("target"))}</th><th>${esc(w("standing"))}</th></tr></thead>
+      <thead><tr><th>${esc(w("indicator"))}</th><th class="n">${esc(w("value"))}</th><th class="n">${esc(w("running"))}</th><th class="n">${esc(w("target"))}</th><th>${esc(w("standing"))}</th><th class="n">${esc(w("yearTarget"))}</th><th class="n">${esc(w("phaseTarget"))}</th><th class="n">${esc(w("baseline"))}</th></tr></thead>
       <tbody>${totals
-        .map((r) => `<tr><td>${esc(labelOf(String(r.indicator_id)))}</td><td class="n">${esc(number(lang, r, "value", input.suppressBelow))}</td><td class="n">${esc(number(lang, r, "running_total", input.suppressBelow))}</td><td class="n">${esc(number(lang, r, "target", input.suppressBelow))}</td><td>${r.target_status ? esc(label(lang, "target_status", String(r.target_status))) : ""}</td></tr>`)
+        .map((r) => {
+          const baseline = typeof r.baseline === "number" ? `${number(lang, r, "baseline", input.suppressBelow)} (${r.baseline_year})` : MISSING;
+          return `<tr><td>${esc(labelOf(String(r.indicator_id)))}</td>${["value", "running_total", "target"].map((k) => `<td class="n">${esc(number(lang, r, k, input.suppressBelow))}</td>`).join("")}<td>${r.target_status ? esc(label(lang, "target_status", String(r.target_status))) : ""}</td>${["year_target", "phase_target"].map((k) => `<td class="n">${esc(number(lang, r, k, input.suppressBelow))}</td>`).join("")}<td class="n">${esc(baseline)}</td></tr>`;
+        })
         .join("")}</tbody>
     </table>`;
 
@@ -165,6 +170,8 @@ ${cover}
 <section>
   <h2>${esc(w("byCountry"))} · ${esc(periodName)}</h2>
   ${byCountry}
+</section>
+<section>
   <h2>${esc(w("quality"))}</h2>
   ${quality}
 </section>
