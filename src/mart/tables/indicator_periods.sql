@@ -60,15 +60,34 @@ item_grid AS (
   FROM (SELECT DISTINCT indicator_id, scope, disaggregation, month FROM items) i
   JOIN mart.periods p ON i.month BETWEEN p.first_month AND p.last_month
 ),
--- Calendar periods, and medians over the phase: from the items themselves.
+-- Calendar periods from the items themselves, each item under its month, quarter and year (an
+-- equality join: a range join over every item is many times slower); medians over the phase to
+-- each month's end too (resources: few items).
+keyed AS (
+  SELECT indicator_id, scope, disaggregation, kind, item, amount, 'month' AS period_type, strftime(month, '%Y-%m') AS period
+  FROM items WHERE item IS NOT NULL
+  UNION ALL
+  SELECT indicator_id, scope, disaggregation, kind, item, amount, 'quarter', year(month) || '-Q' || quarter(month)
+  FROM items WHERE item IS NOT NULL
+  UNION ALL
+  SELECT indicator_id, scope, disaggregation, kind, item, amount, 'year', year(month)::VARCHAR
+  FROM items WHERE item IS NOT NULL
+),
 item_values AS (
-  SELECT
-    i.indicator_id, i.scope, i.disaggregation, p.period_type, p.period, p.period_end,
-    CASE WHEN i.kind = 'distinct' THEN count(DISTINCT i.item) ELSE median(i.amount) END AS amount
-  FROM items i
-  JOIN mart.periods p ON i.month BETWEEN p.first_month AND p.last_month
-  WHERE i.item IS NOT NULL AND (p.period_type <> 'phase' OR i.kind = 'median')
-  GROUP BY i.indicator_id, i.scope, i.disaggregation, p.period_type, p.period, p.period_end, i.kind
+  SELECT k.indicator_id, k.scope, k.disaggregation, p.period_type, p.period, p.period_end, count(DISTINCT k.item) AS amount
+  FROM keyed k JOIN mart.periods p USING (period_type, period)
+  WHERE k.kind = 'distinct'
+  GROUP BY k.indicator_id, k.scope, k.disaggregation, p.period_type, p.period, p.period_end
+  UNION ALL
+  SELECT k.indicator_id, k.scope, k.disaggregation, p.period_type, p.period, p.period_end, median(k.amount)
+  FROM keyed k JOIN mart.periods p USING (period_type, period)
+  WHERE k.kind = 'median'
+  GROUP BY k.indicator_id, k.scope, k.disaggregation, p.period_type, p.period, p.period_end
+  UNION ALL
+  SELECT i.indicator_id, i.scope, i.disaggregation, p.period_type, p.period, p.period_end, median(i.amount)
+  FROM items i JOIN mart.periods p ON p.period_type = 'phase' AND i.month <= p.last_month
+  WHERE i.kind = 'median' AND i.item IS NOT NULL
+  GROUP BY i.indicator_id, i.scope, i.disaggregation, p.period_type, p.period, p.period_end
 ),
 -- People over the phase to each month's end: everyone first seen by then, counted from the month
 -- each was first seen (one row per person rather than one per person and month).
