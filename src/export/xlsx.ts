@@ -14,7 +14,7 @@ const NUMBER_FORMAT: Record<string, string> = {
   count: "#,##0",
   users: "#,##0",
   percent: '0.0" %"',
-  days: "0.0",
+  days: "#,##0",
 };
 const DATE_FORMAT = {
   fr: { date: "dd/mm/yyyy", month: "mm/yyyy", timestamp: "dd/mm/yyyy hh:mm:ss" },

@@ -1,11 +1,13 @@
 // The demo, as a donor would ask for it: the third quarter of 2026, exported after the demo run
 // (whose loads all came after that quarter), in every format. And the same figures whatever
 // DuckDB's thread count: two builds of the mart and two exports, one under SET threads = 1 and
-// one under SET threads = 4, give equal mart tables and byte-identical CSV, JSON and Parquet files.
+// one under SET threads = 4, give equal mart tables, byte-identical CSV, JSON and Parquet files and
+// the same workbook cells.
 import { spawnSync } from "node:child_process";
+import ExcelJS from "exceljs";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateDemo } from "../../src/demo/generate.ts";
 import { exportSnapshot } from "../../src/export/index.ts";
 import { buildMart } from "../../src/mart/build.ts";
@@ -52,7 +54,7 @@ beforeAll(async () => {
       await w.run(`SET threads = ${threads}`);
       await buildMart(w, { now: NOW, phase });
       marts[threads] = await martTables(w);
-      await exportSnapshot(w, { period: "2026-Q3", outDir: join(dir, `threads-${threads}`), formats: ["csv", "json", "parquet"], lang: "fr", version: "0.1.0" });
+      await exportSnapshot(w, { period: "2026-Q3", outDir: join(dir, `threads-${threads}`), formats: ["csv", "json", "parquet", "xlsx"], lang: "fr", version: "0.1.0" });
     }
   } finally {
     w.close();
@@ -61,7 +63,6 @@ beforeAll(async () => {
   tables = (JSON.parse(readFileSync(join(out, "imaginecole-2026-Q3.json"), "utf8")) as { tables: Record<string, Table> }).tables;
 }, 600_000);
 
-afterAll(() => undefined);
 
 describe("the demo's figures under SET threads = 1 and SET threads = 4", () => {
   it("builds equal mart tables", () => {
@@ -75,6 +76,18 @@ describe("the demo's figures under SET threads = 1 and SET threads = 4", () => {
     for (const file of files) {
       expect(readFileSync(join(dir, "threads-4", file)).equals(readFileSync(join(dir, "threads-1", file))), file).toBe(true);
     }
+  });
+
+  it("fills the workbook's sheets with the same cells", async () => {
+    const cells = async (threads: number) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(dir, `threads-${threads}`, "imaginecole-2026-Q3-fr.xlsx"));
+      // The read-me says when the files were written; every other sheet is data.
+      return workbook.worksheets.slice(1).map((sheet) => JSON.stringify(sheet.getSheetValues()));
+    };
+    const [one, four] = [await cells(1), await cells(4)];
+    expect(one).toHaveLength(6);
+    expect(four).toEqual(one);
   });
 });
 
