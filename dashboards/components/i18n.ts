@@ -88,6 +88,12 @@ const MESSAGES = {
   "country.freshness": { fr: "Fraîcheur des données", en: "Data freshness" },
   "country.rejects": { fr: "Lignes rejetées", en: "Rejected rows" },
   "country.noBottleneck": { fr: "Aucun goulot signalé.", en: "No bottleneck flagged." },
+  "country.comments": { fr: "Commentaires du pays sur ses chiffres", en: "The country's comments on its figures" },
+  "role.national_focal_point": { fr: "Point focal national", en: "National focal point" },
+  "role.country_team": { fr: "Équipe pays", en: "Country team" },
+  "role.monitoring_evaluation": { fr: "Suivi-évaluation", en: "Monitoring and evaluation" },
+  "role.regional_coordination": { fr: "Coordination régionale", en: "Regional coordination" },
+  "role.partner": { fr: "Partenaire", en: "Partner" },
   "country.teachers": {
     fr: "Enseignants : {primary} au primaire ({primaryYear}), {secondary} au secondaire ({secondaryYear}).",
     en: "Teachers: {primary} primary ({primaryYear}), {secondary} secondary ({secondaryYear}).",

@@ -13,6 +13,8 @@ import { serveCommand } from "./commands/serve.ts";
 import { IMPORT_KIND_NAMES, importOptions } from "../sources/registry.ts";
 import { addBuildCommand } from "./commands/build.ts";
 import { addPublishCommand } from "./commands/publish.ts";
+import { noteCommand } from "./commands/note.ts";
+import { digestCommand } from "./commands/digest.ts";
 
 const program = new Command("imaginecole")
   .description("ImaginEcole: indicateurs de la formation à distance / distance-learning indicators")
@@ -69,6 +71,21 @@ program
   .option("--format <formats>", "xlsx,csv,parquet,json,pdf,iati", "xlsx,csv,parquet,json")
   .option("--suppress-below <n>", "masque les effectifs plus petits / suppress smaller counts", "5")
   .action(async (o) => exportCommand(globals(), lang(), o));
+
+program
+  .command("note")
+  .description("note mensuelle de la coordination, Word et PDF / the coordinator's monthly note, Word and PDF")
+  .option("--month <month>", "mois décrit (AAAA-MM), défaut le dernier / month described (YYYY-MM), default the last")
+  .option("--out <dir>", "dossier de sortie / output folder", "data/notes")
+  .option("--no-pdf", "Word seulement / Word only")
+  .action(async (o: { month?: string; out: string; pdf: boolean }) => noteCommand(globals(), lang(), o));
+
+program
+  .command("digest")
+  .description("courriel mensuel à chaque pays / monthly e-mail to each country")
+  .option("--month <month>", "mois décrit (AAAA-MM), défaut le dernier / month described (YYYY-MM), default the last")
+  .option("--dry-run", "affiche les courriels sans les envoyer / prints the e-mails, sends nothing")
+  .action(async (o: { month?: string; dryRun?: boolean }) => digestCommand(globals(), lang(), o));
 
 program
   .command("schedule")

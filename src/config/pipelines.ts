@@ -5,10 +5,12 @@ import { findKind, KIND_NAMES, PLUGINS, type SourceConfig } from "../sources/reg
 import { readConfigFile } from "./file.ts";
 import { describeIssues, invalidConfiguration, said } from "./issues.ts";
 import { phaseSchema } from "./phase.ts";
+import { coordinatorSchema } from "./coordinator.ts";
 import { iatiSchema } from "./iati.ts";
 import { siteSchema } from "./site.ts";
 
 export { CONFIG_ENV, DEMO_CONFIG } from "./file.ts";
+export type { CoordinatorConfig, DigestConfig } from "./coordinator.ts";
 
 /**
  * One entry of `sources`: checked against the schema of the kind it names, so each problem is
@@ -67,6 +69,8 @@ const configSchema = z
     lake: z.string().min(1).optional(),
     /** The site's editions and where they are published (src/config/site.ts). */
     site: siteSchema.optional(),
+    /** The coordinator's monthly note and the digests to the countries (src/config/coordinator.ts). */
+    coordinator: coordinatorSchema.optional(),
     /** Who publishes the results in IATI, for `export --format iati` (src/config/iati.ts). */
     iati: iatiSchema.optional(),
     /** Before the reference became a source: named so an older file says what to change. */

@@ -13,6 +13,7 @@ export const LABELS = {
     at_risk: { fr: "À surveiller", en: "At risk" },
     off_track: { fr: "En retard", en: "Off track" },
     no_data: { fr: "Pas de données", en: "No data" },
+    no_target: { fr: "Sans cible", en: "No target" },
   },
   /** Whether the country validated the month in its sheet (Validation tab). */
   approval: {
@@ -47,6 +48,14 @@ export const LABELS = {
     done: { fr: "Réalisée", en: "Done" },
     postponed: { fr: "Reportée", en: "Postponed" },
     cancelled: { fr: "Annulée", en: "Cancelled" },
+  },
+  /** Who wrote a comment (Commentaires tab): a role, never a name, since comments are published. */
+  author_role: {
+    national_focal_point: { fr: "Point focal national", en: "National focal point" },
+    country_team: { fr: "Équipe pays", en: "Country team" },
+    monitoring_evaluation: { fr: "Suivi-évaluation", en: "Monitoring and evaluation" },
+    regional_coordination: { fr: "Coordination régionale", en: "Regional coordination" },
+    partner: { fr: "Partenaire", en: "Partner" },
   },
   /** How urgent a bottleneck flag is (mart.bottlenecks.severity). */
   severity: {

@@ -10,7 +10,7 @@ import { dailyUsage, nationalFile } from "./national.ts";
 import { makePlan } from "./plan.ts";
 import { rngFor } from "./random.ts";
 import { DEMO_SCENARIO } from "./scenario.ts";
-import { buildCountrySheet, type PublishedResource } from "./sheets-content.ts";
+import { buildCountrySheet, regionalComments, type PublishedResource } from "./sheets-content.ts";
 import { cellRef, sheetFileBase, writeSheetCsvs, writeSheetXlsx, writtenHeaders } from "./sheets-write.ts";
 import { TARGET_HEADERS, targetRows } from "./targets.ts";
 import { writeXapi, type XapiSummary } from "./xapi.ts";
@@ -140,6 +140,9 @@ export async function generateDemo(options: DemoOptions): Promise<DemoManifest> 
   const cibles = join(regional, "ImaginEcole Cibles.csv");
   await writeFile(cibles, toCsv([TARGET_HEADERS, ...targetRows(plan, seed)], GOOGLE_CSV), "utf8");
   written.push(cibles);
+  const regionalNotes = join(regional, "ImaginEcole Régional - Commentaires.csv");
+  await writeFile(regionalNotes, toCsv(regionalComments(plan), GOOGLE_CSV), "utf8");
+  written.push(regionalNotes);
 
   const missingNational: string[] = [];
   const missing = DEMO_SCENARIO.missingNationalExport;

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { Sql } from "../warehouse/sql-file.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
-import { loadCatalogue, type Indicator } from "./catalogue.ts";
+import { loadCatalogue, RULE_GUIDE, RULES, type Indicator } from "./catalogue.ts";
+import { flagId } from "./flag-id.ts";
 import type { Bilingual } from "../core/message.ts";
 import { bottleneckMessage, type IndicatorNames } from "./messages.ts";
 import { buildOrder, checkDeclared, declaredTables, type MartStep, type SqlSource } from "./order.ts";
@@ -17,6 +18,7 @@ export { loadRules, type IndicatorRules } from "./rules-config.ts";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
 const SCHEMA_PATH = join(HERE, "schema.sql");
+const HISTORY_DIR = join(HERE, "history");
 const TABLES_DIR = join(HERE, "tables");
 const RULES_DIR = join(HERE, "rules");
 const INDICATORS_DIR = join(HERE, "indicators");
@@ -76,11 +78,29 @@ export function martPlan(catalogue: Indicator[] = loadCatalogue(), schema = read
   });
   const indicators = catalogue.map((i) => ({ id: i.id, ...sqlSource(join(INDICATORS_DIR, `${i.id}.sql`)) }));
   const rules = sqlFiles(RULES_DIR);
+  const history = (name: string) => sqlSource(join(HISTORY_DIR, `${name}.sql`));
+  const flagHistory = history("flag_history");
+  const since = history("bottleneck_since");
   const steps: BuildStep[] = [
     ...tables,
     { writes: "mart.indicator_catalogue", reads: [], fill: ({ warehouse }) => writeCatalogue(warehouse, catalogue) },
     { writes: "indicator_values", reads: indicators, fill: ({ warehouse, params }) => computeIndicators(warehouse, indicators, params) },
     { writes: "mart.bottlenecks", reads: rules, fill: ({ warehouse, params }) => writeBottlenecks(warehouse, rules, params, indicatorNames(catalogue)) },
+    { writes: "mart.rule_catalogue", reads: [], fill: ({ warehouse }) => writeRuleCatalogue(warehouse) },
+    // The history of flags is kept across builds: each build records its own month, then the
+    // episodes are rebuilt and each flag is dated from the start of its episode.
+    ...["flag_months", "flag_observations"].map((table): BuildStep => {
+      const source = history(table);
+      return { writes: `mart.${table}`, reads: [source], kept: true, fill: ({ warehouse, params }) => runSource(warehouse, source, params) };
+    }),
+    {
+      writes: "mart.flag_history",
+      reads: [flagHistory],
+      fill: async ({ warehouse, params }) => {
+        await rebuild(warehouse, "flag_history", flagHistory, params);
+        await runSource(warehouse, since, params);
+      },
+    },
   ];
   checkDeclared(relative(ROOT, SCHEMA_PATH), declaredTables(schema), steps);
   return buildOrder(steps);
@@ -88,6 +108,10 @@ export function martPlan(catalogue: Indicator[] = loadCatalogue(), schema = read
 
 function sqlFiles(dir: string): SqlSource[] {
   return readdirSync(dir).filter((f) => f.endsWith(".sql")).sort().map((f) => sqlSource(join(dir, f)));
+}
+
+async function runSource(warehouse: Warehouse, { file, sql }: SqlSource, params: Record<string, DuckDBValue>): Promise<void> {
+  await warehouse.run(Sql.text(sql, file), params);
 }
 
 function sqlSource(path: string): SqlSource {
@@ -182,10 +206,18 @@ async function writeBottlenecks(warehouse: Warehouse, rules: SqlSource[], params
       const flag = { country_code: row.country_code, rule_id: row.rule_id, severity: row.severity, since, evidence: JSON.parse(row.evidence) as Record<string, unknown> };
       const message = bottleneckMessage(flag, names.get(row.country_code) ?? { fr: row.country_code, en: row.country_code }, indicators);
       await warehouse.run(
-        "INSERT INTO mart.bottlenecks VALUES ($1, $2, $3, $4::DATE, $5, $6, $7)",
-        [row.country_code, row.rule_id, row.severity, since, row.evidence, message.fr, message.en],
+        `INSERT INTO mart.bottlenecks (country_code, rule_id, severity, since, evidence, message_fr, message_en, flag_id)
+         VALUES ($1, $2, $3, $4::DATE, $5, $6, $7, $8)`,
+        [row.country_code, row.rule_id, row.severity, since, row.evidence, message.fr, message.en, flagId(row.country_code, row.rule_id, flag.evidence)],
       );
     }
+  }
+}
+
+async function writeRuleCatalogue(warehouse: Warehouse): Promise<void> {
+  for (const [position, id] of RULES.entries()) {
+    const g = RULE_GUIDE[id];
+    await warehouse.run("INSERT INTO mart.rule_catalogue VALUES ($1, $2, $3, $4, $5, $6)", [id, position, g.label_fr, g.label_en, g.action_fr, g.action_en]);
   }
 }
 

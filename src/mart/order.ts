@@ -14,6 +14,8 @@ export interface SqlSource {
 export interface MartStep {
   writes: string;
   reads: SqlSource[];
+  /** The table is kept across builds and the step updates it in place, so its SQL names it too. */
+  kept?: boolean;
 }
 
 const MART_TABLE = /\bmart\.([a-z_][a-z0-9_]*)/gi;
@@ -49,6 +51,7 @@ export function buildOrder<S extends MartStep>(steps: S[]): S[] {
     for (const { file, sql } of step.reads) {
       const { mart, bare } = tablesRead(sql, byTable.keys());
       for (const table of mart) {
+        if (table === step.writes && step.kept) continue;
         if (!byTable.has(table)) throw unknownTable(file, table);
         deps.add(table);
       }
@@ -74,12 +77,12 @@ export function buildOrder<S extends MartStep>(steps: S[]): S[] {
 }
 
 /**
- * The tables a schema file declares (`CREATE OR REPLACE [TEMP] TABLE <name>`), as the SQL names
- * them.
+ * The tables a schema file declares (`CREATE OR REPLACE [TEMP] TABLE <name>`, or `CREATE TABLE IF
+ * NOT EXISTS <name>` for those kept across builds), as the SQL names them.
  */
 export function declaredTables(schema: string): string[] {
   const code = withoutComments(schema);
-  return [...code.matchAll(/\bCREATE\s+OR\s+REPLACE\s+(?:TEMP\s+|TEMPORARY\s+)?TABLE\s+([a-z_][a-z0-9_.]*)/gi)].map((m) => m[1]!.toLowerCase());
+  return [...code.matchAll(/\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP\s+|TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_][a-z0-9_.]*)/gi)].map((m) => m[1]!.toLowerCase());
 }
 
 /** Refuses a table declared and never written, or written and never declared. */

@@ -257,5 +257,57 @@ CREATE OR REPLACE TABLE mart.bottlenecks (
   since        DATE,
   evidence     VARCHAR NOT NULL,       -- JSON object with the numbers behind the flag
   message_fr   VARCHAR NOT NULL,
-  message_en   VARCHAR NOT NULL
+  message_en   VARCHAR NOT NULL,
+  flag_id      VARCHAR                 -- stable id: country/rule, then the indicator or source it is about (ML/stale_data/sheet)
+);
+
+-- The bottleneck rules, so the dashboard and the note read labels and recommended actions from the warehouse.
+CREATE OR REPLACE TABLE mart.rule_catalogue (
+  rule_id   VARCHAR PRIMARY KEY,
+  position  INTEGER NOT NULL,
+  label_fr  VARCHAR NOT NULL,
+  label_en  VARCHAR NOT NULL,
+  action_fr VARCHAR NOT NULL,
+  action_en VARCHAR NOT NULL
+);
+
+-- The history of flags: the months checked and the flags found are kept across builds (created
+-- once, never replaced; a build rewrites only the month it describes); the episodes are rebuilt.
+-- Months a build recorded flags for: a month with no flag is still a month the flags were checked.
+CREATE TABLE IF NOT EXISTS mart.flag_months (
+  period    DATE PRIMARY KEY,          -- the month described (mart.build_info.as_of)
+  built_for TIMESTAMPTZ NOT NULL       -- the `now` of the last build that described it
+);
+
+-- Every flag (info notes left out) a build found for its month.
+CREATE TABLE IF NOT EXISTS mart.flag_observations (
+  period       DATE NOT NULL,
+  flag_id      VARCHAR NOT NULL,
+  country_code VARCHAR NOT NULL,
+  rule_id      VARCHAR NOT NULL,
+  subject      VARCHAR,                -- indicator id or source; NULL for one flag per country
+  severity     VARCHAR NOT NULL,
+  since        DATE,                   -- what the rule itself said
+  evidence     VARCHAR NOT NULL,
+  message_fr   VARCHAR NOT NULL,
+  message_en   VARCHAR NOT NULL,
+  PRIMARY KEY (period, flag_id)
+);
+
+-- One row per episode of a flag: the first and last month it was found, and the first month
+-- checked after that in which it was gone (NULL while it holds, or before the next month is built).
+CREATE OR REPLACE TABLE mart.flag_history (
+  flag_id        VARCHAR NOT NULL,
+  country_code   VARCHAR NOT NULL,
+  rule_id        VARCHAR NOT NULL,
+  subject        VARCHAR,
+  first_month    DATE NOT NULL,
+  last_month     DATE NOT NULL,
+  resolved_month DATE,
+  since          DATE NOT NULL,        -- first month the condition held (the rule's own date when history starts with it)
+  months         INTEGER NOT NULL,     -- months found in this episode
+  severity       VARCHAR NOT NULL,     -- at its last month
+  message_fr     VARCHAR NOT NULL,     -- at its last month
+  message_en     VARCHAR NOT NULL,
+  PRIMARY KEY (flag_id, first_month)
 );

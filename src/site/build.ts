@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import {
-  cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync,
+  cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -88,6 +88,8 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
       cpSync(join(SOURCE, entry), join(root, entry), { recursive: true });
     }
     installCore(work);
+    // Loaders reach the warehouse through src/warehouse, by the same relative path as in the project.
+    symlinkSync(join(ROOT, "src"), join(work, "src"));
     keepEditionPages(root, edition);
     fillNpmVersionCache(root);
     await runFramework(

@@ -104,7 +104,10 @@ describe("martPlan(): the mart's own files", () => {
     for (const step of plan) {
       for (const { sql } of step.reads) {
         const { mart, bare } = tablesRead(sql, position.keys());
-        for (const read of [...mart, ...bare]) expect(position.get(read), `${step.writes} reads ${read}`).toBeLessThan(position.get(step.writes)!);
+        for (const read of [...mart, ...bare]) {
+          if (read === step.writes && step.kept) continue;
+          expect(position.get(read), `${step.writes} reads ${read}`).toBeLessThan(position.get(step.writes)!);
+        }
       }
     }
   });
@@ -138,7 +141,7 @@ async function martColumns(w: Warehouse, name: string): Promise<unknown[]> {
   );
 }
 
-describe("buildMart on a warehouse made by migrations 001, 040–043 and 061", () => {
+describe("buildMart on a warehouse made by migrations 001, 040–043 and 062", () => {
   it("replaces the tables the migrations created with the same names and columns, and keeps none of their rows", async () => {
     const w = await Warehouse.open(":memory:");
     try {
@@ -149,8 +152,9 @@ describe("buildMart on a warehouse made by migrations 001, 040–043 and 061", (
       await buildGoldenCore(w);
       await buildMart(w, { now: NOW, phase: PHASE, rulesPath: RULES });
       const built = await martContents(w);
-      for (const [name, { columns }] of Object.entries(migrated)) expect(built[name]?.columns, name).toEqual(columns);
-      expect(Object.keys(built)).toEqual(Object.keys(migrated));
+      // Columns added since (bottlenecks.flag_id) come after those the migrations made.
+      for (const [name, { columns }] of Object.entries(migrated)) expect(built[name]?.columns.slice(0, columns.length), name).toEqual(columns);
+      expect(Object.keys(built)).toEqual(expect.arrayContaining(Object.keys(migrated)));
       expect(await w.scalar("SELECT count(*) FROM mart.indicators WHERE country_code = 'XX'")).toBe(0);
       expect(await w.scalar("SELECT count(*) FROM mart.bottlenecks WHERE country_code = 'XX'")).toBe(0);
       expect(await w.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'indicator_values'")).toBe(0);
@@ -159,7 +163,7 @@ describe("buildMart on a warehouse made by migrations 001, 040–043 and 061", (
     }
   });
 
-  it("gives the same mart for the same core and the same now, whatever was built before", async () => {
+  it("gives the same mart for the same core and the same now, whatever was built before (but the history of flags, which earlier builds feed)", async () => {
     const once = await Warehouse.open(":memory:");
     const twice = await Warehouse.open(":memory:");
     try {
@@ -167,9 +171,13 @@ describe("buildMart on a warehouse made by migrations 001, 040–043 and 061", (
       await buildMart(once, { now: NOW, phase: PHASE, rulesPath: RULES });
       await buildMart(twice, { now: new Date("2026-03-02T08:00:00Z"), phase: PHASE, rulesPath: RULES });
       await buildMart(twice, { now: NOW, phase: PHASE, rulesPath: RULES });
-      const expected = await martContents(once);
-      expect(await martContents(twice)).toEqual(expected);
-      expect(expected.indicators!.rows.length).toBeGreaterThan(100);
+      const withoutHistory = async (w: Warehouse): Promise<Record<string, unknown>> => {
+        const { flag_months: _m, flag_observations: _o, flag_history: _h, bottlenecks, ...rest } = await martContents(w);
+        return { ...rest, bottlenecks: bottlenecks!.rows.map((b) => ({ ...(b as object), since: undefined })) };
+      };
+      const expected = await withoutHistory(once);
+      expect(await withoutHistory(twice)).toEqual(expected);
+      expect((expected.indicators as { rows: unknown[] }).rows.length).toBeGreaterThan(100);
     } finally {
       once.close();
       twice.close();

@@ -276,7 +276,7 @@ describe("what the public edition holds", () => {
     expect(data.length).toBeGreaterThan(10);
     for (const file of data) {
       const text = readFileSync(join(sites.public, file), "utf8");
-      expect(text, file).not.toMatch(/"(rejects|rejectsTotal|loads|activities|waiting|location|comment|title|message_fr|high)"\s*:/);
+      expect(text, file).not.toMatch(/"(rejects|rejectsTotal|loads|activities|waiting|location|title|message_fr|high)"\s*:/);
     }
     expect(data.some((f) => /quality|bottlenecks|snapshots/.test(f))).toBe(false);
   });

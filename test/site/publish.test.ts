@@ -148,7 +148,7 @@ describe("imaginecole publish, building the real site", () => {
     writeFileSync(countries, Papa.unparse(data.filter((c) => ["BF", "SN"].includes(c.iso2!)), { columns: meta.fields }));
     await buildFixtureWarehouse(db, countries);
     config = join(work, "pipelines.json");
-    writeFileSync(config, JSON.stringify({ demo: true, phase: { start: "2025-05-01", end: "2027-12-31" }, countries, sources: [] }));
+    writeFileSync(config, JSON.stringify({ demo: true, phase: { start: "2025-05-01", end: "2027-12-31" }, sources: [{ kind: "reference", name: "countries", path: countries }] }));
   }, 120_000);
 
   afterAll(async () => {

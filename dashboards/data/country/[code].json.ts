@@ -1,6 +1,7 @@
 // Everything one country page shows: its indicators (every month and breakdown), bottlenecks
 // where the edition shows them, and for the staff its last loads, most recent rejects and open
-// activities (file names, rejected values and free text stay out of the public edition).
+// activities (file names, rejected values and free text stay out of the public edition). The
+// month's comments are public by contract (the Commentaires tabs).
 import { parseArgs } from "node:util";
 import { shows } from "../../components/edition.ts";
 import { runLoader, type ReadOnlyWarehouse } from "../lib/warehouse.ts";
@@ -12,6 +13,7 @@ const REJECTS_SHOWN = 100;
 await runLoader(async (db, edition) => ({
   country_code: country,
   indicators: await db.query("country_indicators", { country }),
+  comments: await db.query("country_comments", { country }),
   ...(shows(edition, "bottlenecks")
     ? { bottlenecks: (await db.query<{ country_code: string }>("bottlenecks")).filter((b) => b.country_code === country) }
     : {}),

@@ -9,6 +9,7 @@ import { countriesPath, loadConfig } from "../../config/pipelines.ts";
 import { publishTargets, siteSettings } from "../../config/site.ts";
 import { publishEditions } from "../../site/publish.ts";
 import { dbPath, logger, openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
+import { coordinatorJobs } from "./coordinator-jobs.ts";
 
 /**
  * Stays up and runs each source on its cron expression. When data changed, publishes the editions
@@ -47,6 +48,7 @@ export async function scheduleCommand(options: GlobalOptions, lang: Lang): Promi
         if (changed || publishPending) await refreshSite();
       },
     }));
+  jobs.push(...coordinatorJobs(options, lang, config, log));
   startScheduler({ jobs, lockPath: runLockPath(options), log, lang, retry: { attempts: 3, baseDelayMs: 60_000 } });
   const list = jobs.map((j) => `${j.name} (${j.cron})`).join(", ");
   log(say(lang, { fr: `Planificateur actif : ${list}`, en: `Scheduler running: ${list}` }));

@@ -3,7 +3,7 @@ import { codesOf, labelOf, labelsOf, type Code } from "../../core/labels.ts";
 import { normaliseLabel } from "./normalise.ts";
 
 /** The coded columns of the sheets; each is a vocabulary of src/core/labels.ts. */
-export type CodeListName = "level" | "modality" | "resource_status" | "activity_status";
+export type CodeListName = "level" | "modality" | "resource_status" | "activity_status" | "author_role";
 
 /**
  * What country teams type for each code besides its French and English labels (which come from
@@ -33,6 +33,13 @@ export const ALIASES: { [L in CodeListName]: Record<Code<L>, string[]> } = {
     done: ["Réalisé", "Terminée", "Terminé", "Faite", "Fait", "Completed"],
     postponed: ["Reporté", "Delayed"],
     cancelled: ["Annulé", "Canceled"],
+  },
+  author_role: {
+    national_focal_point: ["Point focal", "Point focal pays", "PF", "Focal point"],
+    country_team: ["Équipe nationale", "Equipe", "Équipe", "National team"],
+    monitoring_evaluation: ["Suivi et évaluation", "Chargé de suivi-évaluation", "S&E", "M&E"],
+    regional_coordination: ["Coordinateur régional", "Coordinatrice régionale", "Coordination", "Regional coordinator"],
+    partner: ["Bailleur", "Partenaire technique", "Donor"],
   },
 };
 

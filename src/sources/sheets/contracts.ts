@@ -16,6 +16,8 @@ export type ColumnType =
   | { kind: "code"; list: CodeListName }
   | { kind: "country" }
   | { kind: "indicator" }
+  /** What a comment is about: an indicator, a finding (rule), a flag id, or the month in general. */
+  | { kind: "subject" }
   /** Personal data nobody needs downstream: read past, never stored. */
   | { kind: "personal" }
   /** Personal data needed as a key: stored as ctx.keyer(value). */
@@ -34,15 +36,15 @@ export interface ColumnContract {
   help: Bilingual;
 }
 
-export type TabKey = "trainers" | "sessions" | "resources" | "activities" | "approvals" | "targets";
+export type TabKey = "trainers" | "sessions" | "resources" | "activities" | "approvals" | "targets" | "comments";
 
 export interface TabContract {
   key: TabKey;
   /** Tab title in the template. */
   title: string;
   titleAliases: string[];
-  /** Country tabs live in each country's spreadsheet; Cibles in the regional one. */
-  scope: "country" | "regional";
+  /** Country tabs live in each country's spreadsheet; Cibles in the regional one; Commentaires in both. */
+  scope: "country" | "regional" | "both";
   /** Optional tabs may be absent without complaint. */
   optional: boolean;
   table: string;
@@ -173,6 +175,20 @@ export const TAB_CONTRACTS: TabContract[] = [
         { fr: "Année de cette valeur de référence (ex. 2024).", en: "Year of that baseline value (e.g. 2024)." }),
     ],
   },
+  {
+    key: "comments", title: "Commentaires", titleAliases: ["Commentaire", "Comments", "Observations"],
+    scope: "both", optional: true, table: "core.comments",
+    columns: [
+      col("period", "Mois", ["Période", "Mois concerné", "Month"], { kind: "month" }, true,
+        { fr: "Mois commenté (03/2026, mars 2026 ou 2026-03).", en: "Month commented on (03/2026, March 2026 or 2026-03)." }),
+      col("subject", "Indicateur ou constat", ["Indicateur", "Constat", "Sujet", "Indicator or finding", "Indicator", "Finding", "Flag"], { kind: "subject" }, true,
+        { fr: "Ce que le commentaire éclaire : un indicateur (Enseignants formés), un constat (Activités en retard), l'identifiant d'un constat (SN/overdue_activities) ou « Général ».", en: "What the comment is about: an indicator (Enseignants formés), a finding (Activités en retard), a flag id (SN/overdue_activities) or \"Général\"." }),
+      col("comment", "Commentaire", ["Commentaires", "Texte", "Comment"], { kind: "text" }, true,
+        { fr: "Une ou deux phrases de contexte. Publié tel quel sur le site et dans la note : ni nom, ni courriel, ni téléphone.", en: "One or two sentences of context. Published as typed on the site and in the note: no name, e-mail or phone number." }),
+      col("author_role", "Rôle de l'auteur", ["Rôle", "Auteur", "Fonction de l'auteur", "Author's role", "Author role", "Role"], { kind: "code", list: "author_role" }, true,
+        choices("author_role")),
+    ],
+  },
 ];
 
 /** Headers of any e-mail column: personal, dropped wherever they appear. */
@@ -192,4 +208,5 @@ export function contractFor(key: TabKey): TabContract {
   return contract;
 }
 
-export const COUNTRY_TABS: TabContract[] = TAB_CONTRACTS.filter((c) => c.scope === "country");
+export const COUNTRY_TABS: TabContract[] = TAB_CONTRACTS.filter((c) => c.scope !== "regional");
+export const REGIONAL_TABS: TabContract[] = TAB_CONTRACTS.filter((c) => c.scope !== "country");

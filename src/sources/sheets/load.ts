@@ -13,7 +13,7 @@ const RULES_VERSION = 2;
 
 /** One tab as read from the API, an .xlsx or a .csv. */
 export interface TabInput {
-  /** ISO2 for a country tab; null for the regional Cibles tab. */
+  /** ISO2 for a country tab; null for a tab of the regional sheet (Cibles, Commentaires). */
   country: string | null;
   /** Title as received (`Activites`, `Formateurs`…): rejects and Contrôles point at it. */
   title: string;
@@ -39,6 +39,7 @@ const TABLE_SQL: Record<string, string> = {
   "core.activities": "activities",
   "core.month_approvals": "month_approvals",
   "core.targets": "targets",
+  "core.comments": "comments",
 };
 
 /** Histories a table's replaced rows feed, so that the replace does not erase what was seen. */

@@ -30,6 +30,8 @@ export interface ParseEnv {
   matchCountry: (value: string) => string | null;
   /** Indicator id for a Cibles label, or null. */
   matchIndicator: (value: string) => string | null;
+  /** `indicator:<id>`, `rule:<id>`, `flag:<id>` or `general` for what a comment is about, or null. */
+  matchSubject?: (value: string) => string | null;
   /** Trainer ids of the country, for the Sessions reference check. */
   trainerIds?: ReadonlySet<string>;
 }
@@ -149,7 +151,8 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
     });
 
     const id = record[idColumn.key];
-    const key = contract.key === "targets" ? targetKey(record) : typeof id === "string" ? id : null;
+    // Several comments may share a month: Commentaires has no key.
+    const key = contract.key === "targets" ? targetKey(record) : contract.key === "comments" ? null : typeof id === "string" ? id : null;
     if (key !== null) {
       const earlier = firstSeen.get(key);
       if (earlier === undefined) firstSeen.set(key, sheetRow);
@@ -247,6 +250,18 @@ function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse
         fix: { fr: "reprenez le nom exact du catalogue (ex. Formateurs formés, Enseignants formés).", en: "use the catalogue name (e.g. Formateurs formés, Enseignants formés)." },
       };
     }
+    case "subject": {
+      const subject = env.matchSubject?.(cellText(cell)) ?? null;
+      if (subject) return { ok: true, value: subject };
+      return {
+        ok: false,
+        problem: { fr: `« ${cellText(cell)} » n'est ni un indicateur, ni un constat connu.`, en: `"${cellText(cell)}" is neither a known indicator nor a known finding.` },
+        fix: {
+          fr: "choisissez un indicateur (ex. Enseignants formés), un constat (ex. Activités en retard), un identifiant de constat (ex. SN/overdue_activities) ou « Général ».",
+          en: "choose an indicator (e.g. Enseignants formés), a finding (e.g. Activités en retard), a flag id (e.g. SN/overdue_activities) or \"Général\".",
+        },
+      };
+    }
     case "personal":
       return { ok: true, value: null };
   }
@@ -283,6 +298,10 @@ function checkRow(
   result: ParsedTab,
   reject: (key: string, text: Bilingual) => void,
 ): void {
+  if (contract.key === "comments") {
+    checkComment(record, reject);
+    return;
+  }
   if (contract.key === "targets") {
     const year = record.baseline_year;
     if (typeof year === "number" && (year < 1990 || year > 2100)) {
@@ -306,6 +325,28 @@ function checkRow(
     reject("trainer_id", reason(
       { fr: `Le formateur « ${trainer} » n'existe pas dans l'onglet Formateurs.`, en: `Trainer "${trainer}" does not exist in the Formateurs tab.` },
       { fr: "ajoutez-le dans Formateurs ou corrigez l'identifiant.", en: "add them to Formateurs or correct the id." },
+    ));
+  }
+}
+
+/** Longest comment kept: a word of context, short enough for a digest read on a phone. */
+export const COMMENT_MAX_LENGTH = 500;
+const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
+const PHONE = /\+?\d[\d .-]{7,}\d/;
+
+/** A comment is published as typed: it holds no e-mail address or phone number and stays short. */
+function checkComment(record: TabRecord, reject: (key: string, text: Bilingual) => void): void {
+  const text = record.comment;
+  if (typeof text !== "string") return;
+  if (EMAIL.test(text) || PHONE.test(text)) {
+    reject("comment", reason(
+      { fr: "Le commentaire contient une adresse électronique ou un numéro de téléphone, or il est publié tel quel.", en: "The comment holds an e-mail address or a phone number, yet it is published as typed." },
+      { fr: "retirez les coordonnées : nommez un rôle (le point focal), jamais une personne.", en: "remove the contact details: name a role (the focal point), never a person." },
+    ));
+  } else if (text.length > COMMENT_MAX_LENGTH) {
+    reject("comment", reason(
+      { fr: `Le commentaire fait ${text.length} caractères (${COMMENT_MAX_LENGTH} au plus).`, en: `The comment is ${text.length} characters long (${COMMENT_MAX_LENGTH} at most).` },
+      { fr: "résumez-le en une ou deux phrases.", en: "sum it up in one or two sentences." },
     ));
   }
 }

@@ -1,5 +1,5 @@
 import type { RunContext } from "../../context/run-context.ts";
-import { COUNTRY_TABS, contractFor, contractForTitle, type TabContract } from "./contracts.ts";
+import { COUNTRY_TABS, REGIONAL_TABS, contractForTitle, type TabContract } from "./contracts.ts";
 import { loadTab, type TabLoad } from "./load.ts";
 import type { ParseEnv } from "./parse-tab.ts";
 import { normaliseLabel } from "./normalise.ts";
@@ -37,7 +37,7 @@ export async function loadSpreadsheet(
   env: BaseEnv,
   options: { expectAll: boolean },
 ): Promise<SpreadsheetLoad> {
-  const wanted = country === null ? [contractFor("targets")] : COUNTRY_TABS;
+  const wanted = country === null ? REGIONAL_TABS : COUNTRY_TABS;
   const byKey = new Map<string, RawTab>();
   for (const tab of tabs) {
     if (OWN_TABS.has(normaliseLabel(tab.title))) continue;

@@ -7,10 +7,11 @@ import { say } from "../../core/message.ts";
 import { createSheetsClient, explainApiError, readServiceAccountKey, type ClientOptions, type SheetsClient } from "./api-client.ts";
 import { quoteTitle } from "./api.ts";
 import { codeLabels } from "./codes.ts";
-import { COUNTRY_TABS, contractFor, contractForTitle, type ColumnContract, type TabContract } from "./contracts.ts";
+import { COUNTRY_TABS, REGIONAL_TABS, contractForTitle, type ColumnContract, type TabContract } from "./contracts.ts";
 import { matchHeaders } from "./headers.ts";
 import { readCountries, readIndicatorAliases } from "./lookups.ts";
 import { README_TITLE } from "./spreadsheet.ts";
+import { RULE_GUIDE, RULES } from "../../mart/catalogue.ts";
 import type { Cell } from "./values.ts";
 
 const TEMPLATE_ROWS = 1000;
@@ -28,6 +29,8 @@ export function columnRule(column: ColumnContract, lists: { countries: string[];
     case "bool": return oneOf(labelsOf("fr", "yes_no"));
     case "country": return oneOf(lists.countries);
     case "indicator": return oneOf(lists.indicators);
+    // A flag id may be typed too: the list helps without refusing.
+    case "subject": return { rule: { ...oneOf(["Général", ...lists.indicators, ...RULES.map((r) => RULE_GUIDE[r].label_fr)]).rule, strict: false }, values: "indicateur, constat, identifiant de constat (SN/overdue_activities) ou Général" };
     case "date": return { rule: { condition: { type: "DATE_IS_VALID" }, strict: true }, values: "date jj/mm/aaaa" };
     case "count":
       return { rule: { condition: { type: "NUMBER_GREATER_THAN_EQ", values: [{ userEnteredValue: "0" }] }, strict: true }, values: "nombre entier, 0 ou plus" };
@@ -76,7 +79,7 @@ export async function sheetsInit(
   const client = createSheetsClient(options.source, readServiceAccountKey(options.source, ctx.root), options.client);
   const countries = await readCountries(ctx);
   const place = regional ? "Cibles" : (countries.find((c) => c.country_code === country)?.name_fr ?? country);
-  const tabs = regional ? [contractFor("targets")] : COUNTRY_TABS;
+  const tabs = regional ? REGIONAL_TABS : COUNTRY_TABS;
   const lists = {
     countries: countries.map((c) => c.name_fr),
     indicators: Object.values(readIndicatorAliases()).map((labels) => labels[0]!).filter(Boolean),

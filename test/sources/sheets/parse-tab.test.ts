@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createKeyer } from "../../../src/privacy/keyed-hash.ts";
 import { contractFor } from "../../../src/sources/sheets/contracts.ts";
-import { countryMatcher, indicatorMatcher, readIndicatorAliases } from "../../../src/sources/sheets/lookups.ts";
+import { countryMatcher, indicatorMatcher, readIndicatorAliases, subjectMatcher } from "../../../src/sources/sheets/lookups.ts";
 import { parseTab, type ParseEnv } from "../../../src/sources/sheets/parse-tab.ts";
 import type { Cell } from "../../../src/sources/sheets/values.ts";
 import { PHASE } from "./helpers.ts";
@@ -127,5 +127,45 @@ describe("parseTab(grid, title, contract, env)", () => {
       { country_code: "NE", indicator_id: "trainers_trained", target: 160, deadline: "2027-12-31", baseline: null, baseline_year: null },
     ]);
     expect(tab.rejects.map((r) => [r.location, r.reason.en])).toEqual([["Cibles!F4", expect.stringContaining("Baseline year 24 is not a plausible year.")]]);
+  });
+});
+
+describe("parseTab on the Commentaires tab", () => {
+  const HEADER = ["Mois", "Indicateur ou constat", "Commentaire", "Rôle de l'auteur"];
+  const comments = (rows: Cell[][]) =>
+    parseTab([HEADER, ...rows], "Commentaires", contractFor("comments"), { ...env, matchSubject: subjectMatcher(readIndicatorAliases()) });
+
+  it("reads what each comment is about: an indicator, a finding, a flag id or the month as a whole", () => {
+    const tab = comments([
+      ["10/2026", "Enseignants formés", "Sessions reportées après la rentrée.", "Point focal national"],
+      ["octobre 2026", "Activités en retard", "Deux activités reportées.", "Suivi-évaluation"],
+      ["2026-10", "SN/stale_data/national-csv", "Export renvoyé.", "Point focal"],
+      ["10/2026", "Général", "Atelier régional à Dakar.", "Coordination régionale"],
+      // Two comments on the same month and indicator are both kept: the tab has no key.
+      ["10/2026", "Activités échues réalisées", "Plan revu.", "Equipe pays"],
+      ["10/2026", "Activités échues réalisées", "Deuxième remarque.", "Equipe pays"],
+    ]);
+    expect(tab.rejects).toEqual([]);
+    expect(tab.records.map((r) => [r.period, r.subject, r.author_role])).toEqual([
+      ["2026-10-01", "indicator:teachers_trained", "national_focal_point"],
+      ["2026-10-01", "rule:overdue_activities", "monitoring_evaluation"],
+      ["2026-10-01", "flag:SN/stale_data/national-csv", "national_focal_point"],
+      ["2026-10-01", "general", "regional_coordination"],
+      ["2026-10-01", "indicator:activities_done_on_time", "country_team"],
+      ["2026-10-01", "indicator:activities_done_on_time", "country_team"],
+    ]);
+  });
+
+  it("refuses a subject it does not know, a role that is not in the list, and contact details in the text", () => {
+    const tab = comments([
+      ["10/2026", "La météo", "Pluies.", "Point focal national"],
+      ["10/2026", "Général", "Voir avec Awa.", "Awa Diallo"],
+      ["10/2026", "Général", "Écrire à awa.diallo@example.org pour le détail.", "Équipe pays"],
+      ["10/2026", "Général", "Appeler le +221 77 123 45 67.", "Équipe pays"],
+    ]);
+    expect(tab.records).toEqual([]);
+    expect(where(tab as never)).toEqual(["Commentaires!B2", "Commentaires!D3", "Commentaires!C4", "Commentaires!C5"]);
+    expect(tab.rejects[0]!.reason.en).toContain("neither a known indicator nor a known finding");
+    expect(tab.rejects[2]!.reason.fr).toContain("publié tel quel");
   });
 });
