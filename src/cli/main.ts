@@ -69,10 +69,10 @@ program
 program
   .command("export")
   .description("instantané pour les bailleurs / donor snapshot")
-  .requiredOption("--as-of <date>", "date de l'instantané (AAAA-MM-JJ) / snapshot date")
+  .option("--period <period>", "période : 2026-10, 2026-Q3 ou 2026 / period: month, quarter or year")
+  .option("--as-of <date>", "date d'arrêt (AAAA-MM-JJ) : la phase à date / as-of date: the phase to date")
   .requiredOption("--out <dir>", "dossier de sortie / output folder")
-  .option("--format <formats>", "xlsx,csv,parquet,json,pdf", "xlsx,csv,parquet,json")
-  .option("--site <dir>", "tableau de bord construit, pour le PDF / built dashboard for the PDF", "dist")
+  .option("--format <formats>", "xlsx,csv,parquet,json,pdf,iati", "xlsx,csv,parquet,json")
   .option("--suppress-below <n>", "masque les effectifs plus petits / suppress smaller counts", "5")
   .action(async (o) => (await commands.export()).exportCommand(globals(), lang(), o));
 

@@ -6,6 +6,7 @@ import { readConfigFile } from "./file.ts";
 import { describeIssues, invalidConfiguration, said } from "./issues.ts";
 import { phaseSchema } from "./phase.ts";
 import { coordinatorSchema } from "./coordinator.ts";
+import { iatiSchema } from "./iati.ts";
 import { siteSchema } from "./site.ts";
 
 export { CONFIG_ENV, DEMO_CONFIG } from "./file.ts";
@@ -70,6 +71,8 @@ const configSchema = z
     site: siteSchema.optional(),
     /** The coordinator's monthly note and the digests to the countries (src/config/coordinator.ts). */
     coordinator: coordinatorSchema.optional(),
+    /** Who publishes the results in IATI, for `export --format iati` (src/config/iati.ts). */
+    iati: iatiSchema.optional(),
     /** Before the reference became a source: named so an older file says what to change. */
     countries: z.unknown().refine((value) => value === undefined, said(
       "la référence des pays est désormais une source : remplacez « countries » par l'entrée { \"kind\": \"reference\", \"name\": \"countries\", \"path\": … } dans sources",

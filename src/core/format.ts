@@ -2,6 +2,7 @@
 // English (1,234.5 · 12% · 2026-11-28). One module for the dashboard, the exports, the sheets and the
 // messages; the language always comes first. Pure, and the same in Node and in browsers.
 import type { Lang } from "./lang.ts";
+import { parsePeriod } from "./periods.ts";
 
 /** What a missing or unreadable value is shown as: never a 0, never "NaN". */
 export const MISSING = "—";
@@ -119,6 +120,23 @@ export function formatMonth(lang: Lang, value: string | Date | null | undefined,
   if (!p) return typeof value === "string" && value !== "" ? value : MISSING;
   if (style === "numeric") return lang === "fr" ? `${p.m}/${p.y}` : `${p.y}-${p.m}`;
   return `${MONTH_NAMES[style][lang][Number(p.m) - 1]} ${p.y}`;
+}
+
+/**
+ * A period by its code (src/core/periods.ts), as a title reads it: `octobre 2026` / `October 2026`,
+ * `T3 2026` / `Q3 2026`, `2026`; the phase to date with the day it runs to: `phase au 30/09/2026` /
+ * `phase to 2026-09-30`. An unknown code is shown as it is.
+ */
+export function formatPeriod(lang: Lang, code: string, end?: string | Date | null): string {
+  if (code === "phase") {
+    const to = end ? formatDate(lang, end) : null;
+    return lang === "fr" ? (to ? `phase au ${to}` : "phase") : to ? `phase to ${to}` : "phase";
+  }
+  const period = parsePeriod(code);
+  if (!period) return code || MISSING;
+  if (period.type === "month") return formatMonth(lang, period.start, "long");
+  if (period.type === "quarter") return `${lang === "fr" ? "T" : "Q"}${period.code.slice(-1)} ${period.code.slice(0, 4)}`;
+  return period.code;
 }
 
 /** `2026-11-28`, the day of a Date in UTC, for machine-readable outputs (JSON, file names). */

@@ -4,3 +4,4 @@ export * from "./lang.ts";
 export * from "./message.ts";
 export * from "./labels.ts";
 export * from "./format.ts";
+export * from "./periods.ts";

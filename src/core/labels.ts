@@ -99,6 +99,7 @@ export const LABELS = {
     level: { fr: "Niveau", en: "Level" },
     source: { fr: "Source", en: "Source" },
     platform: { fr: "Plateforme", en: "Platform" },
+    region: { fr: "Région", en: "Region" },
   },
   /** Units of the indicator catalogue. */
   unit: {
@@ -107,19 +108,47 @@ export const LABELS = {
     days: { fr: "Jours", en: "Days" },
     users: { fr: "Utilisateurs", en: "Users" },
   },
-  /** How an indicator adds up over months (catalogue `kind`). */
+  /** How an indicator adds up over a period and over countries (catalogue `kind`). */
   kind: {
     stock: { fr: "Stock", en: "Stock" },
     flow: { fr: "Flux", en: "Flow" },
     distinct: { fr: "Personnes distinctes", en: "Distinct people" },
     rate: { fr: "Taux", en: "Rate" },
+    median: { fr: "Médiane", en: "Median" },
   },
-  /** How the phase-to-date value is drawn from the months (catalogue `phase_aggregate`). */
-  phase_aggregate: {
-    last: { fr: "Valeur du dernier mois", en: "Last month's value" },
-    sum: { fr: "Somme des mois", en: "Sum of the months" },
-    mean: { fr: "Moyenne des mois", en: "Mean of the months" },
-    median: { fr: "Médiane sur la phase", en: "Median over the phase" },
+  /** What a kind of indicator gives for a period, in words (the export's definitions). */
+  kind_rule: {
+    stock: { fr: "Valeur à la fin de la période", en: "Value at the end of the period" },
+    flow: { fr: "Somme sur la période", en: "Sum over the period" },
+    distinct: { fr: "Personnes distinctes sur toute la période (jamais une somme de mois)", en: "Distinct people over the whole period (never a sum of months)" },
+    rate: { fr: "Recalculé à partir du numérateur et du dénominateur additionnés sur la période", en: "Recomputed from the numerator and denominator summed over the period" },
+    median: { fr: "Médiane sur tous les éléments de la période (jamais une médiane de médianes)", en: "Median over every item of the period (never a median of medians)" },
+  },
+  /** Whose figures a row gives: a country's (by its name), or every country together. */
+  scope: {
+    ALL: { fr: "Ensemble des pays", en: "All countries" },
+  },
+  /** The periods figures are given for (src/core/periods.ts). */
+  period_type: {
+    month: { fr: "Mois", en: "Month" },
+    quarter: { fr: "Trimestre", en: "Quarter" },
+    year: { fr: "Année", en: "Year" },
+    phase: { fr: "Phase à date", en: "Phase to date" },
+  },
+  /** Where an indicator's data comes from, in plain words (catalogue `sources`). */
+  dataset: {
+    "core.trainers": { fr: "feuilles pays, onglet Formateurs", en: "country sheets, Formateurs tab" },
+    "core.training_sessions": { fr: "feuilles pays, onglet Sessions", en: "country sheets, Sessions tab" },
+    "core.resources": { fr: "feuilles pays, onglet Ressources", en: "country sheets, Ressources tab" },
+    "core.resource_status_history": { fr: "feuilles pays, onglet Ressources (chaque statut relevé à chaque synchronisation)", en: "country sheets, Ressources tab (each status seen at every sync)" },
+    "core.activities": { fr: "feuilles pays, onglet Activités", en: "country sheets, Activités tab" },
+    "core.month_approvals": { fr: "feuilles pays, onglet Validation", en: "country sheets, Validation tab" },
+    "core.targets": { fr: "feuille régionale, onglet Cibles", en: "regional sheet, Cibles tab" },
+    "core.usage_events": { fr: "traces d'apprentissage de la plateforme régionale (xAPI, journaux Moodle)", en: "learning records of the regional platform (xAPI, Moodle logs)" },
+    "core.national_usage": { fr: "exports des plateformes nationales", en: "national platform exports" },
+    "core.countries": { fr: "effectifs d'enseignants de la Banque mondiale (référence des pays)", en: "World Bank teacher counts (country reference)" },
+    "core.sheet_syncs": { fr: "dates de mise à jour des feuilles pays", en: "update dates of the country sheets" },
+    "ops.loads": { fr: "journal des chargements (date d'arrivée de chaque fichier ou feuille)", en: "load log (when each file or sheet arrived)" },
   },
   /** A yes/no answer, keyed by the boolean's text. */
   yes_no: {

@@ -3,7 +3,7 @@ import type { DemoPlan } from "./plan.ts";
 import { rngFor } from "./random.ts";
 import { DEMO_SCENARIO } from "./scenario.ts";
 
-export const TARGET_HEADERS = ["Pays", "Indicateur", "Cible", "Échéance"];
+export const TARGET_HEADERS = ["Pays", "Indicateur", "Cible", "Échéance", "Valeur de référence", "Année de référence"];
 
 export const INDICATOR_LABELS = {
   trainers: "Formateurs formés",
@@ -32,8 +32,11 @@ export function targetRows(plan: DemoPlan, seed: number): string[][] {
       const end = cp.targets[key];
       // The milestone sits half-way through the phase, so half the final target keeps the trajectory pro-rata.
       const mid = Math.max(1, Math.round(end / 2));
+      // The programme started from nothing but for the platform, which had a few users the year before.
+      const baseline = key === "mau" ? String(Math.round(end / 20)) : "0";
       for (const [value, deadline] of [[mid, plan.phase.mid], [end, plan.phase.end]] as const) {
-        rows.push([country, label, frenchNumber(value, rng.int(0, 2)), frDay(deadline)]);
+        const first = deadline === plan.phase.mid;
+        rows.push([country, label, frenchNumber(value, rng.int(0, 2)), frDay(deadline), first ? baseline : "", first ? "2024" : ""]);
       }
     }
   }

@@ -13,12 +13,14 @@ export function suppressedMark(threshold: number): string {
 /**
  * A CSV for spreadsheet users: UTF-8 with a byte-order mark so Excel shows accents, `;` and a
  * decimal comma in French (what French Excel expects), `,` and a decimal point in English,
- * CRLF line ends, every text cell neutralised against formula injection.
+ * CRLF line ends, every text cell neutralised against formula injection. The first line is the
+ * snapshot's citation (one cell, as statistical offices' CSV files carry a title line); the
+ * header comes second.
  */
-export function toCsv(rows: Row[], columns: Column[], lang: Lang, suppressBelow: number): string {
+export function toCsv(rows: Row[], columns: Column[], lang: Lang, suppressBelow: number, citation: string): string {
   const delimiter = pick(lang, { fr: ";", en: "," });
   const line = (cells: string[]) => cells.map((c) => quoteCell(c, delimiter)).join(delimiter);
-  const lines = [line(columns.map((c) => neutralise(c.header[lang])))];
+  const lines = [line([neutralise(citation)]), line(columns.map((c) => neutralise(c.header[lang])))];
   for (const row of rows) lines.push(line(columns.map((c) => cellText(row, c, lang, suppressBelow))));
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }

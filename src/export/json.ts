@@ -1,17 +1,27 @@
 import type { Row } from "./build.ts";
 import { isoDate } from "../core/format.ts";
+import type { Bilingual } from "../core/message.ts";
 import type { SnapshotTable } from "./tables.ts";
 
 export interface JsonHeader {
+  /** The period code or as-of date that names the snapshot. */
+  label: string;
+  period: string;
   as_of: string;
+  last_month: string;
+  /** The day the figures were computed (the mart's build). */
+  produced: string;
   tool: string;
   version: string;
   suppress_below: number;
+  /** Left out of the content the citation's sha256 is taken over. */
+  citation?: Bilingual;
 }
 
 /**
  * One JSON document for analysts: stable snake_case keys, both languages' labels, numbers as
- * numbers, ISO dates, null for a suppressed value. Nothing in it depends on when it was written.
+ * numbers, ISO dates, null for a suppressed value. Nothing in it depends on when or in which
+ * language it was written.
  */
 export function toJson(header: JsonHeader, tables: Map<SnapshotTable, Row[]>): string {
   const out: Record<string, unknown> = { snapshot: header, tables: {} };

@@ -11,11 +11,21 @@ export interface ManifestEntry {
 export interface Manifest {
   tool: "imaginecole";
   version: string;
+  /** The period code or as-of date that names the snapshot. */
+  label: string;
+  period: string;
   as_of: string;
+  /** The day the figures were computed (the mart's build). */
+  produced: string;
   generated_at: string;
   lang: string;
   suppress_below: number;
+  /** The hash the citation gives: sha256 of the snapshot's JSON file without its citation field. */
+  content_sha256: string;
+  citation: { fr: string; en: string };
   files: ManifestEntry[];
+  /** Formats asked for that could not be produced, and why (the others were written). */
+  failed: Array<{ format: string; reason: { fr: string; en: string } }>;
 }
 
 export function sha256File(path: string): string {

@@ -1,29 +1,36 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { IatiSettings } from "../config/iati.ts";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
+import { isoDate } from "../core/format.ts";
 import type { Lang } from "../core/lang.ts";
-import { inBoth, say } from "../core/message.ts";
+import { say, type Bilingual } from "../core/message.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
-import { buildSnapshotTables, dropSnapshotTables } from "./build.ts";
-import { formatMonth, isoDate } from "../core/format.ts";
+import { buildSnapshotTables, dropSnapshotTables, type Row } from "./build.ts";
+import { citationOf, contentSha256, type Citation } from "./citation.ts";
 import { toCsv } from "./csv.ts";
-import { toJson } from "./json.ts";
+import { iatiXml } from "./iati.ts";
+import { toJson, type JsonHeader } from "./json.ts";
 import { writeManifest } from "./manifest.ts";
 import { writeParquet } from "./parquet.ts";
-import { printPages, reportPages } from "./pdf.ts";
-import { readmeLines } from "./readme.ts";
-import { columnsFor, SNAPSHOT_TABLES } from "./tables.ts";
+import { printHtml } from "./pdf.ts";
+import { readmeLines, readmeText } from "./readme.ts";
+import { reportHtml } from "./report.ts";
+import { resolveScope, type SnapshotScope } from "./scope.ts";
+import { columnsFor, SNAPSHOT_TABLES, tableNamed, type SnapshotTable } from "./tables.ts";
 import { writeWorkbook } from "./xlsx.ts";
 
-export type SnapshotFormat = "xlsx" | "csv" | "parquet" | "json" | "pdf";
-export const SNAPSHOT_FORMATS: readonly SnapshotFormat[] = ["xlsx", "csv", "parquet", "json", "pdf"];
+export type SnapshotFormat = "xlsx" | "csv" | "parquet" | "json" | "pdf" | "iati";
+export const SNAPSHOT_FORMATS: readonly SnapshotFormat[] = ["xlsx", "csv", "parquet", "json", "pdf", "iati"];
 
 /** Counts below this, in breakdowns below the country total, are suppressed unless told otherwise. */
 export const DEFAULT_SUPPRESS_BELOW = 5;
 
 export interface SnapshotOptions {
-  /** YYYY-MM-DD: nothing dated after it is exported; months are those ended by it. */
-  asOf: string;
+  /** YYYY-MM-DD: the phase to date at the end of the last month ended by it. */
+  asOf?: string;
+  /** A month (2026-10), quarter (2026-Q3) or year (2026): its figures, as of its last day. */
+  period?: string;
   outDir: string;
   formats: SnapshotFormat[];
   lang: Lang;
@@ -33,98 +40,160 @@ export interface SnapshotOptions {
   version: string;
   /** Only written to manifest.json and the read-me, so the data files stay byte-identical. */
   generatedAt?: Date;
-  /** The built dashboard (dist/), printed to PDF when formats include pdf. */
-  siteDir?: string;
+  /** Who publishes the results in IATI (the configuration's `iati`), for the iati format. */
+  iati?: IatiSettings;
 }
 
+/** A format asked for that could not be produced; the others were. */
+export interface FormatFailure {
+  format: SnapshotFormat;
+  reason: Bilingual;
+}
+
+export interface SnapshotResult {
+  files: string[];
+  manifestPath: string;
+  scope: SnapshotScope;
+  citation: Citation;
+  failures: FormatFailure[];
+}
+
+/** Everything a format writer needs. */
+interface Snapshot {
+  warehouse: Warehouse;
+  outDir: string;
+  base: string;
+  lang: Lang;
+  scope: SnapshotScope;
+  citation: Citation;
+  tables: Map<SnapshotTable, Row[]>;
+  header: JsonHeader;
+  readme: Array<[string, string]>;
+  suppressBelow: number;
+  generatedAt: Date;
+  phase: { start: Date; end: Date } | null;
+  produced: Date;
+  iati?: IatiSettings;
+}
+
+/** Each format's files, written into the snapshot's folder. */
+const WRITERS: Record<SnapshotFormat, (s: Snapshot) => Promise<string[]>> = {
+  async xlsx(s) {
+    const path = join(s.outDir, `${s.base}-${s.lang}.xlsx`);
+    await writeWorkbook(path, { lang: s.lang, citation: s.citation.text[s.lang], readme: s.readme, tables: s.tables, suppressBelow: s.suppressBelow, generatedAt: s.generatedAt });
+    return [path];
+  },
+  async csv(s) {
+    mkdirSync(join(s.outDir, "csv"), { recursive: true });
+    return [...s.tables].map(([table, rows]) => {
+      const path = join(s.outDir, "csv", `${table.file}.csv`);
+      writeFileSync(path, toCsv(rows, columnsFor(table, s.lang), s.lang, s.suppressBelow, s.citation.text[s.lang]));
+      return path;
+    });
+  },
+  async parquet(s) {
+    mkdirSync(join(s.outDir, "parquet"), { recursive: true });
+    const files: string[] = [];
+    for (const table of SNAPSHOT_TABLES) {
+      const path = join(s.outDir, "parquet", `${table.file}.parquet`);
+      await writeParquet(s.warehouse, table, path, s.citation.text);
+      files.push(path);
+    }
+    return files;
+  },
+  async json(s) {
+    const path = join(s.outDir, `${s.base}.json`);
+    writeFileSync(path, toJson({ ...s.header, citation: s.citation.text }, s.tables));
+    return [path];
+  },
+  async pdf(s) {
+    const path = join(s.outDir, `${s.base}-${s.lang}.pdf`);
+    const html = reportHtml({
+      lang: s.lang, scope: s.scope, citation: s.citation, phase: s.phase, suppressBelow: s.suppressBelow,
+      figures: s.tables.get(tableNamed("figures"))!, definitions: s.tables.get(tableNamed("definitions"))!, quality: s.tables.get(tableNamed("quality"))!,
+    });
+    await printHtml(html, path, s.citation.text[s.lang]);
+    return [path];
+  },
+  async iati(s) {
+    if (!s.iati) {
+      throw new ImaginEcoleError({
+        fr: "La configuration n'a pas de section « iati » (identifiant de l'activité, organisation déclarante) : ajoutez-la (voir pipelines/production.example.json).",
+        en: 'The configuration has no "iati" section (activity identifier, reporting organisation): add one (see pipelines/production.example.json).',
+      }, EXIT.usage);
+    }
+    const path = join(s.outDir, `${s.base}-iati.xml`);
+    writeFileSync(path, iatiXml({
+      settings: s.iati, lang: s.lang, scope: s.scope, citation: s.citation, phase: s.phase, produced: s.produced,
+      indicators: s.tables.get(tableNamed("indicators"))!, definitions: s.tables.get(tableNamed("definitions"))!,
+    }));
+    return [path];
+  },
+};
+
 /**
- * Writes a donor snapshot of the warehouse as it stood at `asOf` into `outDir`: a workbook,
- * CSV, Parquet and JSON files, PDF prints of the dashboard, and manifest.json with every file's
- * sha256. The same warehouse and as-of date give byte-identical CSV, JSON and Parquet files.
+ * Writes a donor snapshot into `outDir`: the figures of a period (`period`) or of the phase to date
+ * (`asOf`), every complete period before, all countries together and each country, with the
+ * definitions, the data quality and the provenance of every figure, as a workbook, CSV, Parquet,
+ * JSON, a PDF report and an IATI activity file, each carrying the citation; then manifest.json with
+ * every file's sha256. The same warehouse and period give byte-identical CSV, JSON and Parquet
+ * files. A format that cannot be produced is reported and the others are written.
  */
-export async function exportSnapshot(
-  warehouse: Warehouse,
-  options: SnapshotOptions,
-): Promise<{ files: string[]; manifestPath: string }> {
-  const asOf = checkAsOf(options.asOf);
+export async function exportSnapshot(warehouse: Warehouse, options: SnapshotOptions): Promise<SnapshotResult> {
   const suppressBelow = checkThreshold(options.suppressBelow ?? DEFAULT_SUPPRESS_BELOW);
+  const build = await buildOf(warehouse);
+  const scope = resolveScope({ asOf: options.asOf, period: options.period }, build);
   const generatedAt = options.generatedAt ?? new Date();
-  const { lang, formats, version } = options;
+  const { lang, version } = options;
+  const formats = SNAPSHOT_FORMATS.filter((f) => options.formats.includes(f));
   const outDir = resolve(options.outDir);
-  const printPdf = formats.includes("pdf") && options.siteDir !== undefined;
-  if (printPdf) await checkSiteMonths(warehouse, asOf);
   mkdirSync(outDir, { recursive: true });
 
   const files: string[] = [];
+  const failures: FormatFailure[] = [];
   try {
-    const tables = await buildSnapshotTables(warehouse, asOf, suppressBelow);
-    const readme = readmeLines({
-      asOf, generatedAt, version, lang, suppressBelow,
-      phase: await phaseOf(warehouse),
-      lastMonth: lastCompleteMonth(asOf),
-    });
-    const base = `imaginecole-${asOf}`;
-
+    const tables = await buildSnapshotTables(warehouse, scope, suppressBelow);
+    const produced = isoDate(build.builtFor);
+    const header: JsonHeader = {
+      label: scope.label, period: scope.period, as_of: scope.asOf, last_month: scope.lastMonth, produced,
+      tool: "imaginecole", version, suppress_below: suppressBelow,
+    };
+    const citation = citationOf(scope.label, produced, contentSha256(toJson(header, tables)));
+    const readme = readmeLines({ scope, citation, generatedAt, version, lang, suppressBelow, phase: build.phase });
     const text = join(outDir, say(lang, { fr: "LISEZ-MOI.txt", en: "README.txt" }));
-    const colon = say(lang, { fr: " : ", en: ": " });
-    writeFileSync(text, "\uFEFF" + readme.map(([k, v]) => k + colon + v).join("\r\n") + "\r\n");
+    writeFileSync(text, readmeText(lang, readme));
     files.push(text);
 
-    if (formats.includes("xlsx")) {
-      const path = join(outDir, `${base}-${lang}.xlsx`);
-      await writeWorkbook(path, { lang, readme, tables, suppressBelow, generatedAt });
-      files.push(path);
-    }
-    if (formats.includes("csv")) {
-      mkdirSync(join(outDir, "csv"), { recursive: true });
-      for (const [table, rows] of tables) {
-        const path = join(outDir, "csv", `${table.file}.csv`);
-        writeFileSync(path, toCsv(rows, columnsFor(table, lang), lang, suppressBelow));
-        files.push(path);
+    const snapshot: Snapshot = {
+      warehouse, outDir, base: `imaginecole-${scope.label}`, lang, scope, citation, tables, header, readme,
+      suppressBelow, generatedAt, phase: build.phase, produced: build.builtFor, iati: options.iati,
+    };
+    for (const format of formats) {
+      try {
+        files.push(...(await WRITERS[format](snapshot)));
+      } catch (error) {
+        failures.push({ format, reason: reasonOf(format, error) });
       }
     }
-    if (formats.includes("parquet")) {
-      mkdirSync(join(outDir, "parquet"), { recursive: true });
-      for (const table of SNAPSHOT_TABLES) {
-        const path = join(outDir, "parquet", `${table.file}.parquet`);
-        await writeParquet(warehouse, table, path);
-        files.push(path);
-      }
-    }
-    if (formats.includes("json")) {
-      const path = join(outDir, `${base}.json`);
-      writeFileSync(path, toJson({ as_of: asOf, tool: "imaginecole", version, suppress_below: suppressBelow }, tables));
-      files.push(path);
-    }
-    if (printPdf && options.siteDir) {
-      const pdfDir = join(outDir, "pdf");
-      mkdirSync(pdfDir, { recursive: true });
-      const countries = await warehouse.all<{ country_code: string }>(
-        "SELECT DISTINCT country_code FROM temp.snapshot_indicators ORDER BY country_code",
-      );
-      const pages = reportPages(resolve(options.siteDir), lang, countries.map((c) => c.country_code), pdfDir);
-      await printPages(resolve(options.siteDir), pages);
-      files.push(...pages.map((p) => p.out));
-    }
+    const manifestPath = writeManifest(outDir, files, {
+      tool: "imaginecole", version, label: scope.label, period: scope.period, as_of: scope.asOf, produced,
+      generated_at: generatedAt.toISOString(), lang, suppress_below: suppressBelow, content_sha256: citation.sha256,
+      citation: citation.text, failed: failures,
+    });
+    return { files, manifestPath, scope, citation, failures };
   } finally {
     await dropSnapshotTables(warehouse);
   }
-
-  const manifestPath = writeManifest(outDir, files, {
-    tool: "imaginecole", version, as_of: asOf, generated_at: generatedAt.toISOString(), lang, suppress_below: suppressBelow,
-  });
-  return { files, manifestPath };
 }
 
-function checkAsOf(asOf: string): string {
-  const date = new Date(`${asOf}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== asOf) {
-    throw new ImaginEcoleError({
-      fr: `Date d'arrêt invalide : « ${asOf} ». Donnez-la sous la forme AAAA-MM-JJ, par exemple --as-of 2026-10-31.`,
-      en: `Invalid as-of date: "${asOf}". Give it as YYYY-MM-DD, for example --as-of 2026-10-31.`,
-    }, EXIT.usage);
-  }
-  return asOf;
+/** What a person is told when a format failed: our own errors as they are, others named by the format. */
+function reasonOf(format: SnapshotFormat, error: unknown): Bilingual {
+  if (error instanceof ImaginEcoleError) return error.bilingual;
+  const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+  return {
+    fr: `Le format ${format} n'a pas pu être produit (${message}) ; les autres fichiers sont écrits.`,
+    en: `The ${format} format could not be produced (${message}); the other files are written.`,
+  };
 }
 
 function checkThreshold(n: number): number {
@@ -135,32 +204,21 @@ function checkThreshold(n: number): number {
   }, EXIT.usage);
 }
 
-/** First day of the last month that ended on or before `asOf`. */
-export function lastCompleteMonth(asOf: string): string {
-  const next = new Date(`${asOf}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  const month = new Date(Date.UTC(next.getUTCFullYear(), next.getUTCMonth() - 1, 1));
-  return month.toISOString().slice(0, 10);
-}
-
-/**
- * The dashboard is printed as built, from the mart: when the mart already describes months after
- * the as-of date, its pages would show them, so the PDF is refused rather than leak them.
- */
-async function checkSiteMonths(warehouse: Warehouse, asOf: string): Promise<void> {
-  const built = await warehouse.scalar<Date | undefined>("SELECT max(as_of) FROM mart.build_info");
-  const last = lastCompleteMonth(asOf);
-  if (!built || isoDate(built) <= last) return;
-  const month = inBoth((l) => formatMonth(l, built, "long"));
-  throw new ImaginEcoleError({
-    fr: `Le tableau de bord décrit les mois jusqu'à ${month.fr}, après la date d'arrêt ${asOf} : ses pages imprimées montreraient des données postérieures. Retirez pdf de --format, ou choisissez une date d'arrêt à la fin de ce mois.`,
-    en: `The dashboard describes months up to ${month.en}, after the as-of date ${asOf}: its printed pages would show later data. Remove pdf from --format, or choose an as-of date at the end of that month.`,
-  }, EXIT.usage);
-}
-
-async function phaseOf(warehouse: Warehouse): Promise<{ start: Date; end: Date } | null> {
-  const row = await warehouse.one<{ phase_start: Date; phase_end: Date }>(
-    "SELECT phase_start, phase_end FROM mart.build_info ORDER BY built_for DESC LIMIT 1",
+/** The mart's build: what it covers, its phase and when it was computed. */
+async function buildOf(warehouse: Warehouse): Promise<{ lastMonth: string; phaseStart: string; phase: { start: Date; end: Date } | null; builtFor: Date }> {
+  const row = await warehouse.one<{ built_for: Date; as_of: Date; phase_start: Date; phase_end: Date }>(
+    "SELECT built_for, as_of, phase_start, phase_end FROM mart.build_info ORDER BY built_for DESC LIMIT 1",
   );
-  return row ? { start: row.phase_start, end: row.phase_end } : null;
+  if (!row) {
+    throw new ImaginEcoleError({
+      fr: "Les indicateurs n'ont pas encore été calculés dans cet entrepôt : lancez « npx imaginecole run » d'abord.",
+      en: 'The indicators have not been computed in this warehouse yet: run "npx imaginecole run" first.',
+    }, EXIT.usage);
+  }
+  return {
+    lastMonth: isoDate(row.as_of),
+    phaseStart: isoDate(row.phase_start),
+    phase: { start: row.phase_start, end: row.phase_end },
+    builtFor: row.built_for,
+  };
 }

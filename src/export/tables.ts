@@ -38,54 +38,50 @@ const country: Column[] = [
   { key: "country_fr", type: "text", header: { fr: "Pays", en: "Country" }, lang: "fr" },
   { key: "country_en", type: "text", header: { fr: "Pays", en: "Country" }, lang: "en" },
 ];
-const indicator: Column[] = [
+
+/** Every figure's columns: the figures table and the all-periods one share them. */
+const figure: Column[] = [
+  ...country,
+  { key: "period_type", type: "code", codes: "period_type", header: { fr: "Type de période", en: "Period type" } },
+  { key: "period", type: "text", header: { fr: "Période", en: "Period" } },
+  { key: "period_start", type: "date", header: { fr: "Début", en: "Start" } },
+  { key: "period_end", type: "date", header: { fr: "Fin", en: "End" } },
   { key: "indicator_id", type: "text", header: { fr: "Code indicateur", en: "Indicator id" } },
   { key: "label_fr", type: "text", header: { fr: "Indicateur", en: "Indicator" }, lang: "fr" },
   { key: "label_en", type: "text", header: { fr: "Indicateur", en: "Indicator" }, lang: "en" },
   { key: "unit", type: "code", codes: "unit", header: { fr: "Unité", en: "Unit" } },
   { key: "disaggregation", type: "disaggregation", header: { fr: "Ventilation", en: "Breakdown" } },
-];
-const valued = (valueHeader: Bilingual): Column[] => [
-  { key: "value", type: "number", unitFrom: "unit", suppressedBy: "suppressed", header: valueHeader },
-  { key: "target", type: "number", unitFrom: "unit", header: { fr: "Cible à ce mois (trajectoire)", en: "Target for the month (trajectory)" } },
-];
-const tail: Column[] = [
+  { key: "value", type: "number", unitFrom: "unit", suppressedBy: "suppressed", header: { fr: "Valeur de la période", en: "Value for the period" } },
+  { key: "running_total", type: "number", unitFrom: "unit", suppressedBy: "running_total_suppressed", header: { fr: "Cumul depuis le début de la phase", en: "Running total since the phase start" } },
+  { key: "numerator", type: "integer", header: { fr: "Numérateur (taux)", en: "Numerator (rates)" } },
+  { key: "denominator", type: "integer", header: { fr: "Dénominateur (taux)", en: "Denominator (rates)" } },
+  { key: "target", type: "number", unitFrom: "unit", header: { fr: "Cible de la trajectoire en fin de période", en: "Trajectory target at the period end" } },
   { key: "target_status", type: "code", codes: "target_status", header: { fr: "Situation par rapport à la cible", en: "Against target" } },
+  { key: "year_target", type: "number", unitFrom: "unit", header: { fr: "Cible de l'année", en: "Annual target" } },
+  { key: "phase_target", type: "number", unitFrom: "unit", header: { fr: "Cible de la phase", en: "Phase target" } },
+  { key: "baseline", type: "number", unitFrom: "unit", header: { fr: "Valeur de référence", en: "Baseline" } },
+  { key: "baseline_year", type: "year", header: { fr: "Année de référence", en: "Baseline year" } },
   { key: "denominator_year", type: "year", header: { fr: "Année du dénominateur", en: "Denominator year" } },
   { key: "status", type: "code", codes: "approval", header: { fr: "Statut des données", en: "Data status" } },
   { key: "suppressed", type: "boolean", header: { fr: "Masqué (petit effectif)", en: "Suppressed (small count)" } },
+  { key: "running_total_suppressed", type: "boolean", header: { fr: "Cumul masqué (petit effectif)", en: "Running total suppressed (small count)" } },
 ];
 
 /** The snapshot's tables, in the order of the workbook's sheets. */
 export const SNAPSHOT_TABLES: SnapshotTable[] = [
   {
-    table: "snapshot_indicators",
-    file: "indicators",
-    sheet: { fr: "Indicateurs", en: "Indicators" },
-    columns: [
-      ...country,
-      { key: "period", type: "month", header: { fr: "Mois", en: "Month" } },
-      ...indicator,
-      ...valued({ fr: "Valeur", en: "Value" }),
-      ...tail,
-    ],
-    orderBy: ["country_code", "period", "position", "indicator_id", "disaggregation"],
+    table: "snapshot_figures",
+    file: "figures",
+    sheet: { fr: "Chiffres", en: "Figures" },
+    columns: figure,
+    orderBy: ["country_code", "position", "indicator_id", "disaggregation"],
   },
   {
-    table: "snapshot_by_country",
-    file: "by_country",
-    sheet: { fr: "Par pays", en: "By country" },
-    columns: [
-      ...country,
-      ...indicator,
-      { key: "first_period", type: "month", header: { fr: "Premier mois", en: "First month" } },
-      { key: "last_period", type: "month", header: { fr: "Dernier mois", en: "Last month" } },
-      ...valued({ fr: "Valeur depuis le début de la phase", en: "Phase-to-date value" }),
-      { key: "final_target", type: "number", unitFrom: "unit", header: { fr: "Cible de l'échéance", en: "Milestone target" } },
-      { key: "deadline", type: "date", header: { fr: "Échéance", en: "Deadline" } },
-      ...tail,
-    ],
-    orderBy: ["country_code", "position", "indicator_id", "disaggregation"],
+    table: "snapshot_indicators",
+    file: "indicators",
+    sheet: { fr: "Toutes les périodes", en: "All periods" },
+    columns: figure,
+    orderBy: ["country_code", "period_rank", "period_end", "position", "indicator_id", "disaggregation"],
   },
   {
     table: "snapshot_definitions",
@@ -98,11 +94,17 @@ export const SNAPSHOT_TABLES: SnapshotTable[] = [
       { key: "definition_fr", type: "text", header: { fr: "Définition", en: "Definition" }, lang: "fr" },
       { key: "definition_en", type: "text", header: { fr: "Définition", en: "Definition" }, lang: "en" },
       { key: "unit", type: "code", codes: "unit", header: { fr: "Unité", en: "Unit" } },
+      { key: "precision", type: "integer", header: { fr: "Décimales", en: "Decimals" } },
       { key: "kind", type: "code", codes: "kind", header: { fr: "Nature", en: "Kind" } },
-      { key: "phase_aggregate", type: "code", codes: "phase_aggregate", header: { fr: "Depuis le début de la phase", en: "Phase to date" } },
-      { key: "disaggregations", type: "text", header: { fr: "Ventilations", en: "Breakdowns" } },
-      { key: "target_key", type: "text", header: { fr: "Cible (onglet Cibles)", en: "Target (Cibles tab)" } },
-      { key: "sources", type: "text", header: { fr: "Sources", en: "Sources" } },
+      { key: "kind_rule_fr", type: "text", header: { fr: "Valeur d'une période", en: "Value for a period" }, lang: "fr" },
+      { key: "kind_rule_en", type: "text", header: { fr: "Valeur d'une période", en: "Value for a period" }, lang: "en" },
+      { key: "cumulative", type: "boolean", header: { fr: "Cible comparée au cumul", en: "Target compared with the running total" } },
+      { key: "ascending", type: "boolean", header: { fr: "Plus haut, mieux", en: "Higher is better" } },
+      { key: "breakdowns_fr", type: "text", header: { fr: "Ventilations", en: "Breakdowns" }, lang: "fr" },
+      { key: "breakdowns_en", type: "text", header: { fr: "Ventilations", en: "Breakdowns" }, lang: "en" },
+      { key: "targeted", type: "boolean", header: { fr: "Cible dans l'onglet Cibles", en: "Target in the Cibles tab" } },
+      { key: "sources_fr", type: "text", header: { fr: "Sources", en: "Sources" }, lang: "fr" },
+      { key: "sources_en", type: "text", header: { fr: "Sources", en: "Sources" }, lang: "en" },
     ],
     orderBy: ["position", "indicator_id"],
   },
@@ -112,9 +114,11 @@ export const SNAPSHOT_TABLES: SnapshotTable[] = [
     sheet: { fr: "Qualité", en: "Quality" },
     columns: [
       ...country,
-      { key: "source", type: "text", header: { fr: "Source", en: "Source" } },
+      { key: "source", type: "code", codes: "source", header: { fr: "Source", en: "Source" } },
       { key: "months_expected", type: "integer", header: { fr: "Mois attendus", en: "Months expected" } },
+      { key: "months_not_measurable", type: "integer", header: { fr: "Mois non mesurables (avant le suivi de la feuille)", en: "Months not measurable (before the sheet was watched)" } },
       { key: "months_received", type: "integer", header: { fr: "Mois reçus", en: "Months received" } },
+      { key: "months_backfilled", type: "integer", header: { fr: "Mois reçus en rattrapage (premier envoi)", en: "Months back-filled (first delivery)" } },
       { key: "months_on_time", type: "integer", header: { fr: "Mois reçus à temps", en: "Months on time" } },
       { key: "completeness", type: "number", unit: "percent", header: { fr: "Complétude (%)", en: "Completeness (%)" } },
       { key: "timeliness", type: "number", unit: "percent", header: { fr: "Ponctualité (%)", en: "Timeliness (%)" } },
@@ -128,7 +132,7 @@ export const SNAPSHOT_TABLES: SnapshotTable[] = [
     file: "provenance",
     sheet: { fr: "Provenance", en: "Provenance" },
     columns: [
-      { key: "source", type: "text", header: { fr: "Source", en: "Source" } },
+      { key: "source", type: "code", codes: "source", header: { fr: "Source", en: "Source" } },
       { key: "location", type: "text", header: { fr: "Emplacement", en: "Location" } },
       { key: "country_code", type: "text", header: { fr: "Code pays", en: "Country code" } },
       { key: "load_id", type: "text", header: { fr: "Chargement", en: "Load" } },
@@ -140,7 +144,7 @@ export const SNAPSHOT_TABLES: SnapshotTable[] = [
       { key: "rows_loaded", type: "integer", header: { fr: "Lignes chargées", en: "Rows loaded" } },
       { key: "rows_rejected", type: "integer", header: { fr: "Lignes rejetées", en: "Rows rejected" } },
     ],
-    orderBy: ["source", "location", "country_code", "load_id"],
+    orderBy: ["source", "location", "country_code", "started_at", "load_id"],
   },
   {
     table: "snapshot_resources",
@@ -161,6 +165,13 @@ export const SNAPSHOT_TABLES: SnapshotTable[] = [
     orderBy: ["country_code", "resource_id"],
   },
 ];
+
+/** A table by its file name (figures, indicators…). */
+export function tableNamed(file: string): SnapshotTable {
+  const table = SNAPSHOT_TABLES.find((t) => t.file === file);
+  if (!table) throw new Error(`no snapshot table ${file}`);
+  return table;
+}
 
 /** The columns a CSV or a sheet in `lang` shows. */
 export function columnsFor(table: SnapshotTable, lang: Lang): Column[] {

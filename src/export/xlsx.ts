@@ -14,7 +14,7 @@ const NUMBER_FORMAT: Record<string, string> = {
   count: "#,##0",
   users: "#,##0",
   percent: '0.0" %"',
-  days: "0.0",
+  days: "#,##0",
 };
 const DATE_FORMAT = {
   fr: { date: "dd/mm/yyyy", month: "mm/yyyy", timestamp: "dd/mm/yyyy hh:mm:ss" },
@@ -23,6 +23,7 @@ const DATE_FORMAT = {
 
 export interface WorkbookInput {
   lang: Lang;
+  citation: string;
   readme: Array<[string, string]>;
   tables: Map<SnapshotTable, Row[]>;
   suppressBelow: number;
@@ -36,6 +37,7 @@ export async function writeWorkbook(path: string, input: WorkbookInput): Promise
   workbook.creator = "imaginecole";
   workbook.created = input.generatedAt;
   workbook.modified = input.generatedAt;
+  workbook.description = input.citation;
 
   const readme = workbook.addWorksheet(say(lang, { fr: "Lisez-moi", en: "Read me" }));
   readme.columns = [{ width: 24 }, { width: 110 }];

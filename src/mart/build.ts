@@ -163,10 +163,10 @@ async function rebuild(warehouse: Warehouse, table: string, { file, sql }: SqlSo
 async function writeCatalogue(warehouse: Warehouse, catalogue: Indicator[]): Promise<void> {
   for (const [position, i] of catalogue.entries()) {
     await warehouse.run(
-      `INSERT INTO mart.indicator_catalogue VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      `INSERT INTO mart.indicator_catalogue VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
-        i.id, position, i.label_fr, i.label_en, i.definition_fr, i.definition_en, i.unit, i.kind,
-        i.phase_aggregate, i.snapshot, i.disaggregations.join(","), i.target_key, i.sources.join(","),
+        i.id, position, i.label_fr, i.label_en, i.definition_fr, i.definition_en, i.unit, i.precision, i.kind,
+        i.cumulative, i.ascending, i.regional ?? null, i.snapshot, i.disaggregations.join(","), i.target_key, i.sources.join(","),
       ],
     );
   }

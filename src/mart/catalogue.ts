@@ -4,29 +4,47 @@ import { fileURLToPath } from "node:url";
 import { label } from "../core/labels.ts";
 import { pick, type Lang } from "../core/lang.ts";
 
-export type Dimension = "sex" | "level" | "source" | "platform";
+export type Dimension = "sex" | "level" | "region" | "source" | "platform";
+
+/**
+ * How an indicator's figure for a period (month, quarter, year, phase) and for all countries
+ * together is drawn from its monthly facts (indicators/<id>.sql):
+ *  - stock: the value at the end of the period; across countries, the sum (or the largest, with
+ *    `regional: "max"`); a percentage, from its numerators and denominators added up;
+ *  - flow: the sum over the period and over countries;
+ *  - distinct: the people counted once over the whole period and over every country;
+ *  - rate: a percentage recomputed from its numerator and denominator summed over the period and countries;
+ *  - median: the median over every item of the period (and of every country), never of medians.
+ */
+export type Kind = "stock" | "flow" | "distinct" | "rate" | "median";
 
 /** One indicator of the catalogue (src/mart/catalogue.json); its SQL is indicators/<id>.sql. */
 export interface Indicator {
   id: string;
   label_fr: string;
   label_en: string;
+  /** Plain words for donors: what is counted and where it comes from; no table names. */
   definition_fr: string;
   definition_en: string;
   unit: "count" | "percent" | "days" | "users";
-  /** stock: level at the end of the month; flow: what happened during the month. */
-  kind: "stock" | "flow";
+  /** Decimals every stored figure is rounded to (0: people and counts are whole). */
+  precision: number;
+  kind: Kind;
   /**
-   * How the phase-to-date value is taken: from the months (last, sum, mean), or, for a median,
-   * from the row with no period that the indicator's SQL gives (a median of monthly medians is
-   * not the median over the phase).
+   * Read as a running total since the phase start: the monthly series (mart.indicators) shows it,
+   * and the target is compared with it.
    */
-  phase_aggregate: "last" | "sum" | "mean" | "median";
+  cumulative: boolean;
+  /** Whether a higher figure is better (false: days of delay, overdue activities). */
+  ascending: boolean;
+  /** For a stock that does not add up across countries: the largest country figure is the total. */
+  regional?: "max";
   /** Only the current state is known (the sheet keeps no history): a value for the last month only. */
   snapshot: boolean;
   disaggregations: Dimension[];
   /** The core.targets.indicator_id (Cibles) this indicator is compared with, if any. */
   target_key: string | null;
+  /** What feeds it, as the warehouse names it; shown in words through the `dataset` labels. */
   sources: string[];
 }
 
@@ -103,14 +121,14 @@ const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 export function catalogueMarkdown(catalogue: Indicator[] = loadCatalogue()): string {
   const table = (lang: Lang) => {
     const head = pick(lang, {
-      fr: "| id | indicateur | définition | unité | nature | ventilations | cible (Cibles) | sources |",
-      en: "| id | indicator | definition | unit | kind | disaggregations | target (Cibles) | sources |",
+      fr: "| id | indicateur | définition | unité (décimales) | nature | ventilations | cible (Cibles) | sources |",
+      en: "| id | indicator | definition | unit (decimals) | kind | disaggregations | target (Cibles) | sources |",
     });
     const rows = catalogue.map((i) => {
       const dims = i.disaggregations.map((d) => label(lang, "dimension", d)).join(", ") || "—";
       const name = pick(lang, { fr: i.label_fr, en: i.label_en });
       const definition = pick(lang, { fr: i.definition_fr, en: i.definition_en });
-      return `| \`${i.id}\` | ${cell(name)} | ${cell(definition)} | ${label(lang, "unit", i.unit)} | ${label(lang, "kind", i.kind)} | ${dims} | ${i.target_key ? `\`${i.target_key}\`` : "—"} | ${i.sources.join(", ")} |`;
+      return `| \`${i.id}\` | ${cell(name)} | ${cell(definition)} | ${label(lang, "unit", i.unit)} (${i.precision}) | ${label(lang, "kind", i.kind)}${i.cumulative ? pick(lang, { fr: ", cumul", en: ", cumulative" }) : ""} | ${dims} | ${i.target_key ? `\`${i.target_key}\`` : "—"} | ${i.sources.join(", ")} |`;
     });
     return [head, "|---|---|---|---|---|---|---|---|", ...rows].join("\n");
   };
@@ -119,19 +137,21 @@ export function catalogueMarkdown(catalogue: Indicator[] = loadCatalogue()): str
     "",
     "<!-- Generated from src/mart/catalogue.json: npx tsx src/mart/write-catalogue-doc.ts (a test keeps it in step). -->",
     "",
-    "Valeurs par pays et par mois dans `mart.indicators`, valeur de la phase à date dans `mart.indicators_phase`. Stock : niveau en fin de mois ; flux : ce qui s'est passé dans le mois.",
+    "Chiffres par pays et pour l'ensemble des pays, par mois, trimestre, année et phase à date dans `mart.indicator_periods`. Stock : valeur en fin de période ; flux : somme sur la période ; personnes distinctes : chaque personne une fois sur la période ; taux : recalculé à partir des numérateurs et dénominateurs additionnés ; médiane : sur tous les éléments de la période. Cumul : lu depuis le début de la phase (série mensuelle et cible).",
     "",
     table("fr"),
     "",
-    "Values per country and month in `mart.indicators`, phase-to-date value in `mart.indicators_phase`. Stock: level at month end; flow: what happened in the month.",
+    "Figures per country and for all countries, per month, quarter, year and phase to date in `mart.indicator_periods`. Stock: value at the period end; flow: sum over the period; distinct people: each person once over the period; rate: recomputed from the numerators and denominators added up; median: over every item of the period. Cumulative: read since the phase start (monthly series and target).",
     "",
     table("en"),
     "",
     "## Tables",
     "",
-    "- `mart.indicators`: one row per country, month (`period`, first day), indicator and disaggregation (`''` total, `sex=F`, `level=primary`, `source=sheet`, `platform=national`); `target` is the pro-rata Cibles target on total rows, `target_status` `on_track`/`at_risk`/`off_track`, `denominator_year` the year of the teacher count a share divides by, `status` `approved` when the country approved the month in its sheet, else `provisional`. No value means nothing was received, never zero.",
+    "- `mart.indicator_periods`: one row per country (and `ALL`, every country together), period (`month` `2026-10`, `quarter` `2026-Q3`, `year` `2026`, clipped to the phase; `phase` to the end of each month), indicator and disaggregation: `value` for the period by the indicator's kind, `running_total` from the phase start to the period end, `numerator` and `denominator` of a percentage, rounded to the catalogue's precision; `target` the pro-rata trajectory at the period end (rounded likewise), `year_target` and `phase_target` the Cibles milestones as given, `baseline` and `baseline_year` as the Cibles tab gives them.",
+    "- `mart.indicators`: one row per country, month (`period`, first day), indicator and disaggregation (`''` total, `sex=F`, `level=primary`, `region=…`, `source=sheet`, `platform=national`), as the dashboard charts them: `value` is the running total of a cumulative indicator, else the month's figure; `target` is the pro-rata Cibles target on total rows, `target_status` `on_track`/`at_risk`/`off_track`, `denominator_year` the year of the teacher count a share divides by, `status` `approved` when the country approved the month in its sheet, else `provisional`. No value means nothing was received, never zero.",
     "- `mart.indicators_phase`: the phase-to-date value as of the last complete month, with the target then, the next milestone (`final_target`, `deadline`) and its status.",
-    "- `mart.completeness`: per country, month and source (`national-csv`, `sheet`) whether the report was expected, received, and on time (by `deadline`).",
+    "- `mart.completeness`: per country, month and source (`national-csv`, `sheet`) whether the report was expected, received, and on time (by `deadline`; not measurable for a sheet before its first sync and for the history a first national delivery back-filled).",
+    "- `mart.periods`: the periods above; `mart.active_accounts`: each account active per country and month, what distinct people are counted from; `mart.milestones`: the Cibles milestones per year, the phase target and the baseline.",
     "- `mart.trajectory`, `mart.usage_monthly`, `mart.national_monthly`, `mart.sheet_updates`, `mart.months`: the steps in between; `mart.build_info`: the `now` and last month the mart describes; `mart.indicator_catalogue`: this catalogue.",
     "",
     "## Goulets d'étranglement / Bottlenecks",

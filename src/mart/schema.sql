@@ -20,12 +20,29 @@ CREATE OR REPLACE TABLE mart.indicator_catalogue (
   definition_fr   VARCHAR NOT NULL,
   definition_en   VARCHAR NOT NULL,
   unit            VARCHAR NOT NULL,    -- count | percent | days | users
-  kind            VARCHAR NOT NULL,    -- stock (level at month end) | flow (what happened in the month)
-  phase_aggregate VARCHAR NOT NULL,    -- how the phase-to-date value is taken: last | sum | mean | median
+  precision       INTEGER NOT NULL,    -- decimals every figure is rounded to
+  kind            VARCHAR NOT NULL,    -- stock | flow | distinct | rate | median: how a period and all countries add up
+  cumulative      BOOLEAN NOT NULL,    -- read as a running total since the phase start (monthly series, target)
+  ascending       BOOLEAN NOT NULL,    -- a higher figure is better
+  regional        VARCHAR,             -- max: a stock whose all-country figure is the largest country's
   snapshot        BOOLEAN NOT NULL,    -- only the current state is known: value for the last month only
-  disaggregations VARCHAR NOT NULL,    -- comma-separated dimensions: sex, level, source, platform
+  disaggregations VARCHAR NOT NULL,    -- comma-separated dimensions: sex, level, region, source, platform
   target_key      VARCHAR,             -- core.targets.indicator_id it is compared with
-  sources         VARCHAR NOT NULL     -- comma-separated core tables that feed it
+  sources         VARCHAR NOT NULL     -- comma-separated tables that feed it
+);
+
+-- The periods figures are given for, up to the last complete month: every month of the phase,
+-- every quarter and year whose months are all complete (clipped to the phase: a phase starting in
+-- May gives a second quarter of two months), and the phase to the end of each month.
+CREATE OR REPLACE TABLE mart.periods (
+  period_type  VARCHAR NOT NULL,       -- month | quarter | year | phase
+  period       VARCHAR NOT NULL,       -- 2026-10 | 2026-Q3 | 2026 | phase
+  period_start DATE NOT NULL,          -- first day counted (the phase start for the phase)
+  period_end   DATE NOT NULL,          -- last day counted
+  first_month  DATE NOT NULL,
+  last_month   DATE NOT NULL,
+  months       INTEGER NOT NULL,
+  PRIMARY KEY (period_type, period, period_end)
 );
 
 -- Calendar: every country and month of the phase up to the last complete month.
@@ -34,6 +51,15 @@ CREATE OR REPLACE TABLE mart.months (
   period       DATE NOT NULL,
   next_period  DATE NOT NULL,
   PRIMARY KEY (country_code, period)
+);
+
+-- Each account active on the regional platform per country and month: distinct users of any period.
+CREATE OR REPLACE TABLE mart.active_accounts (
+  country_code VARCHAR,
+  period       DATE NOT NULL,
+  actor_key    VARCHAR,                -- pseudonymous key, as in core.usage_events
+  events       BIGINT NOT NULL,
+  last_event_at TIMESTAMP NOT NULL     -- UTC
 );
 
 -- Regional platform use, aggregated once per country and month.
@@ -78,14 +104,14 @@ CREATE OR REPLACE TABLE mart.completeness (
   source       VARCHAR NOT NULL,
   expected     BOOLEAN NOT NULL,       -- the report was due (deadline passed) or has arrived
   received     BOOLEAN,                -- NULL: not measurable (before the sheet was first synced)
-  on_time      BOOLEAN,
+  on_time      BOOLEAN,                -- NULL: not measurable (sheet before its first sync, a first delivery's back-filled history)
   received_at  TIMESTAMP,              -- UTC
   deadline     DATE NOT NULL,          -- day of the following month it was due by
   days_reported BIGINT,
   PRIMARY KEY (country_code, period, source)
 );
 
--- Pro-rata target per country, target indicator and month.
+-- Pro-rata target per country, target indicator and month, rounded to the indicator's precision.
 CREATE OR REPLACE TABLE mart.trajectory (
   country_code VARCHAR NOT NULL,
   target_key   VARCHAR NOT NULL,
@@ -94,6 +120,22 @@ CREATE OR REPLACE TABLE mart.trajectory (
   final_target DOUBLE NOT NULL,        -- the target of the next milestone
   deadline     DATE NOT NULL,          -- that milestone's deadline
   PRIMARY KEY (country_code, target_key, period)
+);
+
+-- The Cibles milestones as given, per country, target indicator and year of the phase: the year's
+-- target (the last milestone due that year), the phase target (the last one due by the phase end)
+-- and the baseline the tab gives beside them.
+CREATE OR REPLACE TABLE mart.milestones (
+  country_code   VARCHAR NOT NULL,
+  target_key     VARCHAR NOT NULL,
+  year           INTEGER NOT NULL,
+  year_target    DOUBLE,
+  year_deadline  DATE,
+  phase_target   DOUBLE,
+  phase_deadline DATE,
+  baseline       DOUBLE,
+  baseline_year  INTEGER,
+  PRIMARY KEY (country_code, target_key, year)
 );
 
 -- Publication lead time of each published resource, read from core.resource_status_history: what
@@ -121,8 +163,8 @@ CREATE OR REPLACE TABLE mart.resource_stock (
   published      BIGINT
 );
 
--- Trainers trained since the phase start, cumulative at each month's end, total and by sex, and
--- how many of them are certified. NULL for a country with no Formateurs row at all.
+-- Trainers trained in each month since the phase start, total, by sex and by region, and how many
+-- of them are certified. NULL for a country with no Formateurs row at all.
 CREATE OR REPLACE TABLE mart.trainer_counts (
   country_code   VARCHAR NOT NULL,
   period         DATE NOT NULL,
@@ -131,21 +173,53 @@ CREATE OR REPLACE TABLE mart.trainer_counts (
   certified      BIGINT
 );
 
--- Every indicator's values for this build, one src/mart/indicators/<id>.sql each; rows with no
--- period are phase-to-date values (a median over the phase). Read by mart.indicators and
--- mart.indicators_phase, dropped at the end of the build.
+-- Every indicator's monthly facts for this build, one src/mart/indicators/<id>.sql each: what
+-- mart.indicator_periods adds up per the indicator's kind. Dropped at the end of the build.
 CREATE OR REPLACE TEMP TABLE indicator_values (
   indicator_id     VARCHAR,
   country_code     VARCHAR,
-  period           DATE,
+  period           DATE,               -- the month (first day)
   disaggregation   VARCHAR,
-  value            DOUBLE,
+  amount           DOUBLE,             -- stock: level at month end; flow: the month's amount; rate and
+                                       -- percentage: numerator; median: the item's value
+  base             DOUBLE,             -- percentage: denominator
+  item             VARCHAR,            -- distinct: the person's key; median: the item; one row each
   denominator_year INTEGER
 );
 
--- Every indicator per country and month. target_status: where the value stands against its
--- pro-rata target; denominator_year: the year of the count a share was computed on (teacher
--- counts are several years old).
+-- Every indicator per country and for all countries together (country_code ALL), per period and
+-- disaggregation, rounded to the indicator's precision. value: the period's figure by the
+-- indicator's kind; running_total: the same from the phase start to the period end. The target is
+-- the trajectory at the period end where it compares (the running total of a cumulative
+-- indicator, a stock's value, a month's value), year_target and phase_target the milestones as given.
+CREATE OR REPLACE TABLE mart.indicator_periods (
+  country_code     VARCHAR NOT NULL,   -- ISO2, or ALL
+  period_type      VARCHAR NOT NULL,
+  period           VARCHAR NOT NULL,
+  period_start     DATE NOT NULL,
+  period_end       DATE NOT NULL,
+  indicator_id     VARCHAR NOT NULL,
+  disaggregation   VARCHAR NOT NULL,
+  value            DOUBLE,
+  running_total    DOUBLE,
+  numerator        DOUBLE,             -- a percentage's sums, behind value
+  denominator      DOUBLE,
+  target           DOUBLE,
+  target_status    VARCHAR,            -- on_track | at_risk | off_track
+  year_target      DOUBLE,
+  phase_target     DOUBLE,
+  phase_deadline   DATE,
+  baseline         DOUBLE,
+  baseline_year    INTEGER,
+  denominator_year INTEGER,
+  status           VARCHAR NOT NULL,   -- approved when the country approved every month it rests on
+  PRIMARY KEY (country_code, period_type, period, period_end, indicator_id, disaggregation)
+);
+
+-- Every indicator per country and month, as the dashboard charts it: the running total of a
+-- cumulative indicator, else the month's figure (mart.indicator_periods). target_status: where it
+-- stands against its pro-rata target; denominator_year: the year of the count a share was
+-- computed on (teacher counts are several years old).
 CREATE OR REPLACE TABLE mart.indicators (
   country_code     VARCHAR NOT NULL,
   period           DATE NOT NULL,      -- first day of the month
@@ -158,7 +232,9 @@ CREATE OR REPLACE TABLE mart.indicators (
   denominator_year INTEGER
 );
 
--- Phase-to-date value of every indicator, as of the last complete month.
+-- Phase-to-date figure of every indicator, as of the last complete month (the phase rows of
+-- mart.indicator_periods); target_status is the standing at that month (for a monthly target, the
+-- last month's figure against it).
 CREATE OR REPLACE TABLE mart.indicators_phase (
   country_code     VARCHAR NOT NULL,
   indicator_id     VARCHAR NOT NULL,
@@ -170,7 +246,7 @@ CREATE OR REPLACE TABLE mart.indicators_phase (
   deadline         DATE,
   target_status    VARCHAR,
   denominator_year INTEGER,
-  status           VARCHAR NOT NULL    -- approved when every month of the phase so far is approved
+  status           VARCHAR NOT NULL    -- approved when every month it rests on is approved
 );
 
 -- Bottleneck flags, one src/mart/rules/<rule_id>.sql each, with their message in both languages.

@@ -14,6 +14,7 @@ import * as core from "../../src/core/index.ts";
 import { LABELS, type Vocabulary } from "../../src/core/labels.ts";
 import { LANGS, type Lang } from "../../src/core/lang.ts";
 import { exportSnapshot } from "../../src/export/index.ts";
+import { loadCatalogue } from "../../src/mart/catalogue.ts";
 import { columnsFor, SNAPSHOT_TABLES } from "../../src/export/tables.ts";
 import { installCore } from "../../src/site/build.ts";
 import { lookupCode, type CodeListName } from "../../src/sources/sheets/codes.ts";
@@ -69,7 +70,8 @@ async function readExport(outDir: string, lang: Lang, json: Record<string, Array
   for (const table of SNAPSHOT_TABLES) {
     const columns = columnsFor(table, lang);
     const text = readFileSync(join(outDir, "csv", `${table.file}.csv`), "utf8").replace(/^\uFEFF/, "");
-    const [header, ...rows] = Papa.parse<string[]>(text.trimEnd(), { delimiter: lang === "fr" ? ";" : "," }).data;
+    // The first line is the snapshot's citation, the header comes second.
+    const [, header, ...rows] = Papa.parse<string[]>(text.trimEnd(), { delimiter: lang === "fr" ? ";" : "," }).data;
     expect(header).toEqual(columns.map((c) => c.header[lang]));
     const sheet = workbook.getWorksheet(table.sheet[lang])!;
     const codes = json[table.file] ?? [];
@@ -127,14 +129,20 @@ function readTemplate(api: SheetsApiStandIn, spreadsheetId: string): void {
 
 /** Every code the export must show: the fixture below has one row at least for each. */
 async function addEveryCode(w: Warehouse): Promise<void> {
-  await w.run(`INSERT INTO mart.indicator_catalogue VALUES
-    ('teachers_trained_share', 4, 'Part des enseignants formés', 'Share of teachers trained', 'Part des enseignants du pays formés.', 'Share of the country''s teachers trained.', 'percent', 'stock', 'mean', false, 'level', NULL, 'core.training_sessions')`);
-  for (const level of Object.keys(LABELS.level)) {
-    await w.run("INSERT INTO mart.indicators (country_code, period, indicator_id, value, target, disaggregation, status, target_status) VALUES ('BF', '2026-10-01', 'teachers_trained_share', 12.5, NULL, $1, 'provisional', NULL)", [`level=${level}`]);
-  }
-  for (const platform of Object.keys(LABELS.platform)) {
-    await w.run("INSERT INTO mart.indicators (country_code, period, indicator_id, value, target, disaggregation, status, target_status) VALUES ('BF', '2026-10-01', 'resource_views', 40, NULL, $1, 'provisional', NULL)", [`platform=${platform}`]);
-  }
+  const share = loadCatalogue().find((i) => i.id === "teachers_trained_share")!;
+  await w.run("INSERT INTO mart.indicator_catalogue VALUES ($1, 5, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $12, NULL, $13)", [
+    share.id, share.label_fr, share.label_en, share.definition_fr, share.definition_en, share.unit, share.precision, share.kind,
+    share.cumulative, share.ascending, share.snapshot, share.disaggregations.join(","), share.sources.join(","),
+  ]);
+  const figure = (id: string, disaggregation: string, value: number, period = ["month", "2026-10", "2026-10-01", "2026-10-31"]) =>
+    w.run(
+      `INSERT INTO mart.indicator_periods (country_code, period_type, period, period_start, period_end, indicator_id, disaggregation, value, running_total, status)
+       VALUES ('BF', $1, $2, $3, $4, $5, $6, $7, $7, 'provisional')`,
+      [...period, id, disaggregation, value],
+    );
+  for (const level of Object.keys(LABELS.level)) await figure("teachers_trained_share", `level=${level}`, 12.5);
+  for (const platform of Object.keys(LABELS.platform)) await figure("resource_views", `platform=${platform}`, 40);
+  await figure("resource_views", "", 80, ["year", "2025", "2025-06-01", "2025-12-31"]);
   let n = 0;
   for (const status of Object.keys(LABELS.resource_status)) {
     for (const level of Object.keys(LABELS.level)) {
@@ -207,8 +215,9 @@ describe("the labels of codes, as each output shows them", () => {
       ["level", "xlsx", ["fr", "en"]],
       ["resource_status", "csv", ["fr", "en"]],
       ["unit", "csv", ["fr", "en"]],
-      ["kind", "csv", ["fr", "en"], ["stock", "flow"]],
-      ["phase_aggregate", "xlsx", ["fr", "en"]],
+      ["kind", "csv", ["fr", "en"]],
+      ["period_type", "xlsx", ["fr", "en"]],
+      ["source", "csv", ["fr", "en"], ["national-csv", "sheet", "xapi"]],
       ["load_status", "csv", ["fr", "en"], ["loaded", "loaded_with_rejects"]],
       ["yes_no", "csv", ["fr", "en"]],
       ["breakdown", "csv", ["fr", "en"], ["sex=F", "sex=M", "level=preschool", "level=primary", "level=secondary", "platform=regional", "platform=national"]],

@@ -26,9 +26,9 @@ export async function buildFixtureWarehouse(path: string, countriesCsv = join(RO
       const countries = parseCountries(readFileSync(countriesCsv, "utf8"));
       for (const c of countries) await db.run("INSERT INTO core.countries VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)", Object.values(c));
       for (const [position, i] of loadCatalogue().entries()) {
-        await db.run("INSERT INTO mart.indicator_catalogue VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)", [
-          i.id, position, i.label_fr, i.label_en, i.definition_fr, i.definition_en, i.unit, i.kind,
-          i.phase_aggregate, i.snapshot, i.disaggregations.join(","), i.target_key, i.sources.join(","),
+        await db.run("INSERT INTO mart.indicator_catalogue VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)", [
+          i.id, position, i.label_fr, i.label_en, i.definition_fr, i.definition_en, i.unit, i.precision, i.kind,
+          i.cumulative, i.ascending, i.regional ?? null, i.snapshot, i.disaggregations.join(","), i.target_key, i.sources.join(","),
         ]);
       }
       await db.run("INSERT INTO mart.build_info VALUES ('2026-11-15 08:00:00+00', $1, '2025-06-01', '2027-12-31')", [AS_OF]);

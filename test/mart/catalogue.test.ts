@@ -5,6 +5,7 @@ import { catalogueMarkdown, loadCatalogue, RULES } from "../../src/mart/catalogu
 import { formatNumber, formatPercent } from "../../src/core/format.ts";
 import { checkRules, loadRules } from "../../src/mart/rules-config.ts";
 import { ImaginEcoleError } from "../../src/core/errors.ts";
+import { codesOf, labelOf } from "../../src/core/labels.ts";
 
 const SRC = join(import.meta.dirname, "../../src/mart");
 const SHEET_TARGET_IDS = ["trainers_trained", "trainers_certified", "teachers_trained", "resources_published", "monthly_active_users"];
@@ -20,6 +21,19 @@ describe("loadCatalogue()", () => {
   it("compares with targets only under the ids the Cibles tab uses, each at most once", () => {
     const keys = catalogue.map((i) => i.target_key).filter((k): k is string => k !== null);
     expect(keys.sort()).toEqual([...SHEET_TARGET_IDS].sort());
+  });
+
+  it("declares for every indicator how it adds up over a period, its precision, and definitions in plain words", () => {
+    for (const i of catalogue) {
+      expect(codesOf("kind"), i.id).toContain(i.kind);
+      // People, counts and days are whole; a percentage has its decimal.
+      expect(i.precision, i.id).toBe(i.unit === "percent" ? 1 : 0);
+      if (i.cumulative) expect(i.kind, i.id).toBe("flow");
+      if (i.kind === "rate") expect(i.unit, i.id).toBe("percent");
+      if (i.regional) expect(i.kind, i.id).toBe("stock");
+      for (const text of [i.definition_fr, i.definition_en]) expect(text, i.id).not.toMatch(/\b(core|ops|mart|raw)\.[a-z_]+|pipelines\//);
+      for (const source of i.sources) expect(labelOf("dataset", source), `${i.id}: ${source}`).not.toBeNull();
+    }
   });
 
   it("labels and defines every indicator in French and English", () => {

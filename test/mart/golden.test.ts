@@ -5,7 +5,8 @@ import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { buildGoldenCore, MONTHS, NOW, PHASE } from "./golden-fixture.ts";
 
 // Every number below was worked out by hand from golden-fixture.ts; the arithmetic is in the
-// comments. Series run over the six months Nov 2025 … Apr 2026. "none" = no row for that month
+// comments. Figures are stored rounded to the catalogue's precision: whole people, counts and days,
+// percentages to one decimal. Series run over the six months Nov 2025 … Apr 2026. "none" = no row for that month
 // (snapshot indicators exist for the last month only); null = a row with no value.
 const N = "none";
 const RULES = join(import.meta.dirname, "fixtures/rules.json");
@@ -31,8 +32,8 @@ const EXPECTED: Record<string, Array<number | null | string>> = {
   "BF|teachers_trained|level=primary": [0, 50, 50, 50, 50, 50],
   "BF|teachers_trained|level=secondary": [0, 0, 0, 0, 25, 25],
   // Shares: primary 50/1000 = 5 %; secondary 25/500 = 5 %; total (primary+secondary)/(1000+500):
-  // 50/1500 = 3.333 % from Dec, 75/1500 = 5 % from Mar (preschool has no denominator).
-  "BF|teachers_trained_share|": [0, r6((100 * 50) / 1500), r6((100 * 50) / 1500), r6((100 * 50) / 1500), 5, 5],
+  // 50/1500 = 3.3 % from Dec, 75/1500 = 5 % from Mar (preschool has no denominator).
+  "BF|teachers_trained_share|": [0, 3.3, 3.3, 3.3, 5, 5],
   "BF|teachers_trained_share|level=primary": [0, 5, 5, 5, 5, 5],
   "BF|teachers_trained_share|level=secondary": [0, 0, 0, 0, 5, 5],
   // Resources today: R1 published (primary), R2 in validation (secondary), R3 validated (primary),
@@ -71,8 +72,8 @@ const EXPECTED: Record<string, Array<number | null | string>> = {
   "BF|resource_downloads|platform=regional": [0, 0, 0, 1, 1, 1],
   "BF|resource_downloads|platform=national": same(10),
   // Local: the one download a month (by link in Feb/Apr, by id BF-R3 in Mar) over views+downloads:
-  // 1/(5+1) in Feb, 1/(6+1) in Mar and Apr.
-  "BF|local_resource_use_share|": [0, 0, 0, r6(100 / 6), r6(100 / 7), r6(100 / 7)],
+  // 1/(5+1) = 16.7 % in Feb, 1/(6+1) = 14.3 % in Mar and Apr.
+  "BF|local_resource_use_share|": [0, 0, 0, 16.7, 14.3, 14.3],
   // A1 due 31 Jan done; A3 cancelled left out; A2 due in June. Nothing due before January.
   "BF|activities_done_on_time|": [null, null, 100, 100, 100, 100],
   "BF|activities_overdue|": last(0),
@@ -127,8 +128,9 @@ const EXPECTED: Record<string, Array<number | null | string>> = {
   "ML|resources_published|level=preschool": same(0),
   "ML|resources_published|level=primary": same(0),
   "ML|resources_published|level=secondary": same(0),
-  // Ages on 15 May: 10 Jan → 125, 20 Feb → 84, 1 Mar → 75, 1 Apr → 44; median (84 + 75) / 2.
-  "ML|validation_age_median|": last(79.5),
+  // Ages on 15 May: 10 Jan → 125, 20 Feb → 84, 1 Mar → 75, 1 Apr → 44; median (84 + 75) / 2 =
+  // 79.5, to the whole day 80.
+  "ML|validation_age_median|": last(80),
   // Nothing published in the phase (ML-R5 in October 2025, first seen already published).
   "ML|publication_lead_time_days|": same(null),
   "ML|monthly_active_users|": [10, 10, 10, 6, 5, 3],
@@ -142,8 +144,8 @@ const EXPECTED: Record<string, Array<number | null | string>> = {
   "ML|resource_downloads|platform=national": [2, 2, 2, 2, null, 2],
   "ML|local_resource_use_share|": same(0),
   // Due by month end (cancelled left out): Jan A1 (in progress) → 0; Feb 0; Mar A1, A3 done → 1/2;
-  // Apr A1, A3, A2 → 1/3.
-  "ML|activities_done_on_time|": [null, null, 0, 0, 50, r6(100 / 3)],
+  // Apr A1, A3, A2 → 1/3 = 33.3 %.
+  "ML|activities_done_on_time|": [null, null, 0, 0, 50, 33.3],
   // A1 (due 15 Jan) and A2 (due 30 Apr) not done on 15 May.
   "ML|activities_overdue|": last(2),
   // Sheet edits (no modified time, so every sync with changes): 4 Nov, 5 Dec, 5 Jan, 4 Feb; each
@@ -220,25 +222,27 @@ const EXPECTED: Record<string, Array<number | null | string>> = {
 };
 
 // Pro-rata targets (months counted from October 2025, the month before the phase, to the
-// deadline month October 2026: 12) and statuses (≥ 0.9 of target on track, ≥ 0.7 at risk).
+// deadline month October 2026: 12), rounded to whole people and resources (half away from zero),
+// and statuses (≥ 0.9 of target on track, ≥ 0.7 at risk).
 const TARGETS: Record<string, { target: number[]; status: string[] }> = {
-  // 6 × k/12 = 0.5k; values 1,1,2,2,3,3 → ratios 2, 1, 1.33, 1, 1.2, 1.
-  "BF|trainers_trained": { target: [0.5, 1, 1.5, 2, 2.5, 3], status: Array(6).fill("on_track") },
+  // 6 × k/12 = 0.5k → 1, 1, 2, 2, 3, 3; values 1,1,2,2,3,3.
+  "BF|trainers_trained": { target: [1, 1, 2, 2, 3, 3], status: Array(6).fill("on_track") },
   // 120 × k/12 = 10k; values 0,50,50,55,80,80 → November 0/10 off track.
   "BF|teachers_trained": { target: [10, 20, 30, 40, 50, 60], status: ["off_track", "on_track", "on_track", "on_track", "on_track", "on_track"] },
-  // 2 × k/12; values 0,0,0,1,1,1 → Feb 1/0.667, Mar 1/0.833, Apr 1/1.
-  "BF|resources_published": { target: [1 / 6, 1 / 3, 1 / 2, 2 / 3, 5 / 6, 1].map(r6), status: ["off_track", "off_track", "off_track", "on_track", "on_track", "on_track"] },
+  // 2 × k/12 = 0.17, 0.33, 0.5, 0.67, 0.83, 1 → 0, 0, 1, 1, 1, 1; values 0,0,0,1,1,1: nothing is
+  // due in November and December (0 of 0), January 0 of 1.
+  "BF|resources_published": { target: [0, 0, 1, 1, 1, 1], status: ["on_track", "on_track", "off_track", "on_track", "on_track", "on_track"] },
   // 12 × k/12 = k; values 4,4,5,5,6,6.
   "BF|monthly_active_users": { target: [1, 2, 3, 4, 5, 6], status: Array(6).fill("on_track") },
   // 12 × k/12 = k; values 0,1,1,1,1,1 → 0, 0.5, 0.33, 0.25, 0.2, 0.17.
   "ML|trainers_trained": { target: [1, 2, 3, 4, 5, 6], status: Array(6).fill("off_track") },
-  // Two milestones: 0 → 2 by January (3 months: 2/3, 4/3, 2), then 2 → 8 by October (9 months:
-  // 2 + 6/9, 2 + 12/9, 2 + 18/9). Values 0,1,1,1,1,1 → Dec 1/1.333 = 0.75 at risk, the rest off track.
-  "ML|trainers_certified": { target: [2 / 3, 4 / 3, 2, 2 + 6 / 9, 2 + 12 / 9, 4].map(r6), status: ["off_track", "at_risk", "off_track", "off_track", "off_track", "off_track"] },
-  // 6 × k/12 = 0.5k; nothing published in the phase.
-  "ML|resources_published": { target: [0.5, 1, 1.5, 2, 2.5, 3], status: Array(6).fill("off_track") },
-  // 40 × k/12; values 10,10,10,6,5,3 → ratios 3, 1.5, 1, 0.45, 0.3, 0.15.
-  "ML|monthly_active_users": { target: [40 / 12, 80 / 12, 10, 160 / 12, 200 / 12, 20].map(r6), status: ["on_track", "on_track", "on_track", "off_track", "off_track", "off_track"] },
+  // Two milestones: 0 → 2 by January (3 months: 0.67, 1.33, 2), then 2 → 8 by October (9 months:
+  // 2.67, 3.33, 4) → 1, 1, 2, 3, 3, 4. Values 0,1,1,1,1,1 → December 1 of 1 on track, the rest off track.
+  "ML|trainers_certified": { target: [1, 1, 2, 3, 3, 4], status: ["off_track", "on_track", "off_track", "off_track", "off_track", "off_track"] },
+  // 6 × k/12 = 0.5k → 1, 1, 2, 2, 3, 3; nothing published in the phase.
+  "ML|resources_published": { target: [1, 1, 2, 2, 3, 3], status: Array(6).fill("off_track") },
+  // 40 × k/12 = 3.3, 6.7, 10, 13.3, 16.7, 20 → 3, 7, 10, 13, 17, 20; values 10,10,10,6,5,3.
+  "ML|monthly_active_users": { target: [3, 7, 10, 13, 17, 20], status: ["on_track", "on_track", "on_track", "off_track", "off_track", "off_track"] },
 };
 
 let w: Warehouse;
@@ -331,7 +335,7 @@ describe("buildMart on the golden core", () => {
     ]);
   });
 
-  it("gives the phase-to-date value per the catalogue: last month for stocks, sum for views, mean for national users", async () => {
+  it("gives the phase-to-date value by the indicator's kind: last month for stocks, sum for flows, people counted once", async () => {
     const rows = await w.all<{ key: string; value: number | null; target: number | null; target_status: string | null; status: string }>(
       `SELECT country_code || '|' || indicator_id || '|' || disaggregation AS key, value, target, target_status, status
        FROM mart.indicators_phase
@@ -342,9 +346,10 @@ describe("buildMart on the golden core", () => {
       // Last month: 3 trainers against 6 × 6/12 = 3.
       { key: "BF|resource_views|", value: 204 + 204 + 205 + 205 + 206 + 206, target: null, target_status: null, status: "provisional" },
       { key: "BF|trainers_trained|", value: 3, target: 3, target_status: "on_track", status: "provisional" },
-      // Last month: 3 users against 20.
-      { key: "ML|monthly_active_users|", value: 3, target: 20, target_status: "off_track", status: "provisional" },
-      // Mean of the five months with an export: (7 × 5) / 5; March has none.
+      // Users m1…m10, active in several months, are 10 people over the phase; the monthly target
+      // compares with the last month: 3 users against 20.
+      { key: "ML|monthly_active_users|", value: 10, target: 20, target_status: "off_track", status: "provisional" },
+      // A stock: April's figure (March, with no export, does not matter).
       { key: "ML|national_active_users|", value: 7, target: null, target_status: null, status: "provisional" },
       { key: "NE|reporting_completeness|", value: 0, target: null, target_status: null, status: "provisional" },
     ]);
@@ -386,8 +391,8 @@ describe("buildMart bottlenecks on the golden core", () => {
       { country: "ML", rule: "behind_trajectory", severity: "high", since: "2026-02-01", evidence: { indicator_id: "monthly_active_users", period: "2026-04-01", value: 3, target: 20, ratio: 0.15, final_target: 40, deadline: "2026-10-31", no_data: false } },
       // Never on track → since the first month. 0 vs 3: 0.
       { country: "ML", rule: "behind_trajectory", severity: "high", since: "2025-11-01", evidence: { indicator_id: "resources_published", period: "2026-04-01", value: 0, target: 3, ratio: 0, final_target: 6, deadline: "2026-10-31", no_data: false } },
-      // 1 vs 4 (second milestone 8 by October): 0.25.
-      { country: "ML", rule: "behind_trajectory", severity: "high", since: "2025-11-01", evidence: { indicator_id: "trainers_certified", period: "2026-04-01", value: 1, target: 4, ratio: 0.25, final_target: 8, deadline: "2026-10-31", no_data: false } },
+      // 1 vs 4 (second milestone 8 by October): 0.25. Last on track in December (1 vs 1) → since January.
+      { country: "ML", rule: "behind_trajectory", severity: "high", since: "2026-01-01", evidence: { indicator_id: "trainers_certified", period: "2026-04-01", value: 1, target: 4, ratio: 0.25, final_target: 8, deadline: "2026-10-31", no_data: false } },
       // 1 vs 6: 0.167.
       { country: "ML", rule: "behind_trajectory", severity: "high", since: "2025-11-01", evidence: { indicator_id: "trainers_trained", period: "2026-04-01", value: 1, target: 6, ratio: 0.167, final_target: 12, deadline: "2026-10-31", no_data: false } },
       // Last three months 6, 5, 3 (mean 4.67) against 10, 10, 10: drop 1 − 4.667/10 = 0.533 ≥ 0.4.

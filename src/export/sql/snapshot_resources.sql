@@ -7,5 +7,4 @@ SELECT r.country_code,
        r.resource_id, r.title, r.discipline, r.level, r.language, r.type, r.status, r.status_date, r.link
 FROM core.resources r
 LEFT JOIN core.countries k USING (country_code)
-WHERE r.status_date IS NULL OR r.status_date <= $as_of::DATE
-ORDER BY r.country_code, r.resource_id;
+WHERE r.status_date IS NULL OR r.status_date <= $as_of::DATE;

@@ -5,8 +5,7 @@ SELECT
   m.country_code,
   m.period,
   '' AS disaggregation,
-  CASE WHEN p.country_code IS NOT NULL THEN count(a.activity_id) END AS value,
-  NULL::INTEGER AS denominator_year
+  CASE WHEN p.country_code IS NOT NULL THEN count(a.activity_id) END AS amount
 FROM mart.months m
 JOIN mart.build_info b ON m.period = b.as_of
 LEFT JOIN reported p ON p.country_code = m.country_code

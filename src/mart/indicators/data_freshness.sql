@@ -29,7 +29,6 @@ SELECT
     WHEN 'source=sheet' THEN sheet
     WHEN 'source=regional-platform' THEN regional
     ELSE greatest(national, sheet, regional)
-  END AS value,
-  NULL::INTEGER AS denominator_year
+  END AS amount
 FROM ages
 CROSS JOIN (VALUES (''), ('source=national-csv'), ('source=sheet'), ('source=regional-platform')) x(disaggregation)

@@ -1,9 +1,10 @@
--- % of regional views and downloads that went to the country's own resources (Ressources tab).
+-- Regional views and downloads that went to the country's own resources (Ressources tab), over all
+-- regional views and downloads: a rate, added up over any period before it is divided.
 SELECT
   m.country_code,
   m.period,
   '' AS disaggregation,
-  100.0 * u.local_views / nullif(u.views + u.downloads, 0) AS value,
-  NULL::INTEGER AS denominator_year
+  u.local_views AS amount,
+  u.views + u.downloads AS base
 FROM mart.months m
 LEFT JOIN mart.usage_monthly u USING (country_code, period)

@@ -1,31 +1,16 @@
--- Median publication lead time (mart.publication_lead_times) over the resources published in the
--- month, since the phase start. Also the phase-to-date value, as the row with no period: the
--- median over every resource published in the phase up to the last complete month (a median of
--- the months' medians would not be it). No published resource with an earlier recorded status:
--- no value, not zero.
-WITH b AS (SELECT phase_start, as_of FROM mart.build_info),
-t AS (
-  SELECT l.country_code, l.published_on, l.lead_time_days
-  FROM mart.publication_lead_times l, b
-  WHERE l.published_on >= b.phase_start
-)
+-- Each resource published in the month since the phase start, with its lead time
+-- (mart.publication_lead_times): the median is taken over the items of the whole period, never over
+-- monthly medians. A month with none: one row with no item, so no value (not zero).
+WITH b AS (SELECT phase_start FROM mart.build_info)
 SELECT
   m.country_code,
   m.period,
   '' AS disaggregation,
-  median(t.lead_time_days) AS value,
-  NULL::INTEGER AS denominator_year
+  l.lead_time_days AS amount,
+  l.country_code || '/' || l.resource_id AS item
 FROM mart.months m
-LEFT JOIN t ON t.country_code = m.country_code AND t.published_on >= m.period AND t.published_on < m.next_period
-GROUP BY m.country_code, m.period
-UNION ALL
-SELECT
-  c.country_code,
-  NULL::DATE AS period,
-  '' AS disaggregation,
-  median(t.lead_time_days) AS value,
-  NULL::INTEGER AS denominator_year
-FROM (SELECT DISTINCT country_code FROM mart.months) c
 CROSS JOIN b
-LEFT JOIN t ON t.country_code = c.country_code AND t.published_on < b.as_of + INTERVAL 1 MONTH
-GROUP BY c.country_code
+LEFT JOIN mart.publication_lead_times l
+  ON l.country_code = m.country_code
+ AND l.published_on >= m.period AND l.published_on < m.next_period
+ AND l.published_on >= b.phase_start

@@ -8,8 +8,7 @@ SELECT
     WHEN 'platform=regional' THEN u.downloads
     WHEN 'platform=national' THEN n.downloads
     ELSE CASE WHEN u.downloads IS NOT NULL OR n.downloads IS NOT NULL THEN coalesce(u.downloads, 0) + coalesce(n.downloads, 0) END
-  END AS value,
-  NULL::INTEGER AS denominator_year
+  END AS amount
 FROM mart.months m
 CROSS JOIN (VALUES (''), ('platform=regional'), ('platform=national')) x(disaggregation)
 LEFT JOIN mart.usage_monthly u USING (country_code, period)

@@ -8,8 +8,7 @@ SELECT
     WHEN 'platform=regional' THEN u.views
     WHEN 'platform=national' THEN n.page_views
     ELSE CASE WHEN u.views IS NOT NULL OR n.page_views IS NOT NULL THEN coalesce(u.views, 0) + coalesce(n.page_views, 0) END
-  END AS value,
-  NULL::INTEGER AS denominator_year
+  END AS amount
 FROM mart.months m
 CROSS JOIN (VALUES (''), ('platform=regional'), ('platform=national')) x(disaggregation)
 LEFT JOIN mart.usage_monthly u USING (country_code, period)

@@ -1,3 +1,3 @@
 -- Resources in validation today, total and by level (mart.resource_stock: last complete month only).
-SELECT country_code, period, disaggregation, in_validation AS value, NULL::INTEGER AS denominator_year
+SELECT country_code, period, disaggregation, in_validation AS amount
 FROM mart.resource_stock

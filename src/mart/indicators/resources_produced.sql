@@ -1,4 +1,4 @@
 -- Resources out of production (in validation, validated or published) today, total and by level
 -- (mart.resource_stock).
-SELECT country_code, period, disaggregation, in_validation + validated + published AS value, NULL::INTEGER AS denominator_year
+SELECT country_code, period, disaggregation, in_validation + validated + published AS amount
 FROM mart.resource_stock

@@ -1,5 +1,5 @@
--- Resources published since the phase start (status date), cumulative at month end, total and
--- by level. No Ressources row at all for a country: no value.
+-- Resources published in the month (status date) since the phase start, total and by level. No
+-- Ressources row at all for a country: no value.
 WITH r AS (
   SELECT country_code, level, status_date
   FROM core.resources, mart.build_info b
@@ -13,13 +13,12 @@ SELECT
   m.country_code,
   m.period,
   c.disaggregation,
-  CASE WHEN p.country_code IS NOT NULL THEN count(r.status_date) END AS value,
-  NULL::INTEGER AS denominator_year
+  CASE WHEN p.country_code IS NOT NULL THEN count(r.status_date) END AS amount
 FROM mart.months m
 CROSS JOIN cuts c
 LEFT JOIN reported p ON p.country_code = m.country_code
 LEFT JOIN r
   ON r.country_code = m.country_code
- AND r.status_date < m.next_period
+ AND r.status_date >= m.period AND r.status_date < m.next_period
  AND (c.disaggregation = '' OR c.disaggregation = 'level=' || r.level)
 GROUP BY m.country_code, m.period, c.disaggregation, p.country_code

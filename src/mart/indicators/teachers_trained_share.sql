@@ -1,6 +1,7 @@
--- Teachers trained (cumulative) as a % of the country's teachers, with the denominator's year.
--- Primary and secondary each on their own count; the total puts primary + secondary trained over
--- both counts and carries the older year. Preschool has no denominator and is left out.
+-- Teachers trained since the phase start up to the month's end (amount) over the country's teachers
+-- (base), with the year of that count. Primary and secondary each on their own count; the total puts
+-- primary + secondary trained over both counts and carries the older year. Preschool has no
+-- denominator and is left out.
 WITH s AS (
   SELECT
     country_code,
@@ -22,18 +23,24 @@ trained AS (
   LEFT JOIN s ON s.country_code = m.country_code AND s.ended_on < m.next_period
   GROUP BY ALL
 )
--- A year only where there is a value: an empty cell must not look dated.
-SELECT country_code, period, disaggregation, value, CASE WHEN value IS NOT NULL THEN denominator_year END AS denominator_year
+-- A year only where there is a share: an empty cell must not look dated.
+SELECT country_code, period, disaggregation, amount, base,
+       CASE WHEN amount IS NOT NULL AND nullif(base, 0) IS NOT NULL THEN denominator_year END AS denominator_year
 FROM (
   SELECT
     m.country_code,
     m.period,
     x.disaggregation,
     CASE x.disaggregation
-      WHEN 'level=primary' THEN 100.0 * t.primary_trained / nullif(c.primary_teachers, 0)
-      WHEN 'level=secondary' THEN 100.0 * t.secondary_trained / nullif(c.secondary_teachers, 0)
-      ELSE 100.0 * (t.primary_trained + t.secondary_trained) / nullif(c.primary_teachers + c.secondary_teachers, 0)
-    END AS value,
+      WHEN 'level=primary' THEN t.primary_trained
+      WHEN 'level=secondary' THEN t.secondary_trained
+      ELSE t.primary_trained + t.secondary_trained
+    END AS amount,
+    CASE x.disaggregation
+      WHEN 'level=primary' THEN c.primary_teachers
+      WHEN 'level=secondary' THEN c.secondary_teachers
+      ELSE c.primary_teachers + c.secondary_teachers
+    END AS base,
     CASE x.disaggregation
       WHEN 'level=primary' THEN c.primary_teachers_year
       WHEN 'level=secondary' THEN c.secondary_teachers_year

@@ -1,4 +1,4 @@
--- Trainers trained and certified since the phase start, cumulative at month end, total and by sex
+-- Trainers trained in the month since the phase start and certified, total, by sex and by region
 -- (mart.trainer_counts).
-SELECT country_code, period, disaggregation, certified AS value, NULL::INTEGER AS denominator_year
+SELECT country_code, period, disaggregation, certified AS amount
 FROM mart.trainer_counts

@@ -1,3 +1,3 @@
--- Trainers trained since the phase start, cumulative at month end, total and by sex (mart.trainer_counts).
-SELECT country_code, period, disaggregation, trained AS value, NULL::INTEGER AS denominator_year
+-- Trainers trained in the month since the phase start, total, by sex and by region (mart.trainer_counts).
+SELECT country_code, period, disaggregation, trained AS amount
 FROM mart.trainer_counts

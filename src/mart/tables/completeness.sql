@@ -6,16 +6,22 @@ grid AS (
   FROM mart.months m
 ),
 -- National exports are expected from a country's first delivered month, or from the phase start
--- for the countries the configuration requires.
+-- for the countries the configuration requires. The history a country's first delivery brings (its
+-- months that reached the warehouse on that first day, after their deadline) is a back-fill: on
+-- time is not measurable for it (NULL), never late.
 national_from AS (
-  SELECT country_code, min(period) AS first_period FROM mart.national_monthly GROUP BY ALL
+  SELECT country_code, min(period) AS first_period, min(first_received_at)::DATE AS first_day
+  FROM mart.national_monthly GROUP BY ALL
 ),
 national AS (
   SELECT
     g.country_code, g.period, 'national-csv' AS source,
     n.days_reported IS NOT NULL AS received,
     n.first_received_at AS received_at,
-    n.first_received_at IS NOT NULL AND n.first_received_at::DATE <= g.deadline AS on_time,
+    CASE
+      WHEN n.first_received_at::DATE = f.first_day AND n.first_received_at::DATE > g.deadline THEN NULL
+      ELSE n.first_received_at IS NOT NULL AND n.first_received_at::DATE <= g.deadline
+    END AS on_time,
     g.deadline,
     n.days_reported
   FROM grid g

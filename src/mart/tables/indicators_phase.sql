@@ -1,63 +1,29 @@
--- Phase-to-date value of each indicator as of the last complete month: the last month's value
--- (stocks, levels), the sum (flows that add up) or the mean of the months, per the catalogue;
--- for a median, the value the indicator's SQL gave with no period (the median over the phase).
-WITH b AS (SELECT as_of FROM mart.build_info),
-pooled AS (
-  SELECT country_code, indicator_id, disaggregation, value AS pooled_value
-  FROM indicator_values
-  WHERE period IS NULL
-),
-per AS (
-  SELECT
-    i.country_code,
-    i.indicator_id,
-    i.disaggregation,
-    c.phase_aggregate,
-    max(i.value) FILTER (WHERE i.period = b.as_of) AS last_value,
-    sum(i.value) AS sum_value,
-    avg(i.value) AS mean_value,
-    max(i.denominator_year) FILTER (WHERE i.period = b.as_of) AS denominator_year,
-    bool_and(i.status = 'approved') AS all_approved,
-    bool_and(i.status = 'approved') FILTER (WHERE i.period = b.as_of) AS last_approved
-  FROM mart.indicators i
-  JOIN mart.indicator_catalogue c USING (indicator_id)
-  CROSS JOIN b
-  GROUP BY ALL
-),
-valued AS (
-  SELECT
-    per.*,
-    CASE phase_aggregate
-      WHEN 'last' THEN last_value WHEN 'sum' THEN sum_value WHEN 'median' THEN pooled_value ELSE mean_value
-    END AS value
-  FROM per
-  LEFT JOIN pooled USING (country_code, indicator_id, disaggregation)
-)
+-- Phase-to-date figure of each indicator and country as of the last complete month: the phase row
+-- of mart.indicator_periods ending then. The target is the trajectory at that month and the next
+-- milestone; the standing is the phase row's, or, for a target set on months (monthly active
+-- users), the last month's figure against it.
+WITH b AS (SELECT as_of, last_day(as_of) AS period_end FROM mart.build_info)
 SELECT
-  v.country_code,
-  v.indicator_id,
-  v.disaggregation,
+  p.country_code,
+  p.indicator_id,
+  p.disaggregation,
   b.as_of,
-  v.value,
+  p.value,
   t.target,
   t.final_target,
   t.deadline,
-  CASE
-    WHEN t.target IS NULL OR v.value IS NULL THEN NULL
-    WHEN v.value >= $on_track * t.target THEN 'on_track'
-    WHEN v.value >= $at_risk * t.target THEN 'at_risk'
-    ELSE 'off_track'
-  END AS target_status,
-  v.denominator_year,
-  CASE
-    WHEN (CASE v.phase_aggregate WHEN 'last' THEN v.last_approved ELSE v.all_approved END) THEN 'approved'
-    ELSE 'provisional'
-  END AS status
-FROM valued v
+  coalesce(p.target_status, m.target_status) AS target_status,
+  p.denominator_year,
+  p.status
+FROM mart.indicator_periods p
 CROSS JOIN b
 JOIN mart.indicator_catalogue c USING (indicator_id)
+LEFT JOIN mart.indicator_periods m
+  ON m.country_code = p.country_code AND m.indicator_id = p.indicator_id AND m.disaggregation = p.disaggregation
+ AND m.period_type = 'month' AND m.period_end = b.period_end
 LEFT JOIN mart.trajectory t
-  ON v.disaggregation = ''
- AND t.country_code = v.country_code
+  ON p.disaggregation = ''
+ AND t.country_code = p.country_code
  AND t.target_key = c.target_key
  AND t.period = b.as_of
+WHERE p.period_type = 'phase' AND p.period_end = b.period_end AND p.country_code <> 'ALL'

@@ -2,7 +2,8 @@
 -- exports either days or whole months (one row dated the 1st), as its importer recorded in
 -- core.national_platforms; without that record, every row on the 1st over two months or more
 -- means months. Active users are the monthly figure for those, else the mean of the daily
--- figures; a monthly row covers its month to the last day.
+-- figures rounded to the person, so the platforms add up exactly; a monthly row covers its month
+-- to the last day.
 WITH kinds AS (
   SELECT u.country_code, u.platform,
          coalesce(any_value(p.granularity) = 'month',
@@ -17,7 +18,7 @@ per_platform AS (
     n.platform,
     date_trunc('month', n.day)::DATE AS period,
     CASE WHEN k.monthly THEN day(last_day(min(n.day))) ELSE count(DISTINCT n.day) END AS days_reported,
-    CASE WHEN k.monthly THEN sum(n.active_users) ELSE sum(n.active_users) / count(DISTINCT n.day) END AS active,
+    CASE WHEN k.monthly THEN sum(n.active_users) ELSE round(sum(n.active_users) / count(DISTINCT n.day)) END AS active,
     sum(n.page_views) AS page_views,
     sum(n.downloads) AS downloads,
     min(l.started_at AT TIME ZONE 'UTC') AS first_received_at,

@@ -169,6 +169,10 @@ export const TAB_CONTRACTS: TabContract[] = [
         { fr: "Valeur à atteindre (nombre positif).", en: "Value to reach (positive number)." }),
       col("deadline", "Échéance", ["Date limite", "Date cible", "Deadline", "Due date"], { kind: "date" }, true,
         { fr: "Date à laquelle la cible doit être atteinte (jj/mm/aaaa).", en: "Date by which the target is to be reached (dd/mm/yyyy)." }),
+      col("baseline", "Valeur de référence", ["Valeur de base", "Situation de référence", "Baseline", "Baseline value"], { kind: "number" }, false,
+        { fr: "Valeur de l'indicateur avant le programme, si elle est connue (facultatif, sur une ligne de l'indicateur).", en: "The indicator's value before the programme, if known (optional, on one row of the indicator)." }),
+      col("baseline_year", "Année de référence", ["Année de base", "Année de la valeur de référence", "Baseline year"], { kind: "count" }, false,
+        { fr: "Année de cette valeur de référence (ex. 2024).", en: "Year of that baseline value (e.g. 2024)." }),
     ],
   },
   {

@@ -9,7 +9,7 @@ import type { Cell } from "./values.ts";
 
 export const SOURCE = "sheet";
 /** Bump when parsing or validation changes, so every tab is read again once. */
-const RULES_VERSION = 1;
+const RULES_VERSION = 2;
 
 /** One tab as read from the API, an .xlsx or a .csv. */
 export interface TabInput {

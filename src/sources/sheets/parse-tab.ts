@@ -302,6 +302,16 @@ function checkRow(
     checkComment(record, reject);
     return;
   }
+  if (contract.key === "targets") {
+    const year = record.baseline_year;
+    if (typeof year === "number" && (year < 1990 || year > 2100)) {
+      reject("baseline_year", reason(
+        { fr: `L'année de référence ${year} n'est pas une année plausible.`, en: `Baseline year ${year} is not a plausible year.` },
+        { fr: "saisissez une année sur quatre chiffres (ex. 2024).", en: "enter a four-digit year (e.g. 2024)." },
+      ));
+    }
+    return;
+  }
   if (contract.key !== "sessions") return;
   const { start_date: start, end_date: end, trainer_id: trainer } = record;
   if (typeof start === "string" && typeof end === "string" && end < start) {

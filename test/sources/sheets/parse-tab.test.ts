@@ -114,6 +114,20 @@ describe("parseTab(grid, title, contract, env)", () => {
     ]);
     expect(tab.rejects.map((r) => r.location)).toEqual(["Cibles!A3", "Cibles!B5"]);
   });
+
+  it("reads the baseline and its year beside a Cibles milestone, and refuses a year that is not one", () => {
+    const tab = parseTab([
+      ["Pays", "Indicateur", "Cible", "Échéance", "Valeur de référence", "Année de référence"],
+      ["NE", "Utilisateurs actifs mensuels", "2 400", "31/12/2027", "120", "2024"],
+      ["NE", "Formateurs formés", "160", "31/12/2027", "", ""],
+      ["GN", "Formateurs formés", "90", "31/12/2027", "0", "24"],
+    ], "Cibles", contractFor("targets"), env);
+    expect(tab.records).toEqual([
+      { country_code: "NE", indicator_id: "monthly_active_users", target: 2400, deadline: "2027-12-31", baseline: 120, baseline_year: 2024 },
+      { country_code: "NE", indicator_id: "trainers_trained", target: 160, deadline: "2027-12-31", baseline: null, baseline_year: null },
+    ]);
+    expect(tab.rejects.map((r) => [r.location, r.reason.en])).toEqual([["Cibles!F4", expect.stringContaining("Baseline year 24 is not a plausible year.")]]);
+  });
 });
 
 describe("parseTab on the Commentaires tab", () => {
