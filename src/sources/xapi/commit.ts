@@ -1,9 +1,12 @@
+import type { DuckDBValue } from "@duckdb/node-api";
 import type { BatchContext, BatchCounts } from "../../warehouse/batch.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import type { Keyer } from "../../privacy/keyed-hash.ts";
+import { sqlFile } from "../../warehouse/sql-file.ts";
+import { canonicalIdent } from "./identity.ts";
 import type { Reason } from "./reasons.ts";
 import { runSqlFile, usedParams, type Query } from "./sql.ts";
-import type { Statements } from "./statements.ts";
+import { defineXapiMacros, type Statements } from "./statements.ts";
 
 export interface CommitOptions {
   /** `xapi` or `moodle-log`: written to raw rows. */
@@ -19,10 +22,19 @@ export interface CommitOptions {
 /** What one pass over the statements found. */
 export interface Summary {
   rowsRead: number;
-  /** Null when the pass did not check the statements (countActors). */
+  /** Null when the pass did not check every statement fully (countActors). */
   rowsRejected: number | null;
-  /** Distinct actor identifiers, in clear: keyed before anything is written. */
+  /** Distinct identifiers of actors and of Agent or Group objects, in clear: keyed before anything is written. */
   idents: string[];
+  /** Whether some statement's object is an Agent or a Group (whose id is then its key). */
+  agentObjects: boolean;
+}
+
+/** What the first pass over a file found: the statements it already knows to be refused, if any. */
+export interface FirstPassSummary extends Summary {
+  rowsRejected: null;
+  /** Statements refused for a property the first pass checks (actors.sql); the file is then staged. */
+  defects: number;
 }
 
 export interface CheckedSummary extends Summary {
@@ -31,23 +43,35 @@ export interface CheckedSummary extends Summary {
 
 /** Counts the statements, the rejected ones, and collects the actors of the valid ones, in one grouping pass. */
 export async function summarise(warehouse: Warehouse, statements: Statements): Promise<CheckedSummary> {
-  const sql = `SELECT ident, count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS valid FROM ${statements.sql} s GROUP BY ident`;
-  const summary: CheckedSummary = { rowsRead: 0, rowsRejected: 0, idents: [] };
-  for (const { ident, n, valid } of await warehouse.all<{ ident: string | null; n: number; valid: number }>(sql, usedParams(statements.params, sql))) {
+  const sql = `SELECT ident, object_ident, count(*) AS n, count(*) FILTER (WHERE reason IS NULL) AS valid FROM ${statements.sql} s GROUP BY ALL`;
+  const summary: CheckedSummary = { rowsRead: 0, rowsRejected: 0, idents: [], agentObjects: false };
+  const idents = new Set<string>();
+  type Row = { ident: string | null; object_ident: string | null; n: number; valid: number };
+  for (const { ident, object_ident, n, valid } of await warehouse.all<Row>(sql, usedParams(statements.params, sql))) {
     summary.rowsRead += n;
     summary.rowsRejected += n - valid;
-    if (ident !== null && valid > 0) summary.idents.push(ident);
+    if (valid > 0) for (const id of [ident, object_ident]) if (id !== null) idents.add(id);
+    if (valid > 0 && object_ident !== null) summary.agentObjects = true;
   }
+  summary.idents = [...idents];
   return summary;
 }
 
-/** Counts statements and collects their actors without checking them, from a relation (`ident`, `n`) such as ndjsonActors. */
-export async function countActors(warehouse: Warehouse, actors: Query): Promise<Summary> {
-  const summary: Summary = { rowsRead: 0, rowsRejected: null, idents: [] };
-  for (const { ident, n } of await warehouse.all<{ ident: string | null; n: number }>(actors.sql, actors.params)) {
+/**
+ * Counts statements and collects their actors, from a first pass (`ident`, `object_ident`,
+ * `defect`, `n`) such as ndjsonActors, which checks part of each statement.
+ */
+export async function countActors(warehouse: Warehouse, actors: Query): Promise<FirstPassSummary> {
+  const summary: FirstPassSummary = { rowsRead: 0, rowsRejected: null, defects: 0, idents: [], agentObjects: false };
+  const idents = new Set<string>();
+  type Row = { ident: string | null; object_ident: string | null; defect: string | null; n: number };
+  for (const { ident, object_ident, defect, n } of await warehouse.all<Row>(actors.sql, actors.params)) {
     summary.rowsRead += n;
-    if (ident !== null) summary.idents.push(ident);
+    if (defect !== null) summary.defects += n;
+    else for (const id of [ident, object_ident]) if (id !== null) idents.add(id);
+    if (object_ident !== null) summary.agentObjects = true;
   }
+  summary.idents = [...idents];
   return summary;
 }
 
@@ -93,19 +117,29 @@ async function write(
     location_prefix: options.locationPrefix,
     id_location_prefix: options.idLocationPrefix ?? null,
   };
-  const slots = { statements: statements.sql };
+  const checked = summary.rowsRejected !== null;
+  await defineXapiMacros(warehouse);
   await keyActors(warehouse, summary.idents, options.keyer);
-  if (summary.rowsRejected !== null && summary.rowsRejected > 0) {
-    await loadReasons(warehouse, options.reasons);
-    await runSqlFile(warehouse, "ops.rejects", params, slots);
-  }
+  await loadReasons(warehouse, options.reasons);
+  if (checked && summary.rowsRejected! > 0) await runSqlFile(warehouse, "ops.rejects", params, { statements: statements.sql });
   const before = Number(await warehouse.scalar("SELECT count(*) FROM raw.xapi_statements"));
+  const slots = {
+    statements: statements.sql,
+    // The join that keys Agent and Group objects, only when the batch has some: it costs on every statement.
+    object_keys: summary.agentObjects ? "LEFT JOIN xapi_actor_keys o ON o.ident = s.object_ident" : "",
+    object_id: summary.agentObjects ? "coalesce(s.object_id, 'agent:' || o.actor_key)" : "s.object_id",
+  };
   const inserted = await joiningAsWritten(warehouse, () => runSqlFile(warehouse, "raw.xapi_statements", params, slots));
-  if (summary.rowsRejected === null && inserted < summary.rowsRead) {
+  // A file read straight from disk was only partly checked: any statement refused here, an
+  // Activity id that is not an IRI, or an id loaded with other content sends it to the stage,
+  // which says which and where.
+  const giveUp = async () => {
     await warehouse.run("DELETE FROM raw.xapi_statements WHERE load_id = $1", [loadId]);
     return null;
-  }
-  const seen = before > 0 ? await runSqlFile(warehouse, "raw.xapi_statements.seen", params) : 0;
+  };
+  if (!checked && (inserted < summary.rowsRead || (await count(warehouse, "raw.xapi_statements.activity_ids", params)) > 0)) return giveUp();
+
+  const overlap = before > 0 ? await one<{ seen: number; conflicts: number }>(warehouse, "raw.xapi_statements.overlap", params) : { seen: 0, conflicts: 0 };
   // Grouping by the ids' hashes is cheaper than by the ids, or than count(DISTINCT), and misses
   // no repeat; a collision only costs the exact pass, which then removes nothing.
   const repeated = Number(
@@ -114,6 +148,12 @@ async function write(
       [loadId],
     ),
   );
+  const conflicts = overlap.conflicts + (repeated > 0 ? await count(warehouse, "raw.xapi_statements.conflicts", params) : 0);
+  if (conflicts > 0) {
+    if (!checked) return giveUp();
+    await runSqlFile(warehouse, "ops.rejects.conflicts", params, slots);
+  }
+  const seen = overlap.seen > 0 ? await runSqlFile(warehouse, "raw.xapi_statements.seen", params) : 0;
   const removed = seen + (repeated > 0 ? await runSqlFile(warehouse, "raw.xapi_statements.repeated", params) : 0);
   await runSqlFile(warehouse, "core.voided_events", params);
   // Identifiers in clear: gone as soon as the batch is written.
@@ -121,6 +161,16 @@ async function write(
     await warehouse.run(`DROP TABLE IF EXISTS temp.main.${table}`);
   }
   return { rowsRead: summary.rowsRead, rowsLoaded: inserted - removed };
+}
+
+/** The first row of the query in `sql/<name>.sql`. */
+async function one<T>(warehouse: Warehouse, name: string, params: Record<string, DuckDBValue>): Promise<T> {
+  const sql = sqlFile(import.meta.url, `sql/${name}.sql`);
+  return (await warehouse.one<T>(sql, usedParams(params, sql)))!;
+}
+
+async function count(warehouse: Warehouse, name: string, params: Record<string, DuckDBValue>): Promise<number> {
+  return Number((await one<{ n: number }>(warehouse, name, params)).n);
 }
 
 /**
@@ -158,7 +208,7 @@ async function keyActors(warehouse: Warehouse, idents: string[], keyer: Keyer): 
   const appender = await warehouse.conn.createAppender("xapi_actor_keys", "main", "temp");
   for (const ident of idents) {
     appender.appendVarchar(ident);
-    appender.appendVarchar(keyer(ident));
+    appender.appendVarchar(keyer(canonicalIdent(ident)));
     appender.endRow();
   }
   appender.closeSync();

@@ -117,7 +117,7 @@ async function loadStaged(
     ctx.warehouse,
     { source: XAPI_SOURCE, location },
     async (batch) => {
-      const counts = await writeStatementsFile(batch, { path: file, shown: location, format: "ndjson", rules: source.country }, {
+      const counts = await writeStatementsFile(batch, { path: file, shown: location, format: "ndjson", rules: source.country, now: ctx.now }, {
         source: XAPI_SOURCE,
         keyer: ctx.keyer,
         // A statement with an id is pointed at by the query that fetches it from the LRS.

@@ -2,65 +2,101 @@ import type { CountryRule } from "../../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { sqlFile } from "../../warehouse/sql-file.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
-import { BASE_PATHS, compileCountryRules } from "./country-rules.ts";
-import { fieldsFromNdjson, fieldsFromText, type FieldPath } from "./fields.ts";
+import { BASE_FIELDS, BASE_PATHS, compileCountryRules } from "./country-rules.ts";
+import { fieldsFromNdjson, fieldsFromText, type Field, type FieldsQuery } from "./fields.ts";
 import { linesSql, type StatementsFormat } from "./file-format.ts";
-import { usedParams, type Query } from "./sql.ts";
+import { runSqlFile, usedParams, type Query } from "./sql.ts";
 
-/** A relation in the shape of sql/statements.sql (statement fields and reject reason), and what it binds. */
+/**
+ * A relation in the shape of sql/statements.sql (line, event_id, ident, object_ident, verb,
+ * object_id, voided_target, occurred_at, stored_at, country, reason, reject_value), and what it binds.
+ */
 export type Statements = Query;
 
 /** The TEMP table xapi_stage, filled by stageStatementsFile or by the Moodle reader. */
 export const STAGED: Statements = { sql: "xapi_stage", params: {} };
 
+/** Defines the checks of sql/macros.sql on the connection (TEMP, so again for each load). */
+export async function defineXapiMacros(warehouse: Warehouse): Promise<void> {
+  await runSqlFile(warehouse, "macros");
+}
+
+const F = BASE_FIELDS;
+
 /**
- * The actor's identifier over fields f2–f6 (mbox, mbox_sha1sum, openid, account home page and
- * name), the first an actor has, prefixed by its kind. In clear: keyed before anything is written.
+ * What the second pass over a file the first pass found clean does not read: it checks only the
+ * id, the times and the country (sql/statements.sql with $full false).
  */
-const ACTOR_IDENT = `CASE
-      WHEN NULLIF(f2, '') IS NOT NULL THEN 'mbox:' || f2
-      WHEN NULLIF(f3, '') IS NOT NULL THEN 'mbox_sha1sum:' || f3
-      WHEN NULLIF(f4, '') IS NOT NULL THEN 'openid:' || f4
-      WHEN NULLIF(f5, '') IS NOT NULL AND NULLIF(f6, '') IS NOT NULL THEN 'account:' || f5 || '|' || f6
-    END`;
+const CHECKED_BY_FIRST_PASS: ReadonlySet<Field> = new Set<Field>([
+  F.actorObjectType, F.actorName, F.actorAccountNameJson, F.verbDisplay, F.objectName, F.objectAccountNameJson,
+  F.subActor, F.subVerb, F.subTimestamp, F.subStored, F.subVersion, F.subAuthority, F.version, F.registration, F.contextStatement,
+]);
 
-type Fields = (paths: readonly FieldPath[]) => Query;
+/** What the first pass (sql/actors.sql) does not read: what differs on every statement. */
+const CHECKED_BY_SECOND_PASS: ReadonlySet<Field> = new Set<Field>([F.id, F.timestamp, F.stored, F.actorAccountName, F.objectAccountName]);
 
-async function statementsQuery(warehouse: Warehouse, file: string, rules: CountryRule[], fields: Fields): Promise<Statements> {
+type Fields = (fields: readonly Field[]) => FieldsQuery;
+
+interface StatementsOptions {
+  /** Check everything on every statement (staged files), or only what the first pass left. */
+  full: boolean;
+  /** Timestamps later than a day after this (or after `stored`) are refused. */
+  now: Date;
+}
+
+async function statementsQuery(
+  warehouse: Warehouse,
+  file: string,
+  rules: CountryRule[],
+  fields: Fields,
+  options: StatementsOptions,
+): Promise<Statements> {
   const country = compileCountryRules(rules);
-  const read = fields([...BASE_PATHS, ...country.paths]);
+  const read = fields([...BASE_PATHS, ...country.paths.map((path) => ({ path }))]);
   const hasReference = Number(await warehouse.scalar("SELECT count(*) FROM core.countries")) > 0;
-  const sql = sqlFile(import.meta.url, "sql/statements.sql")
-    .replace("{{fields}}", read.sql)
-    .replace("{{ident}}", ACTOR_IDENT)
-    .replace("{{country}}", country.sql);
-  return { sql: `(${sql})`, params: { file, has_reference: hasReference, ...read.params, ...country.params } };
+  const sql = sqlFile(import.meta.url, "sql/statements.sql").replace("{{fields}}", read.sql).replace("{{country}}", country.sql);
+  return {
+    sql: `(${sql})`,
+    params: {
+      file,
+      has_reference: hasReference,
+      full: options.full,
+      now: options.now.toISOString(),
+      ...read.params,
+      ...country.params,
+    },
+  };
 }
 
 /**
- * The statements of an NDJSON file as a query DuckDB reads in parallel each time it is used.
- * Statements carry no line number: use it only when none is rejected.
+ * The statements of an NDJSON file as a query DuckDB reads in parallel each time it is used,
+ * checked only for what the first pass (ndjsonActors) does not check. Statements carry no line
+ * number: use it only when none is rejected.
  */
-export function ndjsonStatements(warehouse: Warehouse, file: string, rules: CountryRule[]): Promise<Statements> {
-  return statementsQuery(warehouse, file, rules, fieldsFromNdjson);
+export function ndjsonStatements(warehouse: Warehouse, file: string, rules: CountryRule[], now: Date): Promise<Statements> {
+  return statementsQuery(warehouse, file, rules, (fields) => fieldsFromNdjson(fields, CHECKED_BY_FIRST_PASS), { full: false, now });
 }
 
-/** An NDJSON file's statements counted per actor (`ident`, `n`), unchecked: sql/actors.sql. */
+/**
+ * An NDJSON file's statements counted per actor, object agent and defect (`ident`,
+ * `object_ident`, `defect`, `n`): sql/actors.sql, the first pass.
+ */
 export function ndjsonActors(file: string): Query {
-  const read = fieldsFromNdjson(BASE_PATHS.slice(0, 6));
-  const sql = sqlFile(import.meta.url, "sql/actors.sql").replace("{{fields}}", read.sql).replace("{{ident}}", ACTOR_IDENT);
+  const read = fieldsFromNdjson(BASE_PATHS, CHECKED_BY_SECOND_PASS);
+  const sql = sqlFile(import.meta.url, "sql/actors.sql").replace("{{fields}}", read.sql);
   return { sql, params: { file, ...read.params } };
 }
 
-/** Fills the TEMP table xapi_stage from a statements file of any layout, each with its line or position. */
+/** Fills the TEMP table xapi_stage from a statements file of any layout, each with its line or position, every check made. */
 export async function stageStatementsFile(
   warehouse: Warehouse,
   file: string,
   format: StatementsFormat,
   rules: CountryRule[],
+  now: Date,
   shown: string = file,
 ): Promise<void> {
-  const statements = await statementsQuery(warehouse, file, rules, (paths) => fieldsFromText(linesSql(format), paths));
+  const statements = await statementsQuery(warehouse, file, rules, (fields) => fieldsFromText(linesSql(format), fields), { full: true, now });
   await readingFile(shown, () =>
     warehouse.conn.run(`CREATE OR REPLACE TEMP TABLE xapi_stage AS ${statements.sql}`, usedParams(statements.params, statements.sql)),
   );

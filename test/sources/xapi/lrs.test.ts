@@ -20,8 +20,11 @@ function source(lrs: RunningLrs, pageSize = 4): XapiLrsSource {
   };
 }
 
+/** A statement as learners make them: before the LRS stores it (the stand-in stores from 1 January 2026). */
+const made = (id: string, overrides: Record<string, unknown> = {}) => statement(id, { timestamp: "2025-12-31T10:00:00Z", ...overrides });
+
 const statements = (n: number, from = 0) =>
-  Array.from({ length: n }, (_, i) => statement(`10000000-0000-4000-8000-${String(from + i).padStart(12, "0")}`));
+  Array.from({ length: n }, (_, i) => made(`10000000-0000-4000-8000-${String(from + i).padStart(12, "0")}`));
 
 let t: TestWarehouse;
 let lrs: RunningLrs | undefined;
@@ -76,7 +79,7 @@ describe("runXapiLrs(ctx, source)", () => {
   });
 
   it("points a rejected statement at the LRS query that fetches it", async () => {
-    const bad = statement("40000000-0000-4000-8000-000000000001", { verb: {} });
+    const bad = made("40000000-0000-4000-8000-000000000001", { verb: {} });
     const server = await serve({ statements: [bad, ...statements(1)] });
     const [result] = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
     expect(result).toMatchObject({ status: "loaded_with_rejects", rowsLoaded: 1, rowsRejected: 1 });
@@ -133,7 +136,7 @@ describe("runXapiLrs(ctx, source)", () => {
     await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
     expect(await count(t.ctx, "core.usage_events")).toBe(2);
 
-    server.add([voiding("20000000-0000-4000-8000-000000000001", target!.id as string)]);
+    server.add([{ ...voiding("20000000-0000-4000-8000-000000000001", target!.id as string), timestamp: "2025-12-31T11:00:00Z" }]);
     const [result] = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
     expect(result).toMatchObject({ status: "loaded", rowsLoaded: 1 });
     const usage = await t.ctx.warehouse.all<{ event_id: string }>("SELECT event_id FROM core.usage_events");
@@ -141,7 +144,7 @@ describe("runXapiLrs(ctx, source)", () => {
   });
 
   it("on a dry run, reports rejects but writes neither statements nor the cursor", async () => {
-    const server = await serve({ statements: [...statements(2), statement("50000000-0000-4000-8000-000000000001", { object: {} })] });
+    const server = await serve({ statements: [...statements(2), made("50000000-0000-4000-8000-000000000001", { object: {} })] });
     const dry = await openTestWarehouse({ dryRun: true });
     try {
       const [result] = await runXapiLrs(dry.ctx, source(server), { env, retry: retry() });
@@ -191,7 +194,7 @@ describe("startLrs(options)", () => {
       statements: () => {
         opened++;
         return (async function* () {
-          for (let i = 0; i < 25; i++) yield statement(`30000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+          for (let i = 0; i < 25; i++) yield made(`30000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
         })();
       },
     });
