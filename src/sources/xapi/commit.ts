@@ -6,7 +6,7 @@ import { sqlFile } from "../../warehouse/sql-file.ts";
 import { canonicalIdent } from "./identity.ts";
 import type { Reason } from "./reasons.ts";
 import { runSqlFile, usedParams, type Query } from "./sql.ts";
-import { defineXapiMacros, type Statements } from "./statements.ts";
+import { defineXapiMacros, type FileShape, type Statements } from "./statements.ts";
 
 export interface CommitOptions {
   /** `xapi` or `moodle-log`: written to raw rows. */
@@ -28,13 +28,19 @@ export interface Summary {
   idents: string[];
   /** Whether some statement's object is an Agent or a Group (whose id is then its key). */
   agentObjects: boolean;
+  /**
+   * The hash of each actor's properties with its identifier, when statements carry that hash
+   * rather than the identifier (a clean file's second pass): the insert then joins on it.
+   */
+  actorHashes?: [bigint, string][];
 }
 
-/** What the first pass over a file found: the statements it already knows to be refused, if any. */
+/** What the first pass over a file found: the statements it refuses or leaves to the stage, if any, and what the file holds. */
 export interface FirstPassSummary extends Summary {
   rowsRejected: null;
-  /** Statements refused for a property the first pass checks (actors.sql); the file is then staged. */
+  /** Statements refused for a property the first pass checks, or that only the stage checks (actors.sql); the file is then staged. */
   defects: number;
+  shape: FileShape;
 }
 
 export interface CheckedSummary extends Summary {
@@ -58,20 +64,30 @@ export async function summarise(warehouse: Warehouse, statements: Statements): P
 }
 
 /**
- * Counts statements and collects their actors, from a first pass (`ident`, `object_ident`,
- * `defect`, `n`) such as ndjsonActors, which checks part of each statement.
+ * Counts statements and collects their actors, from a first pass (`ident`, `is_void`, `defect`,
+ * `n`) such as ndjsonActors, which checks part of each statement.
  */
 export async function countActors(warehouse: Warehouse, actors: Query): Promise<FirstPassSummary> {
-  const summary: FirstPassSummary = { rowsRead: 0, rowsRejected: null, defects: 0, idents: [], agentObjects: false };
+  const shape: FileShape = { voids: false };
+  const summary: FirstPassSummary = { rowsRead: 0, rowsRejected: null, defects: 0, idents: [], agentObjects: false, shape };
   const idents = new Set<string>();
-  type Row = { ident: string | null; object_ident: string | null; defect: string | null; n: number };
-  for (const { ident, object_ident, defect, n } of await warehouse.all<Row>(actors.sql, actors.params)) {
+  const hashes = new Map<bigint, string>();
+  type Row = { ident: string | null; actor_hash: string; is_void: boolean | null; defect: string | null; n: number };
+  for (const { ident, actor_hash, is_void, defect, n } of await warehouse.all<Row>(actors.sql, actors.params)) {
+    const hash = BigInt(actor_hash);
     summary.rowsRead += n;
-    if (defect !== null) summary.defects += n;
-    else for (const id of [ident, object_ident]) if (id !== null) idents.add(id);
-    if (object_ident !== null) summary.agentObjects = true;
+    if (defect !== null || ident === null) summary.defects += n;
+    else if (hashes.has(hash) && hashes.get(hash) !== ident) {
+      // Two actors with one hash (never seen, but possible): the stage joins on the identifiers.
+      summary.defects += n;
+    } else {
+      idents.add(ident);
+      hashes.set(hash, ident);
+    }
+    if (is_void) shape.voids = true;
   }
   summary.idents = [...idents];
+  summary.actorHashes = [...hashes];
   return summary;
 }
 
@@ -119,25 +135,26 @@ async function write(
   };
   const checked = summary.rowsRejected !== null;
   await defineXapiMacros(warehouse);
-  await keyActors(warehouse, summary.idents, options.keyer);
+  await keyActors(warehouse, summary, options.keyer);
   await loadReasons(warehouse, options.reasons);
   if (checked && summary.rowsRejected! > 0) await runSqlFile(warehouse, "ops.rejects", params, { statements: statements.sql });
   const before = Number(await warehouse.scalar("SELECT count(*) FROM raw.xapi_statements"));
   const slots = {
     statements: statements.sql,
+    actor_join: summary.actorHashes ? "k.actor_hash = s.actor_hash" : "k.ident = s.ident",
     // The join that keys Agent and Group objects, only when the batch has some: it costs on every statement.
     object_keys: summary.agentObjects ? "LEFT JOIN xapi_actor_keys o ON o.ident = s.object_ident" : "",
     object_id: summary.agentObjects ? "coalesce(s.object_id, 'agent:' || o.actor_key)" : "s.object_id",
   };
   const inserted = await joiningAsWritten(warehouse, () => runSqlFile(warehouse, "raw.xapi_statements", params, slots));
-  // A file read straight from disk was only partly checked: any statement refused here, an
-  // Activity id that is not an IRI, or an id loaded with other content sends it to the stage,
-  // which says which and where.
+  // A file read straight from disk was checked in part by each pass: a statement either left out,
+  // a value found wrong once loaded (raw.xapi_statements.checks.sql), or an id loaded with other
+  // content sends it to the stage, which says which and why.
   const giveUp = async () => {
     await warehouse.run("DELETE FROM raw.xapi_statements WHERE load_id = $1", [loadId]);
     return null;
   };
-  if (!checked && (inserted < summary.rowsRead || (await count(warehouse, "raw.xapi_statements.activity_ids", params)) > 0)) return giveUp();
+  if (!checked && (inserted < summary.rowsRead || (await count(warehouse, "raw.xapi_statements.checks", params)) > 0)) return giveUp();
 
   const overlap = before > 0 ? await one<{ seen: number; conflicts: number }>(warehouse, "raw.xapi_statements.overlap", params) : { seen: 0, conflicts: 0 };
   // Grouping by the ids' hashes is cheaper than by the ids, or than count(DISTINCT), and misses
@@ -202,13 +219,22 @@ async function loadReasons(warehouse: Warehouse, reasons: Record<string, Reason>
   appender.closeSync();
 }
 
-/** HMAC of each distinct identifier in JS, handed to DuckDB as a small TEMP map. */
-async function keyActors(warehouse: Warehouse, idents: string[], keyer: Keyer): Promise<void> {
-  await warehouse.run("CREATE OR REPLACE TEMP TABLE xapi_actor_keys (ident VARCHAR, actor_key VARCHAR)");
+/**
+ * HMAC of each distinct identifier in JS, handed to DuckDB as a small TEMP map, with the hash of
+ * the actor's properties when the statements carry that instead (one row per hash then).
+ */
+async function keyActors(warehouse: Warehouse, summary: Summary, keyer: Keyer): Promise<void> {
+  await warehouse.run("CREATE OR REPLACE TEMP TABLE xapi_actor_keys (ident VARCHAR, actor_key VARCHAR, actor_hash UBIGINT)");
   const appender = await warehouse.conn.createAppender("xapi_actor_keys", "main", "temp");
-  for (const ident of idents) {
+  const keys = new Map<string, string>();
+  const key = (ident: string) => keys.get(ident) ?? keys.set(ident, keyer(canonicalIdent(ident))).get(ident)!;
+  const rows: [string, bigint | null][] = summary.actorHashes
+    ? summary.actorHashes.map(([hash, ident]) => [ident, hash])
+    : summary.idents.map((ident) => [ident, null]);
+  for (const [ident, hash] of rows) {
     appender.appendVarchar(ident);
-    appender.appendVarchar(keyer(canonicalIdent(ident)));
+    appender.appendVarchar(key(ident));
+    hash === null ? appender.appendNull() : appender.appendUBigInt(hash);
     appender.endRow();
   }
   appender.closeSync();

@@ -95,7 +95,7 @@ async function firstPass(warehouse: Warehouse, file: StatementsFile): Promise<{ 
   if (file.format !== "ndjson") return undefined;
   const summary = await readingFile(file.shown, () => countActors(warehouse, ndjsonActors(file.path)));
   if (summary.defects > 0) return undefined;
-  return { statements: await ndjsonStatements(warehouse, file.path, file.rules, file.now), summary };
+  return { statements: await ndjsonStatements(warehouse, file.path, file.rules, file.now, summary.shape), summary };
 }
 
 /**

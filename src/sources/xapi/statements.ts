@@ -23,66 +23,77 @@ export async function defineXapiMacros(warehouse: Warehouse): Promise<void> {
 
 const F = BASE_FIELDS;
 
-/**
- * What the second pass over a file the first pass found clean does not read: it checks only the
- * id, the times and the country (sql/statements.sql with $full false).
- */
-const CHECKED_BY_FIRST_PASS: ReadonlySet<Field> = new Set<Field>([
-  F.actorObjectType, F.actorName, F.actorAccountNameJson, F.verbDisplay, F.objectName, F.objectAccountNameJson,
-  F.subActor, F.subVerb, F.subTimestamp, F.subStored, F.subVersion, F.subAuthority, F.version, F.registration, F.contextStatement,
+/** What the first pass over an NDJSON file reads (sql/actors.sql): what repeats from statement to statement. */
+const FIRST_PASS: ReadonlySet<Field> = new Set<Field>([
+  F.actorObjectType, F.actorName, F.actorMbox, F.actorSha1, F.actorOpenid, F.actorHomePage, F.actorAccountNameJson, F.actorMember,
+  F.verbId, F.verbDisplay,
 ]);
 
-/** What the first pass (sql/actors.sql) does not read: what differs on every statement. */
-const CHECKED_BY_SECOND_PASS: ReadonlySet<Field> = new Set<Field>([F.id, F.timestamp, F.stored, F.actorAccountName, F.objectAccountName]);
+/** What the second pass over a file the first pass found clean reads (sql/statements.clean.sql). */
+const SECOND_PASS: ReadonlySet<Field> = new Set<Field>([
+  F.id, F.actorMbox, F.actorSha1, F.actorOpenid, F.actorHomePage, F.actorAccountName, F.actorMember, F.verbId, F.objectType, F.objectId,
+  F.timestamp, F.stored, F.registration, F.contextStatement, F.version,
+]);
+
+const unread = (read: ReadonlySet<Field>): ReadonlySet<Field> => new Set(BASE_PATHS.filter((f) => !read.has(f)));
 
 type Fields = (fields: readonly Field[]) => FieldsQuery;
 
-interface StatementsOptions {
-  /** Check everything on every statement (staged files), or only what the first pass left. */
-  full: boolean;
-  /** Timestamps later than a day after this (or after `stored`) are refused. */
-  now: Date;
+/** What the first pass saw in a clean file that the second must handle (it costs on every statement). */
+export interface FileShape {
+  /** A voiding statement. */
+  voids: boolean;
 }
 
-async function statementsQuery(
-  warehouse: Warehouse,
-  file: string,
-  rules: CountryRule[],
-  fields: Fields,
-  options: StatementsOptions,
-): Promise<Statements> {
+async function hasReference(warehouse: Warehouse): Promise<boolean> {
+  return Number(await warehouse.scalar("SELECT count(*) FROM core.countries")) > 0;
+}
+
+const nowUs = (now: Date): bigint => BigInt(now.getTime()) * 1000n;
+
+/** Every statement of a file checked in full (sql/statements.sql), for the stage. */
+async function checkedStatements(warehouse: Warehouse, file: string, rules: CountryRule[], fields: Fields, now: Date): Promise<Statements> {
   const country = compileCountryRules(rules);
   const read = fields([...BASE_PATHS, ...country.paths.map((path) => ({ path }))]);
-  const hasReference = Number(await warehouse.scalar("SELECT count(*) FROM core.countries")) > 0;
   const sql = sqlFile(import.meta.url, "sql/statements.sql").replace("{{fields}}", read.sql).replace("{{country}}", country.sql);
   return {
     sql: `(${sql})`,
-    params: {
-      file,
-      has_reference: hasReference,
-      full: options.full,
-      now: options.now.toISOString(),
-      ...read.params,
-      ...country.params,
-    },
+    params: { file, has_reference: await hasReference(warehouse), now_us: nowUs(now), ...read.params, ...country.params },
   };
 }
 
 /**
- * The statements of an NDJSON file as a query DuckDB reads in parallel each time it is used,
- * checked only for what the first pass (ndjsonActors) does not check. Statements carry no line
- * number: use it only when none is rejected.
+ * The statements of an NDJSON file as a query DuckDB reads in parallel each time it is used, for
+ * a file the first pass (ndjsonActors) found clean: only what differs from statement to statement
+ * is checked (sql/statements.clean.sql), the rest after the insert (commit.ts). Statements carry
+ * no line number: use it only when none is rejected.
  */
-export function ndjsonStatements(warehouse: Warehouse, file: string, rules: CountryRule[], now: Date): Promise<Statements> {
-  return statementsQuery(warehouse, file, rules, (fields) => fieldsFromNdjson(fields, CHECKED_BY_FIRST_PASS), { full: false, now });
+export async function ndjsonStatements(
+  warehouse: Warehouse,
+  file: string,
+  rules: CountryRule[],
+  now: Date,
+  shape: FileShape,
+): Promise<Statements> {
+  const country = compileCountryRules(rules);
+  const read = fieldsFromNdjson([...BASE_PATHS, ...country.paths.map((path) => ({ path }))], unread(SECOND_PASS));
+  const voided = `CASE WHEN xapi_is_void("verb.id") AND "object.objectType" = 'StatementRef' THEN xapi_uuid("object.id") END`;
+  const sql = sqlFile(import.meta.url, "sql/statements.clean.sql")
+    .replace("{{fields}}", read.sql)
+    .replace("{{country}}", country.sql)
+    .replace("{{voided_target}}", shape.voids ? voided : "NULL::VARCHAR");
+  return {
+    sql: `(${sql})`,
+    params: { file, has_reference: await hasReference(warehouse), now_us: nowUs(now), ...read.params, ...country.params },
+  };
 }
 
 /**
- * An NDJSON file's statements counted per actor, object agent and defect (`ident`,
- * `object_ident`, `defect`, `n`): sql/actors.sql, the first pass.
+ * An NDJSON file's statements counted per actor, verb and defect (`ident`, `actor_hash`,
+ * `is_void`, `defect`, `n`): sql/actors.sql, the first pass.
  */
 export function ndjsonActors(file: string): Query {
-  const read = fieldsFromNdjson(BASE_PATHS, CHECKED_BY_SECOND_PASS);
+  const read = fieldsFromNdjson(BASE_PATHS, unread(FIRST_PASS));
   const sql = sqlFile(import.meta.url, "sql/actors.sql").replace("{{fields}}", read.sql);
   return { sql, params: { file, ...read.params } };
 }
@@ -96,7 +107,7 @@ export async function stageStatementsFile(
   now: Date,
   shown: string = file,
 ): Promise<void> {
-  const statements = await statementsQuery(warehouse, file, rules, (fields) => fieldsFromText(linesSql(format), fields), { full: true, now });
+  const statements = await checkedStatements(warehouse, file, rules, (fields) => fieldsFromText(linesSql(format), fields), now);
   await readingFile(shown, () =>
     warehouse.conn.run(`CREATE OR REPLACE TEMP TABLE xapi_stage AS ${statements.sql}`, usedParams(statements.params, statements.sql)),
   );

@@ -6,7 +6,7 @@ INSERT INTO ops.rejects
 WITH batch AS (
   SELECT s.line, s.event_id, k.actor_key, s.verb, {{object_id}} AS object_id, s.occurred_at
   FROM {{statements}} s
-  JOIN xapi_actor_keys k ON k.ident = s.ident
+  JOIN xapi_actor_keys k ON {{actor_join}}
   {{object_keys}}
   WHERE s.reason IS NULL
 ), first AS (

@@ -2,11 +2,9 @@
 -- not). Personal identifiers are still in clear here: this is only ever read into TEMP tables.
 -- Slots filled from TypeScript (statements.ts): "fields" yields (line, parsed, then a column per
 -- property named as fields.ts's fieldColumn says: "actor.mbox", "json:verb.display"…); "country"
--- is the compiled country rules, an expression over those columns. Checks: sql/macros.sql.
--- With $full false the file's first pass (actors.sql) already checked, once per group, what
--- repeats from statement to statement (actor, verb, version, an object that is not an Activity),
--- and the Activity ids are checked once each after the insert (commit.ts): only what differs
--- on every statement (id, times, country) is checked here, and those fields are not even read.
+-- is the compiled country rules, an expression over those columns. Checks: sql/macros.sql. Every
+-- statement is checked here, for a staged file; a clean NDJSON file is read through actors.sql
+-- and statements.clean.sql instead, which check the same things more cheaply.
 WITH fields AS (
   {{fields}}
 ), typed AS (
@@ -26,7 +24,7 @@ WITH fields AS (
   SELECT *, coalesce(
     CASE WHEN NOT parsed THEN 'json' END,
     CASE WHEN "id" IS NULL THEN 'id|missing' WHEN event_id IS NULL THEN 'id|uuid' END,
-    CASE WHEN $full THEN coalesce(
+    coalesce(
       'actor' || xapi_agent_defect("actor.objectType", "json:actor.name", "actor.mbox", "actor.mbox_sha1sum", "actor.openid",
         "actor.account.homePage", "json:actor.account.name", "json:actor.member"),
       'verb' || xapi_verb_defect("verb.id", "json:verb.display"),
@@ -35,20 +33,20 @@ WITH fields AS (
         "json:object.verb", "json:object.object", "object.timestamp", "json:object.stored", "json:object.version",
         "json:object.authority"),
       'object' || xapi_object_id_defect("object.objectType", "object.id"),
-      CASE WHEN is_void AND "object.objectType" IS DISTINCT FROM 'StatementRef' THEN 'object.objectType|void' END) END,
+      CASE WHEN is_void AND "object.objectType" IS DISTINCT FROM 'StatementRef' THEN 'object.objectType|void' END),
     CASE WHEN "timestamp" IS NOT NULL AND ts IS NULL THEN 'timestamp|format' END,
     CASE WHEN "stored" IS NOT NULL AND st IS NULL THEN 'stored|format' END,
     CASE WHEN ts IS NULL AND st IS NULL THEN 'timestamp|missing' END,
     -- Later than a day after it was stored, or than now: a clock gone wrong, not usage to count.
-    CASE WHEN coalesce(ts, st) > least(coalesce(st, $now::TIMESTAMPTZ), $now::TIMESTAMPTZ) + INTERVAL 1 DAY
+    -- In microseconds: TIMESTAMPTZ arithmetic goes through the time zone library, on every statement.
+    CASE WHEN epoch_us(coalesce(ts, st)) > least(coalesce(epoch_us(st), $now_us), $now_us) + 86400000000
       THEN CASE WHEN ts IS NULL THEN 'stored|future' ELSE 'timestamp|future' END END,
-    CASE WHEN $full THEN coalesce(
-      CASE WHEN NOT xapi_version_ok("json:version") THEN 'version|value' END,
-      xapi_context_defect("context.registration", "json:context.statement")) END,
+    CASE WHEN NOT xapi_version_ok("json:version") THEN 'version|value' END,
+    xapi_context_defect("context.registration", "json:context.statement"),
     CASE WHEN is_void THEN NULL
       WHEN country IS NULL THEN 'country|missing'
       WHEN NOT (country IN (SELECT country_code FROM core.countries)
-                OR (NOT $has_reference AND length(country) = 2 AND country BETWEEN 'AA' AND 'ZZ' AND substr(country, 2, 1) BETWEEN 'A' AND 'Z'))
+                OR (NOT $has_reference AND regexp_full_match(country, '[A-Z]{2}')))
         THEN 'country|unknown' END
   ) AS reason
   FROM typed
