@@ -175,6 +175,76 @@ describe("runXapiLrs(ctx, source)", () => {
   });
 });
 
+describe("runXapiLrs(ctx, source) against a faulty LRS", () => {
+  it("does not follow a `more` to another origin, so no credentials reach it, and loads what came before", async () => {
+    const other = await startLrs({ statements: statements(4, 100), username: env.LRS_USER, password: env.LRS_PASSWORD });
+    try {
+      const server = await serve({ statements: statements(10), faults: [{ at: 1, more: `${other.url}/statements?page=2` }] });
+      const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+      expect(results.map((r) => r.status)).toEqual(["loaded", "failed"]);
+      expect(results[0]!.rowsLoaded).toBe(4);
+      expect(results[1]!.message).toMatch(/another server \(http:\/\/127\.0\.0\.1:\d+\).*credentials are not sent there/);
+      expect(other.requests).toEqual([]);
+      expect(server.requests).toHaveLength(1);
+      const cursor = await t.ctx.warehouse.scalar("SELECT value FROM ops.cursors WHERE source = 'xapi-lrs'");
+      expect(cursor).toBe("2026-01-01T00:00:04.000Z");
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("stops a `more` that leads back to a page already asked for", async () => {
+    const server = await serve({ statements: statements(10), faults: [{ at: 1, times: 1000, more: "/xapi/statements?ascending=true&limit=4" }] });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(results.map((r) => r.status)).toEqual(["loaded", "failed"]);
+    expect(results[1]!.message).toMatch(/page already asked for.*round in circles/);
+    expect(server.requests.length).toBeLessThanOrEqual(2);
+    expect(await count(t.ctx, "raw.xapi_statements")).toBe(4);
+  });
+
+  it("stops pages that bring nothing new, however new their `more` links look, keeping the cursor at the last good page", async () => {
+    const server = await serve({
+      statements: statements(10),
+      faults: [{ at: 1, times: 1000, more: (n) => `/xapi/statements?ascending=true&limit=4&page=${n}` }],
+    });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(results.map((r) => r.status)).toEqual(["loaded", "failed"]);
+    expect(results[1]!.message).toMatch(/3 pages in a row bring no new statement/);
+    expect(server.requests).toHaveLength(4);
+    expect(await count(t.ctx, "raw.xapi_statements")).toBe(4);
+    expect(await t.ctx.warehouse.scalar("SELECT value FROM ops.cursors WHERE source = 'xapi-lrs'")).toBe("2026-01-01T00:00:04.000Z");
+  });
+
+  it("caps a Retry-After of an hour at five minutes, and says so in the log", async () => {
+    const server = await serve({ statements: statements(2), faults: [{ at: 1, status: 429, retryAfter: "3600" }] });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(results).toMatchObject([{ status: "loaded", rowsLoaded: 2 }]);
+    expect(sleeps).toEqual([300_000]);
+    expect(t.logs.find((l) => l.includes("HTTP 429"))).toMatch(/trying again in 300 s \(try 2 of 3\); it asked to wait 3600 s, the wait is capped/);
+  });
+
+  it("gives up on a request left without an answer, logs it, and tries again", async () => {
+    const server = await serve({ statements: statements(2), faults: [{ at: 1, hang: true }] });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: { ...retry(), timeoutMs: 300 } });
+    expect(results).toMatchObject([{ status: "loaded", rowsLoaded: 2 }]);
+    expect(server.requests.map((r) => r.status)).toEqual([0, 200]);
+    expect(t.logs.find((l) => l.includes("no answer"))).toMatch(/no answer in 300 ms\), trying again in 5 ms/);
+  });
+
+  it("tries again a page that is not JSON, and refuses it once the tries are spent", async () => {
+    const page = { status: 200, body: "<html><body>502 Bad Gateway</body></html>", contentType: "text/html" };
+    const once = await serve({ statements: statements(2), faults: [{ at: 1, ...page }] });
+    expect(await runXapiLrs(t.ctx, source(once), { env, retry: retry() })).toMatchObject([{ status: "loaded", rowsLoaded: 2 }]);
+    await once.close();
+
+    const always = await serve({ statements: statements(2, 50), faults: [{ at: 1, times: 3, ...page }] });
+    const [result] = await runXapiLrs(t.ctx, source(always), { env, retry: retry() });
+    expect(result).toMatchObject({ status: "failed" });
+    expect(result!.message).toMatch(/still fails after 3 attempts \(last: not JSON \(text\/html\)\)/);
+    expect(always.requests).toHaveLength(3);
+  });
+});
+
 describe("startLrs(options)", () => {
   it("answers 400 without X-Experience-API-Version and 401 without credentials", async () => {
     const server = await serve({ statements: statements(1) });
