@@ -31,16 +31,17 @@ CREATE OR REPLACE TEMP MACRO xapi_time_parts(p) AS CASE
 END;
 
 -- The instant an xAPI Timestamp names: ISO 8601 extended date and time, down to the hour or the
--- minute, fraction after '.' or ',', 'T' and 'Z' in either case, offset Z or ±hh[[:]mm] (not
--- -00, "unknown offset" in RFC 3339), hours and offsets below 24; without a zone, UTC. NULL for
--- anything else, a leap second (:60) included. The usual forms ('…T10:00:00.000Z', '…+00:00')
--- are cast as they are: DuckDB's cast checks their digits (and takes 24:00 as the next
--- midnight), and a regular expression on every statement cost more than reading its JSON. Only
--- a leading space or sign, which the cast would take, is ruled out first.
+-- minute, fraction after '.' or ',', 'T' and 'Z' in either case, offset Z or ±hh[[:]mm] below
+-- 24 hours (not -00, "unknown offset" in RFC 3339), 24:00 as the next midnight; without a zone,
+-- UTC. NULL for anything else, a leap second (:60) included. The usual forms
+-- ('…T10:00:00.000Z', '…+00:00') are cast as they are: DuckDB's cast checks their digits, and a
+-- regular expression on every statement cost more than reading its JSON. Only a leading space
+-- or sign, which the cast would take, is ruled out first.
 CREATE OR REPLACE TEMP MACRO xapi_time(t) AS CASE
-  WHEN (t LIKE '____-__-__T__:__:__%Z' OR t LIKE '____-__-__T__:__:__%+00:00') AND t >= '0' THEN try_cast(t AS TIMESTAMPTZ)
+  WHEN (t LIKE '____-__-__T__:__:__.%Z' OR t LIKE '____-__-__T__:__:__Z' OR t LIKE '____-__-__T__:__:__.%+00:00'
+        OR t LIKE '____-__-__T__:__:__+00:00') AND t >= '0' THEN try_cast(t AS TIMESTAMPTZ)
   ELSE xapi_time_parts(regexp_extract(t,
-    '^([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt]([01][0-9]|2[0-3])(?::([0-5][0-9])(?::([0-5][0-9])([.,][0-9]+)?)?)?([Zz]|([+-])([01][0-9]|2[0-3])(?::?([0-5][0-9]))?)?$',
+    '^([0-9]{4}-[0-9]{2}-[0-9]{2})[Tt]([01][0-9]|2[0-4])(?::([0-5][0-9])(?::([0-5][0-9])([.,][0-9]+)?)?)?([Zz]|([+-])([01][0-9]|2[0-3])(?::?([0-5][0-9]))?)?$',
     ['date', 'hour', 'minute', 'second', 'fraction', 'zone', 'sign', 'zone_hour', 'zone_minute']))
 END;
 
