@@ -3,12 +3,19 @@
 // a new row in that file gives a new page with no code change.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseCountries } from "./src/reference/countries.ts";
+import { parseCountries } from "./src/sources/reference/countries.ts";
 import { escapeHtml, renderHeader, pathLang } from "./dashboards/components/header.ts";
-import { LANGS, PAGES, t } from "./dashboards/components/i18n.ts";
+import { label, LANGS } from "imaginecole/core";
+import { t } from "./dashboards/components/i18n.ts";
+import { editionFromEnv, editionPages } from "./dashboards/components/edition.ts";
 
 const COUNTRIES_CSV = process.env.IMAGINECOLE_COUNTRIES ?? "pipelines/reference/countries.csv";
 const countries = parseCountries(readFileSync(COUNTRIES_CSV, "utf8")).filter((c) => /^[A-Z]{2}$/.test(c.country_code));
+// src/site/build.ts names the edition (internal or public) and stamps the build; pages of another
+// edition are neither built nor in the menu.
+const edition = editionFromEnv(process.env);
+const pages = editionPages(edition);
+const stamp = process.env.IMAGINECOLE_BUILD_STAMP ?? "";
 
 export default {
   // src/site/build.ts builds from a private copy of dashboards/.
@@ -22,15 +29,21 @@ export default {
   search: false,
   pager: false,
   toc: false,
-  head: ({ path }: { path: string }) =>
-    `<script>document.documentElement.lang=${JSON.stringify(pathLang(path))}</script>
+  // The page's language is set on <html> by src/site/build.ts: no inline script, which the
+  // site's Content-Security-Policy would refuse.
+  head: () =>
+    `<meta name="imaginecole-edition" content="${edition.name}">
+<meta name="imaginecole-build" content="${escapeHtml(stamp)}">
 <link rel="icon" href="data:,">`,
-  header: ({ path }: { path: string }) => renderHeader(path, countries),
-  footer: ({ path }: { path: string }) => `<p>${escapeHtml(t(pathLang(path), "site.footer"))}</p>`,
+  header: ({ path }: { path: string }) => renderHeader(path, countries, pages),
+  footer: ({ path }: { path: string }) => {
+    const lang = pathLang(path);
+    return `<p>${escapeHtml(t(lang, "site.footer", { approved: label(lang, "approval", "approved") }))}</p>`;
+  },
   // Loaders are TypeScript run by the project's own tsx, whatever the caller's PATH.
   interpreters: { ".ts": [resolve("node_modules/.bin/tsx")] },
   dynamicPaths: LANGS.flatMap((lang) => [
-    ...PAGES.map(({ slug }) => `/${lang}/${slug}`),
+    ...pages.map(({ slug }) => `/${lang}/${slug}`),
     ...countries.map((c) => `/${lang}/pays/${c.country_code}`),
   ]),
 };

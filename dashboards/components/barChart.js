@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { formatNumber } from "./i18n.js";
+import { formatNumber } from "imaginecole/core";
 
 /** Horizontal bars, one row per category (`y`), optionally stacked by `fill`. */
 export function barChart(data, { lang, width, x, y, fill = null, xLabel = null, colors = null, sort = true }) {

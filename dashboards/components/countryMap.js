@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { countryName, label } from "./i18n.js";
+import { label } from "imaginecole/core";
+import { countryName } from "./i18n.js";
 
 export const STATUS_COLORS = { on_track: "#1a7f37", at_risk: "#e08a00", off_track: "#c4171d", no_data: "#b5b5b5" };
 
@@ -20,7 +21,7 @@ export function countryMap(geo, countries, { lang, width }) {
         stroke: "#ffffff",
         strokeWidth: 1,
         href: (f) => `./pays/${country(f).country_code}`,
-        title: (f) => `${countryName(lang, country(f))} — ${label(lang, "status", country(f).status)}`,
+        title: (f) => `${countryName(lang, country(f))} — ${label(lang, "target_status", country(f).status)}`,
       }),
       Plot.text(members, Plot.geoCentroid({ text: (f) => country(f).country_code, fill: "#fff", fontWeight: 700, stroke: "#0006", strokeWidth: 2, paintOrder: "stroke" })),
     ],

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { formatNumber } from "./i18n.js";
+import { formatNumber } from "imaginecole/core";
 
 /** The stages of a resource's life and the statuses that have passed each one. */
 export const FUNNEL = [

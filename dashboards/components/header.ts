@@ -1,6 +1,7 @@
 // The header every page gets at build time: the menu in the page's language and the switch to the
 // same page in the other language. Plain links, so it works before (and without) any script.
-import { asLang, countryName, PAGES, t, type CountryNames, type Lang } from "./i18n.ts";
+import { asLang, otherLang, type Lang } from "imaginecole/core";
+import { countryName, PAGES, t, type CountryNames } from "./i18n.ts";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -17,11 +18,12 @@ export function switchPath(path: string, to: Lang): string {
   return `/${to}${rest === "" ? "/" : rest}`;
 }
 
-export function renderHeader(path: string, countries: CountryNames[]): string {
+/** `pages`: the menu entries of the edition being built (see edition.ts). */
+export function renderHeader(path: string, countries: CountryNames[], pages: readonly (typeof PAGES)[number][] = PAGES): string {
   const lang = pathLang(path);
-  const other: Lang = lang === "fr" ? "en" : "fr";
+  const other: Lang = otherLang(lang);
   const page = path.replace(/^\/(fr|en)\/?/, "").replace(/(^|\/)index$/, "");
-  const links = PAGES.map(({ slug, key }) => {
+  const links = pages.map(({ slug, key }) => {
     const current = page === slug ? ' aria-current="page"' : "";
     return `<li><a href="/${lang}/${slug}"${current}>${escapeHtml(t(lang, key))}</a></li>`;
   }).join("");

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { formatMonth, formatPercent } from "./i18n.js";
+import { formatMonth, formatPercent } from "imaginecole/core";
 
 /** Country × month cells shaded by a share from 0 to 1 (completeness, timeliness). */
 export function heatmap(data, { lang, width, value, legend }) {

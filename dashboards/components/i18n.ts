@@ -1,14 +1,7 @@
-// Every word the dashboard shows, in French and English, and the two locales' number and date
-// formats. Pages, components and the page header all read from here, so nothing is translated twice.
-
-export const LANGS = ["fr", "en"] as const;
-export type Lang = (typeof LANGS)[number];
-
-export function asLang(value: unknown): Lang {
-  return value === "en" ? "en" : "fr";
-}
-
-type Entry = { fr: string; en: string };
+// Every word of the dashboard's own pages, in French and English. Codes from the data (statuses,
+// levels, severities…) are worded by src/core/labels.ts and numbers and dates by src/core/format.ts,
+// the same modules the exports and the sheets use, imported as `imaginecole/core`.
+import { fill, pick, type Bilingual, type Lang } from "imaginecole/core";
 
 const MESSAGES = {
   "site.title": { fr: "ImaginEcole — indicateurs", en: "ImaginEcole — indicators" },
@@ -16,8 +9,8 @@ const MESSAGES = {
   "site.switchLabel": { fr: "Read this page in English", en: "Lire cette page en français" },
   "site.nav": { fr: "Pages du tableau de bord", en: "Dashboard pages" },
   "site.footer": {
-    fr: "Données : entrepôt ImaginEcole (UNESCO Dakar). Chiffres provisoires sauf mention « approuvé ».",
-    en: "Data: ImaginEcole warehouse (UNESCO Dakar). Figures are provisional unless marked “approved”.",
+    fr: "Données : entrepôt ImaginEcole (UNESCO Dakar). Chiffres provisoires sauf mention « {approved} ».",
+    en: "Data: ImaginEcole warehouse (UNESCO Dakar). Figures are provisional unless marked “{approved}”.",
   },
 
   "nav.overview": { fr: "Vue d'ensemble", en: "Overview" },
@@ -46,9 +39,8 @@ const MESSAGES = {
   "common.ofTarget": { fr: "{share} de la cible ({target})", en: "{share} of target ({target})" },
   "common.noTarget": { fr: "Pas de cible fixée", en: "No target set" },
   "common.level": { fr: "Niveau", en: "Level" },
-  "common.women": { fr: "Femmes", en: "Women" },
-  "common.men": { fr: "Hommes", en: "Men" },
   "common.source": { fr: "Source", en: "Source" },
+  "common.title": { fr: "Titre", en: "Title" },
   "common.overallStatus": { fr: "Situation d'ensemble", en: "Overall status" },
 
   "overview.title": { fr: "Vue d'ensemble", en: "Overview" },
@@ -68,41 +60,6 @@ const MESSAGES = {
     en: "Latest known value / target expected by now. Click a header to sort.",
   },
 
-  "status.on_track": { fr: "Sur la bonne voie", en: "On track" },
-  "status.at_risk": { fr: "À surveiller", en: "At risk" },
-  "status.off_track": { fr: "En retard", en: "Off track" },
-  "status.no_data": { fr: "Pas de données", en: "No data" },
-  "status.provisional": { fr: "provisoire", en: "provisional" },
-  "status.approved": { fr: "approuvé", en: "approved" },
-
-  "severity.high": { fr: "Élevée", en: "High" },
-  "severity.medium": { fr: "Moyenne", en: "Medium" },
-  "severity.low": { fr: "Faible", en: "Low" },
-  "severity.info": { fr: "Information", en: "Information" },
-  "rule.behind_trajectory": { fr: "En retard sur la trajectoire", en: "Behind target trajectory" },
-  "rule.resources_stuck_in_validation": { fr: "Ressources bloquées en validation", en: "Resources stuck in validation" },
-  "rule.trained_but_inactive": { fr: "Formés mais inactifs", en: "Trained but inactive" },
-  "rule.falling_use": { fr: "Usage en baisse", en: "Falling use" },
-  "rule.stale_data": { fr: "Données anciennes ou manquantes", en: "Stale or missing data" },
-  "rule.overdue_activities": { fr: "Activités en retard", en: "Overdue activities" },
-
-  "dimension.sex": { fr: "Sexe", en: "Sex" },
-  "dimension.level": { fr: "Niveau", en: "Level" },
-  "dimension.source": { fr: "Source", en: "Source" },
-  "dimension.platform": { fr: "Plateforme", en: "Platform" },
-  "sex.F": { fr: "Femmes", en: "Women" },
-  "sex.M": { fr: "Hommes", en: "Men" },
-  "platform.regional": { fr: "Régionale", en: "Regional" },
-  "platform.national": { fr: "Nationale", en: "National" },
-  "loadStatus.loaded": { fr: "chargé", en: "loaded" },
-  "loadStatus.loaded_with_rejects": { fr: "chargé avec rejets", en: "loaded with rejects" },
-  "loadStatus.skipped": { fr: "inchangé", en: "unchanged" },
-  "loadStatus.failed": { fr: "échec", en: "failed" },
-  "activityStatus.planned": { fr: "Prévue", en: "Planned" },
-  "activityStatus.in_progress": { fr: "En cours", en: "In progress" },
-  "activityStatus.done": { fr: "Réalisée", en: "Done" },
-  "activityStatus.postponed": { fr: "Reportée", en: "Postponed" },
-  "activityStatus.cancelled": { fr: "Annulée", en: "Cancelled" },
   "country.activities": { fr: "Activités en cours ou en retard", en: "Open or overdue activities" },
   "country.activity": { fr: "Activité", en: "Activity" },
   "country.due": { fr: "Échéance", en: "Due" },
@@ -117,7 +74,7 @@ const MESSAGES = {
   "common.targetStatus": { fr: "Par rapport à la cible", en: "Against target" },
   "common.validation": { fr: "Validation", en: "Validation" },
 
-  "severity.label": { fr: "Gravité", en: "Severity" },
+  "bottlenecks.severity": { fr: "Gravité", en: "Severity" },
 
   "country.lede": {
     fr: "{country} : tous les indicateurs, leur tendance et leur cible.",
@@ -131,6 +88,12 @@ const MESSAGES = {
   "country.freshness": { fr: "Fraîcheur des données", en: "Data freshness" },
   "country.rejects": { fr: "Lignes rejetées", en: "Rejected rows" },
   "country.noBottleneck": { fr: "Aucun goulot signalé.", en: "No bottleneck flagged." },
+  "country.comments": { fr: "Commentaires du pays sur ses chiffres", en: "The country's comments on its figures" },
+  "role.national_focal_point": { fr: "Point focal national", en: "National focal point" },
+  "role.country_team": { fr: "Équipe pays", en: "Country team" },
+  "role.monitoring_evaluation": { fr: "Suivi-évaluation", en: "Monitoring and evaluation" },
+  "role.regional_coordination": { fr: "Coordination régionale", en: "Regional coordination" },
+  "role.partner": { fr: "Partenaire", en: "Partner" },
   "country.teachers": {
     fr: "Enseignants : {primary} au primaire ({primaryYear}), {secondary} au secondaire ({secondaryYear}).",
     en: "Teachers: {primary} primary ({primaryYear}), {secondary} secondary ({secondaryYear}).",
@@ -221,50 +184,14 @@ const MESSAGES = {
   },
   "snapshots.asOf": { fr: "Date de référence", en: "As of" },
   "snapshots.created": { fr: "Créé le", en: "Created" },
-
-  "source.xapi": { fr: "Plateforme régionale (xAPI)", en: "Regional platform (xAPI)" },
-  "source.regional-platform": { fr: "Plateforme régionale", en: "Regional platform" },
-  "source.moodle-log": { fr: "Journaux Moodle", en: "Moodle logs" },
-  "source.national-csv": { fr: "Plateforme nationale (CSV)", en: "National platform (CSV)" },
-  "source.sheet": { fr: "Feuille du pays", en: "Country sheet" },
-  "source.reference": { fr: "Données de référence", en: "Reference data" },
-
-  "level.preschool": { fr: "Préscolaire", en: "Pre-school" },
-  "level.primary": { fr: "Primaire", en: "Primary" },
-  "level.secondary": { fr: "Secondaire", en: "Secondary" },
-
-  "resourceStatus.in_production": { fr: "En production", en: "In production" },
-  "resourceStatus.in_validation": { fr: "En validation", en: "In validation" },
-  "resourceStatus.validated": { fr: "Validée", en: "Validated" },
-  "resourceStatus.published": { fr: "Publiée", en: "Published" },
-  "resourceStatus.rejected": { fr: "Rejetée", en: "Rejected" },
-} satisfies Record<string, Entry>;
+  "snapshots.kilobytes": { fr: "Ko", en: "KB" },
+} satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
 /** A translated message; `{name}` placeholders are filled from `vars`. */
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
-}
-
-/** `sex=F` → `Sexe : Femmes` / `Sex: Women`. */
-export function breakdownLabel(lang: Lang, disaggregation: string): string {
-  if (!disaggregation) return t(lang, "common.total");
-  return disaggregation
-    .split(";")
-    .map((part) => {
-      const [dimension = "", code = ""] = part.split("=");
-      const value = label(lang, dimension, code) !== code ? label(lang, dimension, code) : label(lang, "source", code);
-      return `${label(lang, "dimension", dimension)}${lang === "fr" ? " : " : ": "}${value}`;
-    })
-    .join(", ");
-}
-
-/** A translated message for a key built at run time (a code from the data); falls back to the code. */
-export function label(lang: Lang, prefix: string, code: string | null | undefined): string {
-  if (code == null || code === "") return "—";
-  const entry = (MESSAGES as Record<string, Entry>)[`${prefix}.${code}`];
-  return entry ? entry[lang] : code;
+  return fill(pick(lang, MESSAGES[key]), vars);
 }
 
 export interface CatalogueEntry {
@@ -279,65 +206,7 @@ export interface CatalogueEntry {
 /** The indicator's label from the warehouse catalogue (mart.indicator_catalogue), else its id. */
 export function indicatorLabel(lang: Lang, id: string, catalogue: CatalogueEntry[] = []): string {
   const entry = catalogue.find((c) => c.indicator_id === id);
-  return entry ? (lang === "fr" ? entry.label_fr : entry.label_en) : id;
-}
-
-const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): { format: (n: number) => string } {
-  const key = `${lang}${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(LOCALES[lang], options)));
-  // ICU versions disagree on narrow or plain no-break spaces: one spelling in Node and browsers.
-  return { format: (n) => format.format(n).replace(/[\u202f\u00a0]/g, "\u00a0") };
-}
-
-/** `1 234,5` in French, `1,234.5` in English; at most `digits` decimals. */
-export function formatNumber(lang: Lang, value: number | null | undefined, digits = 1): string {
-  if (value == null || !Number.isFinite(value)) return "—";
-  return numberFormat(lang, { maximumFractionDigits: digits }).format(value);
-}
-
-/** A share given as a fraction (0.12): `12 %` / `12%`. */
-export function formatPercent(lang: Lang, share: number | null | undefined, digits = 0): string {
-  if (share == null || !Number.isFinite(share)) return "—";
-  return numberFormat(lang, { style: "percent", maximumFractionDigits: digits }).format(share);
-}
-
-/** A value in its catalogue unit; percent units hold 0–100 (`12,5 %` / `12.5%`). */
-export function formatValue(lang: Lang, value: number | null | undefined, unit?: string): string {
-  if (value == null || !Number.isFinite(value)) return "—";
-  if (unit === "percent") return lang === "fr" ? `${formatNumber(lang, value, 1)}\u00a0%` : `${formatNumber(lang, value, 1)}%`;
-  return formatNumber(lang, value, unit === "days" ? 0 : 1);
-}
-
-/** A signed change: `+12`, `−3`. */
-export function formatDelta(lang: Lang, value: number | null | undefined): string {
-  if (value == null || !Number.isFinite(value)) return "—";
-  return numberFormat(lang, { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(value);
-}
-
-/** `28/11/2026` from an ISO date or timestamp; the day as written, whatever the browser's zone. */
-export function formatDate(_lang: Lang, iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  const [, y, m, d] = match;
-  return `${d}/${m}/${y}`;
-}
-
-const MONTHS: Record<Lang, string[]> = {
-  fr: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
-  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-};
-
-/** `mars 2026` / `Mar 2026` from `2026-03` or `2026-03-01`. */
-export function formatMonth(lang: Lang, iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const match = /^(\d{4})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  return `${MONTHS[lang][Number(match[2]) - 1]} ${match[1]}`;
+  return entry ? pick(lang, { fr: entry.label_fr, en: entry.label_en }) : id;
 }
 
 export interface CountryNames {
@@ -348,7 +217,7 @@ export interface CountryNames {
 
 export function countryName(lang: Lang, country: CountryNames | undefined, code = ""): string {
   if (!country) return code;
-  return lang === "fr" ? country.name_fr : country.name_en;
+  return pick(lang, { fr: country.name_fr, en: country.name_en });
 }
 
 /** The dashboard's pages in menu order: slug under /<lang>/ and the label key. */

@@ -1,5 +1,6 @@
 // Which indicators of mart.indicators each page puts forward, and how a country's overall status
 // follows from its bottleneck flags. One place to change if the catalogue renames an indicator.
+import type { Code } from "imaginecole/core";
 
 export const KEY_INDICATORS = [
   "trainers_trained",
@@ -16,7 +17,7 @@ export const INDICATOR = {
   validationAge: "validation_age_median",
 } as const;
 
-export type OverallStatus = "on_track" | "at_risk" | "off_track" | "no_data";
+export type OverallStatus = Code<"target_status">;
 
 export interface CountryFlags {
   has_data: boolean;
@@ -34,7 +35,7 @@ export interface CountryFlags {
  * target status yet, its bottleneck flags stand in (high: off track, medium: at risk).
  */
 export function overallStatus(flags: CountryFlags | undefined): OverallStatus {
-  if (!flags || !flags.has_data) return "no_data";
+  if (!flags?.has_data) return "no_data";
   if (flags.off_track + flags.at_risk + flags.on_track > 0) {
     return flags.off_track > 0 ? "off_track" : flags.at_risk > 0 ? "at_risk" : "on_track";
   }

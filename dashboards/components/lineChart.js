@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { formatMonth, formatNumber, t } from "./i18n.js";
+import { formatMonth, formatNumber } from "imaginecole/core";
+import { t } from "./i18n.js";
 
 export const monthDate = (period) => new Date(`${period.slice(0, 7)}-01T00:00:00Z`);
 

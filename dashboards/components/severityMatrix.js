@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { label } from "./i18n.js";
+import { label } from "imaginecole/core";
 
 export const SEVERITY_COLORS = { high: "#c4171d", medium: "#e08a00", low: "#f2cc5c", info: "#9ecae1" };
 const SEVERITIES = Object.keys(SEVERITY_COLORS);

@@ -1,7 +1,7 @@
 import { el } from "./dom.js";
-import { label } from "./i18n.js";
+import { label } from "imaginecole/core";
 
 /** A coloured badge with the status written out, so colour is never the only cue. */
 export function statusBadge(lang, status) {
-  return el("span", { class: `ie-status ie-status-${status ?? "no_data"}` }, label(lang, "status", status ?? "no_data"));
+  return el("span", { class: `ie-status ie-status-${status ?? "no_data"}` }, label(lang, "target_status", status ?? "no_data"));
 }

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { el } from "./dom.js";
-import { formatDelta, formatMonth, formatNumber, formatPercent, t } from "./i18n.js";
+import { formatDelta, formatMonth, formatNumber, formatPercent } from "imaginecole/core";
+import { t } from "./i18n.js";
 import { monthDate } from "./lineChart.js";
 
 /**

@@ -3,6 +3,7 @@
 // the site under downloads/snapshots/, where these links point.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { editionFromEnv, requireFeature } from "../components/edition.ts";
 import { PROJECT_ROOT } from "./lib/warehouse.ts";
 
 // src/export/manifest.ts writes as_of, generated_at and files [{path, bytes, sha256}]; a folder
@@ -34,6 +35,8 @@ function snapshot(name: string) {
 }
 
 try {
+  // Snapshots carry provenance (file names) and quality sheets: for the staff only.
+  requireFeature(editionFromEnv(process.env), "staff", "snapshots.json");
   const names = existsSync(dir)
     ? readdirSync(dir).filter((n) => existsSync(join(dir, n, "manifest.json"))).sort().reverse()
     : [];

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { loadConfig, type PipelinesConfig } from "../config/pipelines.ts";
-import type { Lang, RunContext } from "../context/run-context.ts";
+import type { RunContext } from "../context/run-context.ts";
+import type { Lang } from "../core/lang.ts";
 import { createKeyer, resolveKey } from "../privacy/keyed-hash.ts";
 import { DEFAULT_DB, Warehouse } from "../warehouse/warehouse.ts";
 import { terminalProgress } from "./progress.ts";

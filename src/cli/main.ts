@@ -1,16 +1,10 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import { resolveLang } from "./lang.ts";
+import { resolveLang } from "../core/lang.ts";
 import type { GlobalOptions } from "./context.ts";
-import { runCommand } from "./commands/run.ts";
-import { importCommand } from "./commands/import.ts";
-import { statusCommand } from "./commands/status.ts";
-import { demoCommand } from "./commands/demo.ts";
-import { exportCommand } from "./commands/export.ts";
-import { scheduleCommand } from "./commands/schedule.ts";
-import { sheetsInitCommand } from "./commands/sheets.ts";
-import { serveCommand } from "./commands/serve.ts";
-import { IMPORT_KINDS } from "../pipeline/sources.ts";
+import { IMPORT_KIND_NAMES, importOptions } from "../sources/registry.ts";
+import { addBuildCommand } from "./commands/build.ts";
+import { addPublishCommand } from "./commands/publish.ts";
 
 const program = new Command("imaginecole")
   .description("ImaginEcole: indicateurs de la formation à distance / distance-learning indicators")
@@ -22,41 +16,55 @@ const program = new Command("imaginecole")
   .exitOverride();
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+// Each command's module is loaded when that command runs: `status` or `--help` need not load the
+// Excel, Parquet, PDF, Word, mail and Google clients that other commands use.
+const commands = {
+  run: () => import("./commands/run.ts"),
+  import: () => import("./commands/import.ts"),
+  status: () => import("./commands/status.ts"),
+  export: () => import("./commands/export.ts"),
+  note: () => import("./commands/note.ts"),
+  digest: () => import("./commands/digest.ts"),
+  schedule: () => import("./commands/schedule.ts"),
+  sheets: () => import("./commands/sheets.ts"),
+  demo: () => import("./commands/demo.ts"),
+  serve: () => import("./commands/serve.ts"),
+};
 const lang = () => resolveLang(globals().lang, process.env);
 
 program
   .command("run")
   .description("exécute les pipelines configurés une fois / runs the configured pipelines once")
   .option("--only <source...>", "seulement ces sources (nom ou type) / only these sources (name or kind)")
-  .action(async (o: { only?: string[] }) => runCommand(globals(), lang(), { only: o.only, dryRun: false }));
+  .action(async (o: { only?: string[] }) => (await commands.run()).runCommand(globals(), lang(), { only: o.only, dryRun: false }));
 
-const importOptions = (command: Command) =>
-  command
-    .argument("[files...]")
-    .addOption(new Option("--source <kind>", "type de fichier / file kind").choices([...IMPORT_KINDS]))
-    .option("--country <iso2>", "pays (ISO2) / country")
-    .option("--tab <name>", "onglet d'un .csv de feuille / sheet tab of a .csv")
-    .option("--timezone <zone>", "fuseau horaire du site Moodle / Moodle site timezone (IANA)")
-    .option("--profile <file>", "profil de correspondance / national CSV mapping profile");
+/** `--source` and the options the registered import kinds read, each saying which kinds read it. */
+const withImportOptions = (command: Command) => {
+  command.argument("[files...]").addOption(new Option("--source <kind>", "type de fichier / file kind").choices([...IMPORT_KIND_NAMES]));
+  for (const { option, kinds } of importOptions()) {
+    command.option(option.flags, `${option.help.fr} / ${option.help.en} [${kinds.join(", ")}]`);
+  }
+  return command;
+};
 
-importOptions(program.command("import"))
+withImportOptions(program.command("import"))
   .description("importe des fichiers une fois / one-off import of files")
-  .action(async (files: string[], o) => importCommand(globals(), lang(), files, o, false));
+  .action(async (files: string[], o) => (await commands.import()).importCommand(globals(), lang(), files, o, false));
 
-importOptions(program.command("check"))
+withImportOptions(program.command("check"))
   .description("comme run/import mais n'écrit rien / like run or import, but writes nothing")
   .option("--only <source...>", "seulement ces sources / only these sources")
   .action(async (files: string[], o) =>
     files.length === 0
-      ? runCommand(globals(), lang(), { only: o.only, dryRun: true })
-      : importCommand(globals(), lang(), files, o, true),
+      ? (await commands.run()).runCommand(globals(), lang(), { only: o.only, dryRun: true })
+      : (await commands.import()).importCommand(globals(), lang(), files, o, true),
   );
 
 program
   .command("status")
   .description("derniers chargements, fraîcheur, rejets ouverts / last loads, freshness, open rejects")
   .option("--json", "sortie JSON / JSON output")
-  .action(async (o: { json?: boolean }) => statusCommand(globals(), lang(), o));
+  .action(async (o: { json?: boolean }) => (await commands.status()).statusCommand(globals(), lang(), o));
 
 program
   .command("export")
@@ -66,12 +74,27 @@ program
   .option("--format <formats>", "xlsx,csv,parquet,json,pdf", "xlsx,csv,parquet,json")
   .option("--site <dir>", "tableau de bord construit, pour le PDF / built dashboard for the PDF", "dist")
   .option("--suppress-below <n>", "masque les effectifs plus petits / suppress smaller counts", "5")
-  .action(async (o) => exportCommand(globals(), lang(), o));
+  .action(async (o) => (await commands.export()).exportCommand(globals(), lang(), o));
+
+program
+  .command("note")
+  .description("note mensuelle de la coordination, Word et PDF / the coordinator's monthly note, Word and PDF")
+  .option("--month <month>", "mois décrit (AAAA-MM), défaut le dernier / month described (YYYY-MM), default the last")
+  .option("--out <dir>", "dossier de sortie / output folder", "data/notes")
+  .option("--no-pdf", "Word seulement / Word only")
+  .action(async (o: { month?: string; out: string; pdf: boolean }) => (await commands.note()).noteCommand(globals(), lang(), o));
+
+program
+  .command("digest")
+  .description("courriel mensuel à chaque pays / monthly e-mail to each country")
+  .option("--month <month>", "mois décrit (AAAA-MM), défaut le dernier / month described (YYYY-MM), default the last")
+  .option("--dry-run", "affiche les courriels sans les envoyer / prints the e-mails, sends nothing")
+  .action(async (o: { month?: string; dryRun?: boolean }) => (await commands.digest()).digestCommand(globals(), lang(), o));
 
 program
   .command("schedule")
   .description("reste actif et exécute les pipelines selon leur calendrier / runs pipelines on their cron schedules")
-  .action(async () => scheduleCommand(globals(), lang()));
+  .action(async () => (await commands.schedule()).scheduleCommand(globals(), lang()));
 
 program
   .command("sheets")
@@ -79,7 +102,7 @@ program
   .command("init")
   .description("crée ou répare la feuille d'un pays / creates or repairs a country spreadsheet")
   .requiredOption("--country <iso2>", "pays (ISO2) / country")
-  .action(async (o: { country: string }) => sheetsInitCommand(globals(), lang(), o));
+  .action(async (o: { country: string }) => (await commands.sheets()).sheetsInitCommand(globals(), lang(), o));
 
 program
   .command("demo")
@@ -88,14 +111,17 @@ program
   .option("--scale <n>", "facteur de volume / volume factor", "1")
   .option("--seed <n>", "graine / seed")
   .option("--as-of <date>", "date de référence (AAAA-MM-JJ) / reference date")
-  .action(async (o) => demoCommand(lang(), o));
+  .action(async (o) => (await commands.demo()).demoCommand(lang(), o));
 
 program
   .command("serve")
   .description("sert le tableau de bord construit sur 127.0.0.1 / serves the built dashboard on 127.0.0.1")
   .option("--dir <dir>", "site construit / built site", "dist")
   .option("--port <n>", "port", "3000")
-  .action(async (o: { dir: string; port: string }) => serveCommand(lang(), o));
+  .action(async (o: { dir: string; port: string }) => (await commands.serve()).serveCommand(lang(), o));
+
+addBuildCommand(program, globals, lang);
+addPublishCommand(program, globals, lang);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,9 @@
-import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import type { Lang } from "../context/run-context.ts";
+import { EXIT, errorText } from "../core/errors.ts";
+import { formatNumber } from "../core/format.ts";
+import type { Lang } from "../core/lang.ts";
+import { say } from "../core/message.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
+import type { Reject } from "../warehouse/reject.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 
 const SHOWN_REJECTS = 20;
@@ -19,49 +22,49 @@ export async function printResults(
   lang: Lang,
   write: (line: string) => void,
 ): Promise<void> {
-  const t = (fr: string, en: string) => (lang === "fr" ? fr : en);
+  const n = (value: number) => formatNumber(lang, value, 0);
   for (const r of results) {
     const where = r.location;
     if (r.status === "skipped") {
-      write(t(`= ${where} : déjà chargé, ignoré`, `= ${where}: already loaded, skipped`));
+      write(say(lang, { fr: `= ${where} : déjà chargé, ignoré`, en: `= ${where}: already loaded, skipped` }));
       continue;
     }
     if (r.status === "failed") {
-      const why = r.error instanceof ImaginEcoleError ? r.error.text(lang) : r.message;
-      write(t(`✗ ${where} : lot refusé, rien n'a été chargé. ${why}`, `✗ ${where}: batch refused, nothing was loaded. ${why}`));
+      const why = r.error ? errorText(r.error, lang) : r.message;
+      write(say(lang, { fr: `✗ ${where} : lot refusé, rien n'a été chargé. ${why}`, en: `✗ ${where}: batch refused, nothing was loaded. ${why}` }));
       continue;
     }
     const mark = r.rowsRejected > 0 ? "!" : "✓";
     // Only a dry run (check) carries its rejects in the result: nothing was written.
-    const loaded = r.rejects ? t("seraient chargées", "would load") : t("chargées", "loaded");
-    const rejected = r.rejects ? t("seraient rejetées", "would be rejected") : t("rejetées", "rejected");
-    write(
-      t(
-        `${mark} ${where} : ${r.rowsRead} lues, ${r.rowsLoaded} ${loaded}, ${r.rowsRejected} ${rejected}`,
-        `${mark} ${where}: ${r.rowsRead} read, ${r.rowsLoaded} ${loaded}, ${r.rowsRejected} ${rejected}`,
-      ),
-    );
+    const loaded = say(lang, r.rejects ? { fr: "seraient chargées", en: "would load" } : { fr: "chargées", en: "loaded" });
+    const rejected = say(lang, r.rejects ? { fr: "seraient rejetées", en: "would be rejected" } : { fr: "rejetées", en: "rejected" });
+    write(say(lang, {
+      fr: `${mark} ${where} : ${n(r.rowsRead)} lues, ${n(r.rowsLoaded)} ${loaded}, ${n(r.rowsRejected)} ${rejected}`,
+      en: `${mark} ${where}: ${n(r.rowsRead)} read, ${n(r.rowsLoaded)} ${loaded}, ${n(r.rowsRejected)} ${rejected}`,
+    }));
     if (r.rowsRejected === 0) continue;
-    const rejects =
-      r.rejects ??
-      (
-        await warehouse.all<{ location: string; column: string | null; value: string | null; reason_fr: string; reason_en: string }>(
-          `SELECT location, "column", value, reason_fr, reason_en FROM ops.rejects WHERE load_id = $1 LIMIT ${SHOWN_REJECTS}`,
-          [r.loadId],
-        )
-      ).map((x) => ({ location: x.location, column: x.column, value: x.value, reasonFr: x.reason_fr, reasonEn: x.reason_en }));
-    for (const x of rejects.slice(0, SHOWN_REJECTS)) {
-      const column = x.column ? t(`, colonne « ${x.column} »`, `, column "${x.column}"`) : "";
-      const value = x.value !== null ? t(`, valeur « ${x.value} »`, `, value "${x.value}"`) : "";
-      write(`    ${x.location}${column}${value}${t(" : ", ": ")}${t(x.reasonFr, x.reasonEn)}`);
-    }
+    const rejects = r.rejects ?? (await storedRejects(warehouse, r.loadId));
+    for (const x of rejects.slice(0, SHOWN_REJECTS)) write(`    ${rejectLine(x, lang)}`);
     if (r.rowsRejected > SHOWN_REJECTS) {
-      write(
-        t(
-          `    … et ${r.rowsRejected - SHOWN_REJECTS} autres (table ops.rejects, load_id ${r.loadId})`,
-          `    … and ${r.rowsRejected - SHOWN_REJECTS} more (table ops.rejects, load_id ${r.loadId})`,
-        ),
-      );
+      write(say(lang, {
+        fr: `    … et ${n(r.rowsRejected - SHOWN_REJECTS)} autres (table ops.rejects, load_id ${r.loadId})`,
+        en: `    … and ${n(r.rowsRejected - SHOWN_REJECTS)} more (table ops.rejects, load_id ${r.loadId})`,
+      }));
     }
   }
+}
+
+/** `Sessions!H2, colonne « Niveau », valeur « X » : …` in the reader's language. */
+export function rejectLine(x: Reject, lang: Lang): string {
+  const column = x.column ? say(lang, { fr: `, colonne « ${x.column} »`, en: `, column "${x.column}"` }) : "";
+  const value = x.value !== null ? say(lang, { fr: `, valeur « ${x.value} »`, en: `, value "${x.value}"` }) : "";
+  return `${x.location}${column}${value}${say(lang, { fr: " : ", en: ": " })}${say(lang, x.reason)}`;
+}
+
+async function storedRejects(warehouse: Warehouse, loadId: string): Promise<Reject[]> {
+  const rows = await warehouse.all<{ location: string; column: string | null; value: string | null; reason_fr: string; reason_en: string }>(
+    `SELECT location, "column", value, reason_fr, reason_en FROM ops.rejects WHERE load_id = $1 LIMIT ${SHOWN_REJECTS}`,
+    [loadId],
+  );
+  return rows.map((x) => ({ location: x.location, column: x.column, value: x.value, reason: { fr: x.reason_fr, en: x.reason_en } }));
 }

@@ -1,124 +1,131 @@
-import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { ImaginEcoleError, EXIT } from "../core/errors.ts";
+import { z } from "zod";
+import { kindName } from "../sources/plugin.ts";
+import { findKind, KIND_NAMES, PLUGINS, type SourceConfig } from "../sources/registry.ts";
+import { readConfigFile } from "./file.ts";
+import { describeIssues, invalidConfiguration, said } from "./issues.ts";
+import { phaseSchema } from "./phase.ts";
+import { coordinatorSchema } from "./coordinator.ts";
+import { siteSchema } from "./site.ts";
 
-/** How a statement's country is found, tried in order; the first that answers wins. */
-export type CountryRule =
-  | { from: "extension"; key: string }
-  | { from: "platform"; map: Record<string, string> }
-  | { from: "activity"; pattern: string }
-  | { from: "homepage"; pattern: string }
-  | { from: "fixed"; country: string };
+export { CONFIG_ENV, DEMO_CONFIG } from "./file.ts";
+export type { CoordinatorConfig, DigestConfig } from "./coordinator.ts";
 
-export interface XapiFilesSource {
-  kind: "xapi-files";
-  name: string;
-  /** A folder of .json/.ndjson statement files. */
-  path: string;
-  country: CountryRule[];
-  schedule?: string;
-}
+/**
+ * One entry of `sources`: checked against the schema of the kind it names, so each problem is
+ * reported at its path within the entry (`sources[2].spreadsheets.GN`).
+ */
+const sourceEntry = z.unknown().transform((entry, ctx): SourceConfig => {
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+    ctx.addIssue({ code: "invalid_type", expected: "object", input: entry });
+    return z.NEVER;
+  }
+  const kind = (entry as { kind?: unknown }).kind;
+  const found = typeof kind === "string" ? findKind(kind) : undefined;
+  if (!found) {
+    const known = KIND_NAMES.join(", ");
+    ctx.addIssue({
+      code: "custom",
+      path: ["kind"],
+      input: kind,
+      ...(kind === undefined
+        ? said(`type de source manquant ; types connus : ${known}`, `kind of source missing; known kinds: ${known}`)
+        : said(`type de source inconnu ${JSON.stringify(kind)} ; types connus : ${known}`, `unknown kind of source ${JSON.stringify(kind)}; known kinds: ${known}`)),
+    });
+    return z.NEVER;
+  }
+  const parsed = found.kind.settings.safeParse(entry, { reportInput: true });
+  if (parsed.success) return parsed.data as SourceConfig;
+  const settings = Object.keys(found.kind.settings.shape).join(", ");
+  for (const issue of parsed.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        ctx.addIssue({
+          code: "custom",
+          path: [...issue.path, key],
+          ...said(
+            `paramètre inconnu pour une source « ${kind} » ; ses paramètres : ${settings}`,
+            `unknown setting for a "${kind}" source; its settings: ${settings}`,
+          ),
+        });
+      }
+    } else {
+      ctx.addIssue(issue as z.core.$ZodRawIssue);
+    }
+  }
+  return z.NEVER;
+});
 
-export interface XapiLrsSource {
-  kind: "xapi-lrs";
-  name: string;
-  endpoint: string;
-  /** Names of the environment variables holding the Basic auth credentials. */
-  usernameEnv: string;
-  passwordEnv: string;
-  pageSize?: number;
-  country: CountryRule[];
-  schedule?: string;
-}
+const configSchema = z
+  .strictObject({
+    /** True for the bundled demo: the demo hashing key is allowed. */
+    demo: z.boolean(),
+    /** Demo only: the folder the demo generator writes the inputs to, generated when absent. */
+    demoInputs: z.string().min(1).optional(),
+    phase: phaseSchema,
+    sources: z.array(sourceEntry),
+    /** Folder of the Hive-partitioned Parquet copy of usage events, rewritten when data changed. */
+    lake: z.string().min(1).optional(),
+    /** The site's editions and where they are published (src/config/site.ts). */
+    site: siteSchema.optional(),
+    /** The coordinator's monthly note and the digests to the countries (src/config/coordinator.ts). */
+    coordinator: coordinatorSchema.optional(),
+    /** Before the reference became a source: named so an older file says what to change. */
+    countries: z.unknown().refine((value) => value === undefined, said(
+      "la référence des pays est désormais une source : remplacez « countries » par l'entrée { \"kind\": \"reference\", \"name\": \"countries\", \"path\": … } dans sources",
+      'the country reference is now a source: replace "countries" with the entry { "kind": "reference", "name": "countries", "path": … } in sources',
+    )).optional(),
+  })
+  .superRefine((config, ctx) => {
+    const firstWithName = new Map<string, number>();
+    config.sources.forEach((source, i) => {
+      const first = firstWithName.get(source.name);
+      if (first === undefined) firstWithName.set(source.name, i);
+      else {
+        ctx.addIssue({
+          code: "custom",
+          path: ["sources", i, "name"],
+          ...said(`nom déjà pris par sources[${first}] : chaque source a son propre nom`, `name already used by sources[${first}]: each source has its own name`),
+        });
+      }
+    });
+    for (const plugin of PLUGINS.filter((p) => p.foundation)) {
+      const kinds = plugin.kinds.map(kindName);
+      if (config.sources.some((s) => kinds.includes(s.kind))) continue;
+      const named = kinds.map((k) => `"${k}"`).join(" / ");
+      ctx.addIssue({
+        code: "custom",
+        path: ["sources"],
+        ...said(
+          `aucune source ${named} : elle est chargée en premier à chaque exécution, ajoutez-en une`,
+          `no ${named} source: it is loaded first on every run, add one`,
+        ),
+      });
+    }
+  });
 
-export interface MoodleLogSource {
-  kind: "moodle-log-files";
-  name: string;
-  path: string;
-  country: string;
-  /** IANA zone of the exporting site, e.g. Africa/Abidjan. */
-  timezone: string;
-  schedule?: string;
-}
+export type PipelinesConfig = Omit<z.infer<typeof configSchema>, "countries">;
 
-export interface SheetFilesSource {
-  kind: "sheet-files";
-  name: string;
-  /** Folder holding one folder per country (ISO2) and `regional/` with the Cibles tab. */
-  path: string;
-  schedule?: string;
-}
-
-export interface SheetsApiSource {
-  kind: "sheets-api";
-  name: string;
-  /** Spreadsheet id per country code, and the regional one (Cibles). */
-  spreadsheets: Record<string, string>;
-  regional?: string;
-  /** Service-account key file, or the name of an environment variable holding its path. */
-  keyFileEnv: string;
-  rootUrl?: string;
-  requestsPerMinute?: number;
-  /** Countries whose spreadsheet does not get the Contrôles tab written back. */
-  noWriteBack?: string[];
-  schedule?: string;
-}
-
-export interface NationalCsvSource {
-  kind: "national-csv";
-  name: string;
-  /** Drop folder holding one folder per country (ISO2). */
-  inbox: string;
-  /** Where imported files are copied, named by content hash; none keeps them in place. */
-  archive?: string;
-  /** Folder of mapping profiles, one JSON file per country platform. */
-  profiles: string;
-  schedule?: string;
-}
-
-export type SourceConfig =
-  | XapiFilesSource
-  | XapiLrsSource
-  | MoodleLogSource
-  | SheetFilesSource
-  | SheetsApiSource
-  | NationalCsvSource;
-
-export interface PipelinesConfig {
-  /** True for the bundled demo: the demo hashing key is allowed. */
-  demo: boolean;
-  /** Demo only: the folder the demo generator writes the inputs to, generated when absent. */
-  demoInputs?: string;
-  phase: { start: string; end: string };
-  /** Country reference data (codes, names, teacher denominators), relative to the project. */
-  countries: string;
-  sources: SourceConfig[];
-  /** Folder of the Hive-partitioned Parquet copy of usage events, rewritten when data changed. */
-  lake?: string;
-}
-
-export const DEMO_CONFIG = "pipelines/demo.json";
-export const CONFIG_ENV = "IMAGINECOLE_CONFIG";
-
-/** The configuration named by --config or IMAGINECOLE_CONFIG, else the bundled demo one. */
+/**
+ * The configuration named by --config or IMAGINECOLE_CONFIG, else the bundled demo one, checked
+ * against the schemas of the kinds it names: a problem stops here with its JSON path, in French
+ * and English (a usage error), before any source runs.
+ */
 export function loadConfig(root: string, explicit?: string): { path: string; config: PipelinesConfig } {
-  const path = resolve(root, explicit ?? process.env[CONFIG_ENV] ?? DEMO_CONFIG);
-  if (!existsSync(path)) {
-    throw new ImaginEcoleError(
-      `Fichier de configuration introuvable : ${path}. Indiquez-le avec --config ou ${CONFIG_ENV}.`,
-      `Configuration file not found: ${path}. Name it with --config or ${CONFIG_ENV}.`,
-      EXIT.usage,
-    );
-  }
-  let config: PipelinesConfig;
-  try {
-    config = JSON.parse(readFileSync(path, "utf8")) as PipelinesConfig;
-  } catch (error) {
-    throw new ImaginEcoleError(
-      `Configuration illisible (${path}) : ${(error as Error).message}. Corrigez le JSON.`,
-      `Unreadable configuration (${path}): ${(error as Error).message}. Fix the JSON.`,
-      EXIT.usage,
-    );
-  }
-  return { path, config };
+  const { path, json } = readConfigFile(root, explicit);
+  return { path, config: parseConfig(json, path) };
+}
+
+/** Checks a configuration's JSON; `file` names it in the error. */
+export function parseConfig(json: unknown, file: string): PipelinesConfig {
+  const parsed = configSchema.safeParse(json, { reportInput: true });
+  if (!parsed.success) throw invalidConfiguration(file, describeIssues(parsed.error.issues));
+  const { countries: _, ...config } = parsed.data;
+  return config;
+}
+
+/** The country reference file the configuration names (its `reference` source), absolute. */
+export function countriesPath(config: PipelinesConfig, root: string): string {
+  const reference = config.sources.find((s) => s.kind === "reference");
+  return resolve(root, reference && "path" in reference ? reference.path : "pipelines/reference/countries.csv");
 }

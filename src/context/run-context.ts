@@ -1,8 +1,7 @@
+import type { Lang } from "../core/lang.ts";
 import type { Keyer } from "../privacy/keyed-hash.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import type { Progress } from "./progress.ts";
-
-export type Lang = "fr" | "en";
 
 /** What every connector gets from the command line: where to write, how to speak, how to hash. */
 export interface RunContext {
@@ -10,7 +9,7 @@ export interface RunContext {
   lang: Lang;
   /** Pseudonymises names, e-mails and accounts before anything is stored. */
   keyer: Keyer;
-  /** Progress and notes for people, on stderr; already in `lang`. */
+  /** Progress and notes for people, on stderr; already in `lang` (`say(ctx, { fr, en })`, src/core/message.ts). */
   log: (message: string) => void;
   /** `check`: do everything, then roll back: nothing is written. */
   dryRun: boolean;
@@ -22,9 +21,4 @@ export interface RunContext {
   phase?: { start: string; end: string };
   /** A bar for long steps on a terminal; absent or silent elsewhere. */
   progress?: Progress;
-}
-
-/** Picks the sentence in the run's language. */
-export function say(ctx: Pick<RunContext, "lang">, fr: string, en: string): string {
-  return ctx.lang === "fr" ? fr : en;
 }

@@ -3,14 +3,14 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import { parseCountries } from "../reference/countries.ts";
+import { parseCountries } from "../sources/reference/countries.ts";
 import { isoDay, startOfDay } from "./calendar.ts";
 import { GOOGLE_CSV, toCsv } from "./csv.ts";
 import { dailyUsage, nationalFile } from "./national.ts";
 import { makePlan } from "./plan.ts";
 import { rngFor } from "./random.ts";
 import { DEMO_SCENARIO } from "./scenario.ts";
-import { buildCountrySheet, type PublishedResource } from "./sheets-content.ts";
+import { buildCountrySheet, regionalComments, type PublishedResource } from "./sheets-content.ts";
 import { cellRef, sheetFileBase, writeSheetCsvs, writeSheetXlsx, writtenHeaders } from "./sheets-write.ts";
 import { TARGET_HEADERS, targetRows } from "./targets.ts";
 import { writeXapi, type XapiSummary } from "./xapi.ts";
@@ -69,25 +69,22 @@ export interface DemoManifest {
 
 function checkOptions(seed: number, scale: number, asOf: Date): void {
   if (!Number.isFinite(scale) || scale <= 0) {
-    throw new ImaginEcoleError(
-      `Échelle invalide : ${scale}. Donnez un nombre positif, par exemple --scale 0.05 ou --scale 10.`,
-      `Invalid scale: ${scale}. Give a positive number, e.g. --scale 0.05 or --scale 10.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Échelle invalide : ${scale}. Donnez un nombre positif, par exemple --scale 0.05 ou --scale 10.`,
+      en: `Invalid scale: ${scale}. Give a positive number, e.g. --scale 0.05 or --scale 10.`,
+    }, EXIT.usage);
   }
   if (!Number.isSafeInteger(seed)) {
-    throw new ImaginEcoleError(
-      `Graine invalide : ${seed}. Donnez un nombre entier.`,
-      `Invalid seed: ${seed}. Give a whole number.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Graine invalide : ${seed}. Donnez un nombre entier.`,
+      en: `Invalid seed: ${seed}. Give a whole number.`,
+    }, EXIT.usage);
   }
   if (Number.isNaN(asOf.getTime())) {
-    throw new ImaginEcoleError(
-      "Date de référence invalide. Écrivez-la AAAA-MM-JJ, par exemple --as-of 2026-11-28.",
-      "Invalid as-of date. Write it YYYY-MM-DD, e.g. --as-of 2026-11-28.",
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: "Date de référence invalide. Écrivez-la AAAA-MM-JJ, par exemple --as-of 2026-11-28.",
+      en: "Invalid as-of date. Write it YYYY-MM-DD, e.g. --as-of 2026-11-28.",
+    }, EXIT.usage);
   }
 }
 
@@ -143,6 +140,9 @@ export async function generateDemo(options: DemoOptions): Promise<DemoManifest> 
   const cibles = join(regional, "ImaginEcole Cibles.csv");
   await writeFile(cibles, toCsv([TARGET_HEADERS, ...targetRows(plan, seed)], GOOGLE_CSV), "utf8");
   written.push(cibles);
+  const regionalNotes = join(regional, "ImaginEcole Régional - Commentaires.csv");
+  await writeFile(regionalNotes, toCsv(regionalComments(plan), GOOGLE_CSV), "utf8");
+  written.push(regionalNotes);
 
   const missingNational: string[] = [];
   const missing = DEMO_SCENARIO.missingNationalExport;

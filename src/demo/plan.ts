@@ -1,4 +1,4 @@
-import type { Country } from "../reference/countries.ts";
+import type { Country } from "../sources/reference/countries.ts";
 import { addDays, parseIsoDay, windowMonths, type Month } from "./calendar.ts";
 import { rngFor } from "./random.ts";
 import { DEMO_SCENARIO, paceOf, storyOf, type Story } from "./scenario.ts";

@@ -12,7 +12,7 @@ export type Story =
   | "validation-backlog"
   | "falling-use";
 
-export type Tab = "Formateurs" | "Sessions" | "Ressources" | "Activités" | "Validation";
+export type Tab = "Formateurs" | "Sessions" | "Ressources" | "Activités" | "Validation" | "Commentaires";
 
 /** How a country's platform exports its monthly CSV. */
 export type NationalShape =

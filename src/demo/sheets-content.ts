@@ -3,7 +3,7 @@ import { ACTIVITIES, COMMENTS, GRADES, languages, RESOURCE_TYPES, regions, ROLES
 import { person, workEmail, type Person } from "./people.ts";
 import type { CountryPlan, DemoPlan } from "./plan.ts";
 import { rngFor, type Rng } from "./random.ts";
-import { DEMO_SCENARIO, type BadRowProblem, type Tab } from "./scenario.ts";
+import { DEMO_SCENARIO, type BadRowProblem, type Story, type Tab } from "./scenario.ts";
 
 /** A cell as a person typed it; Date is a date cell (a CSV download turns it into text). */
 export type Cell = string | number | Date | null;
@@ -39,7 +39,7 @@ export interface CountrySheet {
   bad: BadRow[];
 }
 
-export const TEMPLATE: Record<Exclude<Tab, "Validation">, string[]> = {
+export const TEMPLATE: Record<Exclude<Tab, "Validation" | "Commentaires">, string[]> = {
   Formateurs: ["ID formateur", "Nom", "Sexe", "Région", "Fonction", "Date de formation", "Certifié"],
   Sessions: [
     "ID session", "ID formateur", "Date de début", "Date de fin", "Région", "Niveau", "Modalité",
@@ -49,6 +49,7 @@ export const TEMPLATE: Record<Exclude<Tab, "Validation">, string[]> = {
   Activités: ["ID activité", "Activité", "Responsable", "Échéance", "Statut", "Commentaire"],
 };
 export const VALIDATION_HEADERS = ["Mois", "Validé par", "Date de validation"];
+export const COMMENT_HEADERS = ["Mois", "Indicateur ou constat", "Commentaire", "Rôle de l'auteur"];
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
@@ -192,6 +193,48 @@ function validation(rng: Rng, months: readonly Month[], validators: readonly Per
   return { tab: "Validation", headers: [...VALIDATION_HEADERS], rows };
 }
 
+/** What a team writes about its story, month by month from the end of the window (0 = the last month). */
+const STORY_COMMENTS: Partial<Record<Story, readonly (readonly [number, string, string, string])[]>> = {
+  lagging: [
+    [1, "Enseignants formés", "Les sessions de cascade prévues ont été reportées après la rentrée scolaire.", "Point focal national"],
+    [0, "Enseignants formés", "Reprise des sessions en décembre avec deux formateurs de plus par région.", "Point focal national"],
+  ],
+  "validation-backlog": [
+    [0, "Ressources bloquées en validation", "Le comité national de validation ne s'est pas réuni depuis l'été ; une session est programmée.", "Suivi-évaluation"],
+  ],
+  "falling-use": [
+    [0, "Utilisateurs actifs mensuels", "Coupures d'électricité et de connexion dans plusieurs régions ces trois derniers mois.", "Équipe pays"],
+  ],
+  "missing-national-month": [
+    [2, "Données en retard ou manquantes", "L'export de la plateforme nationale de ce mois a été perdu lors d'un changement de serveur ; renvoi en cours.", "Point focal national"],
+  ],
+  ahead: [
+    [0, "Enseignants formés", "Deux sessions supplémentaires financées par un partenaire local.", "Point focal national"],
+  ],
+};
+
+/** The Commentaires tab: a few words of context on the figures, by role, for the countries with a story to tell. */
+function comments(plan: DemoPlan, cp: CountryPlan): TabData | null {
+  const lines = STORY_COMMENTS[cp.story];
+  if (!lines) return null;
+  const rows = lines.map(([fromEnd, subject, text, role]): Cell[] => {
+    const month = plan.months[plan.months.length - 1 - fromEnd]!;
+    return [`${month.key.slice(5, 7)}/${month.key.slice(0, 4)}`, subject, text, role];
+  });
+  return { tab: "Commentaires", headers: [...COMMENT_HEADERS], rows };
+}
+
+/** The regional sheet's Commentaires tab: the coordination's word on the last month. */
+export function regionalComments(plan: DemoPlan): string[][] {
+  const month = plan.months[plan.months.length - 1]!;
+  const mm = `${month.key.slice(5, 7)}/${month.key.slice(0, 4)}`;
+  return [
+    [...COMMENT_HEADERS],
+    [mm, "Général", "Atelier régional des points focaux à Dakar : les plans d'action de l'an prochain sont en cours de validation.", "Coordination régionale"],
+    [mm, `${DEMO_SCENARIO.validationBacklog}/resources_stuck_in_validation`, "Appui régional proposé : deux relecteurs mis à disposition du comité de validation.", "Coordination régionale"],
+  ];
+}
+
 /** Turns the row at a scenario's position into the bad row it asks for; returns the bad value. */
 function spoil(row: Cell[], headers: string[], column: string, problem: BadRowProblem, plan: DemoPlan, code: string, earlier: readonly (Cell[] | null)[]): string {
   const at = (name: string) => headers.indexOf(name);
@@ -256,6 +299,8 @@ export function buildCountrySheet(plan: DemoPlan, cp: CountryPlan, seed: number)
   const tabs = [formateurs.tab, sessions(rng, cp, formateurs.list), resources(rng, plan, cp, from), activities(rng, plan, cp, owners)];
   const validated = !(DEMO_SCENARIO.noValidationTab as readonly string[]).includes(cp.code);
   if (validated) tabs.push(validation(rng, plan.months, validators));
+  const commented = comments(plan, cp);
+  if (commented) tabs.push(commented);
   const bad: BadRow[] = [];
   const placed = tabs.map((t) => place(t, plan, cp.code, bad));
 

@@ -1,8 +1,14 @@
-import type { Lang } from "../context/run-context.ts";
+import { pick, type Lang } from "../core/lang.ts";
 import type { Row } from "./build.ts";
-import { disaggregationLabel, formatDate, formatNumber, formatTimestamp, suppressedMark, translate } from "./formats.ts";
+import { formatDate, formatNumber, formatTimestamp } from "../core/format.ts";
+import { breakdownLabel, label } from "../core/labels.ts";
 import { neutralise } from "./neutralise.ts";
 import type { Column } from "./tables.ts";
+
+/** The marker written in place of a suppressed count. */
+export function suppressedMark(threshold: number): string {
+  return `< ${threshold}`;
+}
 
 /**
  * A CSV for spreadsheet users: UTF-8 with a byte-order mark so Excel shows accents, `;` and a
@@ -10,7 +16,7 @@ import type { Column } from "./tables.ts";
  * CRLF line ends, every text cell neutralised against formula injection.
  */
 export function toCsv(rows: Row[], columns: Column[], lang: Lang, suppressBelow: number): string {
-  const delimiter = lang === "fr" ? ";" : ",";
+  const delimiter = pick(lang, { fr: ";", en: "," });
   const line = (cells: string[]) => cells.map((c) => quoteCell(c, delimiter)).join(delimiter);
   const lines = [line(columns.map((c) => neutralise(c.header[lang])))];
   for (const row of rows) lines.push(line(columns.map((c) => cellText(row, c, lang, suppressBelow))));
@@ -26,18 +32,19 @@ export function cellText(row: Row, column: Column, lang: Lang, suppressBelow: nu
     case "number":
     case "integer":
     case "year":
-      return formatNumber(Number(value), lang);
+      // Plain numbers a spreadsheet parses in each locale: decimal comma in French, no grouping.
+      return formatNumber(lang, Number(value), { digits: 6, grouping: false });
     case "date":
     case "month":
-      return formatDate(value as Date, lang);
+      return formatDate(lang, value as Date);
     case "timestamp":
-      return formatTimestamp(value as Date, lang);
+      return formatTimestamp(lang, value as Date);
     case "boolean":
-      return value ? (lang === "fr" ? "oui" : "yes") : lang === "fr" ? "non" : "no";
+      return label(lang, "yes_no", value === true);
     case "code":
-      return neutralise(translate(column.codes ?? "", String(value), lang));
+      return neutralise(column.codes ? label(lang, column.codes, String(value)) : String(value));
     case "disaggregation":
-      return neutralise(disaggregationLabel(String(value), lang));
+      return neutralise(breakdownLabel(lang, String(value)));
     case "text":
       return neutralise(String(value));
   }

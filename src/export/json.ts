@@ -1,5 +1,5 @@
 import type { Row } from "./build.ts";
-import { isoDate } from "./formats.ts";
+import { isoDate } from "../core/format.ts";
 import type { SnapshotTable } from "./tables.ts";
 
 export interface JsonHeader {

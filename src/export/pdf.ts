@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 import { ImaginEcoleError, EXIT } from "../core/errors.ts";
-import type { Lang } from "../context/run-context.ts";
+import type { Lang } from "../core/lang.ts";
 
 export const CHROMIUM = process.env.IMAGINECOLE_CHROMIUM ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
@@ -34,11 +34,10 @@ export interface PrintedPage {
 export function reportPages(siteDir: string, lang: Lang, countries: string[], pdfDir: string): PrintedPage[] {
   const overview = join(siteDir, lang, "index.html");
   if (!existsSync(overview)) {
-    throw new ImaginEcoleError(
-      `Le tableau de bord construit n'a pas de page ${lang}/index.html dans ${siteDir}. Lancez « npm run build » puis recommencez.`,
-      `The built dashboard has no ${lang}/index.html page in ${siteDir}. Run "npm run build", then try again.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Le tableau de bord construit n'a pas de page ${lang}/index.html dans ${siteDir}. Lancez « npm run build » puis recommencez.`,
+      en: `The built dashboard has no ${lang}/index.html page in ${siteDir}. Run "npm run build", then try again.`,
+    }, EXIT.usage);
   }
   const pages: PrintedPage[] = [{ url: `/${lang}/`, out: join(pdfDir, "overview.pdf") }];
   for (const code of countries) {
@@ -52,11 +51,10 @@ export function reportPages(siteDir: string, lang: Lang, countries: string[], pd
 /** Prints each page with headless Chromium from a server on 127.0.0.1; any other request is refused. */
 export async function printPages(siteDir: string, pages: PrintedPage[]): Promise<void> {
   if (!existsSync(CHROMIUM)) {
-    throw new ImaginEcoleError(
-      `Chromium est introuvable (${CHROMIUM}) : installez-le (apt-get install -y chromium) ou indiquez-le avec IMAGINECOLE_CHROMIUM.`,
-      `Chromium not found (${CHROMIUM}): install it (apt-get install -y chromium) or name it with IMAGINECOLE_CHROMIUM.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Chromium est introuvable (${CHROMIUM}) : installez-le (apt-get install -y chromium) ou indiquez-le avec IMAGINECOLE_CHROMIUM.`,
+      en: `Chromium not found (${CHROMIUM}): install it (apt-get install -y chromium) or name it with IMAGINECOLE_CHROMIUM.`,
+    }, EXIT.usage);
   }
   const server = await serve(siteDir);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

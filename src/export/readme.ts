@@ -1,5 +1,6 @@
-import type { Lang } from "../context/run-context.ts";
-import { formatDate, formatMonth, formatTimestamp } from "./formats.ts";
+import type { Lang } from "../core/lang.ts";
+import { formatDate, formatMonth, formatTimestamp } from "../core/format.ts";
+import { label } from "../core/labels.ts";
 
 export interface ReadmeFacts {
   asOf: string;
@@ -14,9 +15,10 @@ export interface ReadmeFacts {
 
 /** The Lisez-moi sheet and text file: what the snapshot is, how it was made, how to read it. */
 export function readmeLines(f: ReadmeFacts): Array<[string, string]> {
-  const asOf = formatDate(new Date(`${f.asOf}T00:00:00Z`), f.lang);
-  const lastMonth = formatMonth(new Date(`${f.lastMonth}T00:00:00Z`), f.lang);
-  const phase = f.phase ? `${formatDate(f.phase.start, f.lang)} – ${formatDate(f.phase.end, f.lang)}` : "—";
+  const asOf = formatDate(f.lang, f.asOf);
+  const lastMonth = formatMonth(f.lang, f.lastMonth, "numeric");
+  const phase = f.phase ? `${formatDate(f.lang, f.phase.start)} – ${formatDate(f.lang, f.phase.end)}` : "—";
+  const approval = (code: "provisional" | "approved") => label(f.lang, "approval", code);
   const suppression = f.suppressBelow > 0;
   if (f.lang === "fr") {
     return [
@@ -24,7 +26,7 @@ export function readmeLines(f: ReadmeFacts): Array<[string, string]> {
       ["Date d'arrêt", asOf],
       ["Mois couverts", `de début de phase jusqu'au mois ${lastMonth} inclus (seuls les mois terminés à la date d'arrêt figurent)`],
       ["Phase", phase],
-      ["Généré le", `${formatTimestamp(f.generatedAt, f.lang)} UTC`],
+      ["Généré le", `${formatTimestamp(f.lang, f.generatedAt)} UTC`],
       ["Outil", `imaginecole ${f.version}`],
       ["Indicateurs", "Valeurs par pays et par mois, avec la cible de la trajectoire et la situation par rapport à elle."],
       ["Par pays", "Valeur de chaque indicateur depuis le début de la phase jusqu'à la date d'arrêt, cible et échéance."],
@@ -39,7 +41,7 @@ export function readmeLines(f: ReadmeFacts): Array<[string, string]> {
           ? `Dans les ventilations (sexe, niveau…), les effectifs inférieurs à ${f.suppressBelow} sont masqués (« < ${f.suppressBelow} »), ainsi qu'une case voisine lorsqu'elle permettrait de les retrouver.`
           : "Aucun effectif n'est masqué.",
       ],
-      ["Statut des données", "« provisoire » tant que le pays n'a pas validé le mois dans sa feuille ; « validé » ensuite."],
+      ["Statut des données", `« ${approval("provisional")} » tant que le pays n'a pas validé le mois dans sa feuille ; « ${approval("approved")} » ensuite.`],
       ["Données personnelles", "Aucune : ni nom, ni adresse, ni identifiant de personne."],
       ["Vérification", "manifest.json donne l'empreinte SHA-256 et la taille de chaque fichier ; les fichiers CSV, JSON et Parquet sont identiques octet par octet pour un même entrepôt et une même date d'arrêt."],
     ];
@@ -49,7 +51,7 @@ export function readmeLines(f: ReadmeFacts): Array<[string, string]> {
     ["As-of date", asOf],
     ["Months covered", `from the start of the phase up to and including ${lastMonth} (only months ended by the as-of date appear)`],
     ["Phase", phase],
-    ["Generated", `${formatTimestamp(f.generatedAt, f.lang)} UTC`],
+    ["Generated", `${formatTimestamp(f.lang, f.generatedAt)} UTC`],
     ["Tool", `imaginecole ${f.version}`],
     ["Indicators", "Values per country and month, with the trajectory target and the standing against it."],
     ["By country", "Each indicator's value from the start of the phase to the as-of date, target and deadline."],
@@ -64,7 +66,7 @@ export function readmeLines(f: ReadmeFacts): Array<[string, string]> {
         ? `In breakdowns (sex, level…), counts below ${f.suppressBelow} are suppressed ("< ${f.suppressBelow}"), and so is a neighbouring cell when it would give them away.`
         : "No count is suppressed.",
     ],
-    ["Data status", "\"provisional\" until the country approves the month in its sheet; \"approved\" afterwards."],
+    ["Data status", `"${approval("provisional")}" until the country approves the month in its sheet; "${approval("approved")}" afterwards.`],
     ["Personal data", "None: no name, address or personal identifier."],
     ["Checking", "manifest.json gives each file's SHA-256 and size; the CSV, JSON and Parquet files are byte-identical for the same warehouse and as-of date."],
   ];

@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import type { Lang } from "../context/run-context.ts";
+import type { Lang } from "../core/lang.ts";
+import { inBoth, say } from "../core/message.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { buildSnapshotTables, dropSnapshotTables } from "./build.ts";
-import { formatMonth, isoDate } from "./formats.ts";
+import { formatMonth, isoDate } from "../core/format.ts";
 import { toCsv } from "./csv.ts";
 import { toJson } from "./json.ts";
 import { writeManifest } from "./manifest.ts";
@@ -51,7 +52,7 @@ export async function exportSnapshot(
   const { lang, formats, version } = options;
   const outDir = resolve(options.outDir);
   const printPdf = formats.includes("pdf") && options.siteDir !== undefined;
-  if (printPdf) await checkSiteMonths(warehouse, asOf, lang);
+  if (printPdf) await checkSiteMonths(warehouse, asOf);
   mkdirSync(outDir, { recursive: true });
 
   const files: string[] = [];
@@ -64,8 +65,8 @@ export async function exportSnapshot(
     });
     const base = `imaginecole-${asOf}`;
 
-    const text = join(outDir, lang === "fr" ? "LISEZ-MOI.txt" : "README.txt");
-    const colon = lang === "fr" ? " : " : ": ";
+    const text = join(outDir, say(lang, { fr: "LISEZ-MOI.txt", en: "README.txt" }));
+    const colon = say(lang, { fr: " : ", en: ": " });
     writeFileSync(text, "\uFEFF" + readme.map(([k, v]) => k + colon + v).join("\r\n") + "\r\n");
     files.push(text);
 
@@ -118,22 +119,20 @@ export async function exportSnapshot(
 function checkAsOf(asOf: string): string {
   const date = new Date(`${asOf}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== asOf) {
-    throw new ImaginEcoleError(
-      `Date d'arrêt invalide : « ${asOf} ». Donnez-la sous la forme AAAA-MM-JJ, par exemple --as-of 2026-10-31.`,
-      `Invalid as-of date: "${asOf}". Give it as YYYY-MM-DD, for example --as-of 2026-10-31.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Date d'arrêt invalide : « ${asOf} ». Donnez-la sous la forme AAAA-MM-JJ, par exemple --as-of 2026-10-31.`,
+      en: `Invalid as-of date: "${asOf}". Give it as YYYY-MM-DD, for example --as-of 2026-10-31.`,
+    }, EXIT.usage);
   }
   return asOf;
 }
 
 function checkThreshold(n: number): number {
   if (Number.isFinite(n) && n >= 0) return n;
-  throw new ImaginEcoleError(
-    `Seuil de masquage invalide : « ${n} ». Donnez un nombre positif ou nul, par exemple --suppress-below 5 (0 ne masque rien).`,
-    `Invalid suppression threshold: "${n}". Give a number zero or above, for example --suppress-below 5 (0 suppresses nothing).`,
-    EXIT.usage,
-  );
+  throw new ImaginEcoleError({
+    fr: `Seuil de masquage invalide : « ${n} ». Donnez un nombre positif ou nul, par exemple --suppress-below 5 (0 ne masque rien).`,
+    en: `Invalid suppression threshold: "${n}". Give a number zero or above, for example --suppress-below 5 (0 suppresses nothing).`,
+  }, EXIT.usage);
 }
 
 /** First day of the last month that ended on or before `asOf`. */
@@ -148,16 +147,15 @@ export function lastCompleteMonth(asOf: string): string {
  * The dashboard is printed as built, from the mart: when the mart already describes months after
  * the as-of date, its pages would show them, so the PDF is refused rather than leak them.
  */
-async function checkSiteMonths(warehouse: Warehouse, asOf: string, lang: Lang): Promise<void> {
+async function checkSiteMonths(warehouse: Warehouse, asOf: string): Promise<void> {
   const built = await warehouse.scalar<Date | undefined>("SELECT max(as_of) FROM mart.build_info");
   const last = lastCompleteMonth(asOf);
   if (!built || isoDate(built) <= last) return;
-  const month = formatMonth(built, lang);
-  throw new ImaginEcoleError(
-    `Le tableau de bord décrit les mois jusqu'à ${month}, après la date d'arrêt ${asOf} : ses pages imprimées montreraient des données postérieures. Retirez pdf de --format, ou choisissez une date d'arrêt à la fin de ce mois.`,
-    `The dashboard describes months up to ${month}, after the as-of date ${asOf}: its printed pages would show later data. Remove pdf from --format, or choose an as-of date at the end of that month.`,
-    EXIT.usage,
-  );
+  const month = inBoth((l) => formatMonth(l, built, "long"));
+  throw new ImaginEcoleError({
+    fr: `Le tableau de bord décrit les mois jusqu'à ${month.fr}, après la date d'arrêt ${asOf} : ses pages imprimées montreraient des données postérieures. Retirez pdf de --format, ou choisissez une date d'arrêt à la fin de ce mois.`,
+    en: `The dashboard describes months up to ${month.en}, after the as-of date ${asOf}: its printed pages would show later data. Remove pdf from --format, or choose an as-of date at the end of that month.`,
+  }, EXIT.usage);
 }
 
 async function phaseOf(warehouse: Warehouse): Promise<{ start: Date; end: Date } | null> {

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import type { Lang } from "../context/run-context.ts";
+import type { Lang } from "../core/lang.ts";
+import { say } from "../core/message.ts";
 import type { Row } from "./build.ts";
 import { cellText } from "./csv.ts";
 import { neutralise } from "./neutralise.ts";
@@ -36,7 +37,7 @@ export async function writeWorkbook(path: string, input: WorkbookInput): Promise
   workbook.created = input.generatedAt;
   workbook.modified = input.generatedAt;
 
-  const readme = workbook.addWorksheet(lang === "fr" ? "Lisez-moi" : "Read me");
+  const readme = workbook.addWorksheet(say(lang, { fr: "Lisez-moi", en: "Read me" }));
   readme.columns = [{ width: 24 }, { width: 110 }];
   for (const [key, value] of input.readme) readme.addRow([neutralise(key), neutralise(value)]);
   readme.getColumn(1).font = { bold: true };

@@ -9,7 +9,7 @@ export async function writeUsageLake(warehouse: Warehouse, dir: string): Promise
   rmSync(target, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   // COPY takes no bound parameter for its target; the path is ours, quoted as a SQL string literal.
-  await warehouse.run(sqlFile(import.meta.url, "usage_events.sql").replace("'__DIR__'", quoteLiteral(target)));
+  await warehouse.run(sqlFile(import.meta.url, "usage_events.sql").fill({ target: quoteLiteral(target) }));
   return target;
 }
 

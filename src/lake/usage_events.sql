@@ -6,4 +6,4 @@ COPY (
          month(occurred_at AT TIME ZONE 'UTC') AS month,
          country_code AS country
   FROM core.usage_events
-) TO '__DIR__' (FORMAT parquet, PARTITION_BY (year, month, country), OVERWRITE_OR_IGNORE, FILENAME_PATTERN 'events_{i}')
+) TO {{target}} (FORMAT parquet, PARTITION_BY (year, month, country), OVERWRITE_OR_IGNORE, FILENAME_PATTERN 'events_{i}')

@@ -1,26 +1,27 @@
 import type { DuckDBValue } from "@duckdb/node-api";
 import { readFileSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
+import { Sql } from "../warehouse/sql-file.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
-import { indicatorSql, loadCatalogue, type Indicator } from "./catalogue.ts";
-import { bottleneckMessage, type CountryNames, type IndicatorNames } from "./messages.ts";
+import { loadCatalogue, RULE_GUIDE, RULES, type Indicator } from "./catalogue.ts";
+import { flagId } from "./flag-id.ts";
+import type { Bilingual } from "../core/message.ts";
+import { bottleneckMessage, type IndicatorNames } from "./messages.ts";
+import { buildOrder, checkDeclared, declaredTables, type MartStep, type SqlSource } from "./order.ts";
 import { DEFAULT_RULES_PATH, loadRules, type IndicatorRules } from "./rules-config.ts";
-import { paramsFor } from "./sql-files.ts";
 
 export { loadCatalogue, catalogueMarkdown, type Indicator } from "./catalogue.ts";
 export { loadRules, type IndicatorRules } from "./rules-config.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
+const SCHEMA_PATH = join(HERE, "schema.sql");
+const HISTORY_DIR = join(HERE, "history");
 const TABLES_DIR = join(HERE, "tables");
 const RULES_DIR = join(HERE, "rules");
-
-/** Mart tables built before the indicators, in dependency order (src/mart/tables/<table>.sql). */
-const BEFORE = ["build_info", "usage_monthly", "national_monthly", "months", "sheet_updates", "completeness", "trajectory", "publication_lead_times", "resource_stock", "trainer_counts"];
-/** Built from the indicator values. */
-const AFTER = ["indicators", "indicators_phase"];
+const INDICATORS_DIR = join(HERE, "indicators");
 
 export interface BuildOptions {
   /** The moment the mart describes; the last complete month before it is the last period. */
@@ -32,34 +33,98 @@ export interface BuildOptions {
 
 /**
  * Rebuilds every mart table from core in one transaction: indicators per country and month and
- * for the phase to date, targets, reporting completeness, bottlenecks. Same core and same `now`,
+ * for the phase to date, targets, reporting completeness, bottlenecks. The tables are created
+ * anew from schema.sql, then filled in the order their SQL requires. Same core and same `now`,
  * same mart.
  */
 export async function buildMart(warehouse: Warehouse, options: BuildOptions): Promise<{ indicators: number; bottlenecks: number }> {
   checkPhase(options.phase);
   const rules = loadRules(resolve(ROOT, options.rulesPath ?? DEFAULT_RULES_PATH));
   const catalogue = loadCatalogue();
-  const params = sqlParams(rules, options);
+  const inputs = { warehouse, catalogue, params: sqlParams(rules, options) };
+  const schema = readFileSync(SCHEMA_PATH, "utf8");
+  const steps = martPlan(catalogue, schema);
   return warehouse.transaction(async () => {
-    for (const table of BEFORE) await rebuild(warehouse, table, params);
-    await writeCatalogue(warehouse, catalogue);
-    await computeIndicators(warehouse, catalogue, params);
-    for (const table of AFTER) await rebuild(warehouse, table, params);
+    await warehouse.run(Sql.text(schema, relative(ROOT, SCHEMA_PATH)));
+    for (const step of steps) await step.fill(inputs);
     await warehouse.run("DROP TABLE indicator_values");
-    const bottlenecks = await writeBottlenecks(warehouse, params, indicatorNames(catalogue));
     const indicators = Number(await warehouse.scalar("SELECT count(*) FROM mart.indicators"));
+    const bottlenecks = Number(await warehouse.scalar("SELECT count(*) FROM mart.bottlenecks"));
     return { indicators, bottlenecks };
   });
+}
+
+/** What every step fills its table from. */
+interface BuildInputs {
+  warehouse: Warehouse;
+  catalogue: Indicator[];
+  params: Record<string, DuckDBValue>;
+}
+
+/** A step of the build (see order.ts) and how it fills its table. */
+export interface BuildStep extends MartStep {
+  fill(inputs: BuildInputs): Promise<void>;
+}
+
+/**
+ * Every step of the build, in the order their SQL requires: one per tables/<table>.sql, the
+ * catalogue, the indicator values (one indicators/<id>.sql per catalogue entry) and the
+ * bottlenecks (rules/*.sql). Adding a table is adding its file and its declaration in schema.sql.
+ */
+export function martPlan(catalogue: Indicator[] = loadCatalogue(), schema = readFileSync(SCHEMA_PATH, "utf8")): BuildStep[] {
+  const tables = sqlFiles(TABLES_DIR).map((source): BuildStep => {
+    const table = basename(source.file, ".sql");
+    return { writes: `mart.${table}`, reads: [source], fill: ({ warehouse, params }) => rebuild(warehouse, table, source, params) };
+  });
+  const indicators = catalogue.map((i) => ({ id: i.id, ...sqlSource(join(INDICATORS_DIR, `${i.id}.sql`)) }));
+  const rules = sqlFiles(RULES_DIR);
+  const history = (name: string) => sqlSource(join(HISTORY_DIR, `${name}.sql`));
+  const flagHistory = history("flag_history");
+  const since = history("bottleneck_since");
+  const steps: BuildStep[] = [
+    ...tables,
+    { writes: "mart.indicator_catalogue", reads: [], fill: ({ warehouse }) => writeCatalogue(warehouse, catalogue) },
+    { writes: "indicator_values", reads: indicators, fill: ({ warehouse, params }) => computeIndicators(warehouse, indicators, params) },
+    { writes: "mart.bottlenecks", reads: rules, fill: ({ warehouse, params }) => writeBottlenecks(warehouse, rules, params, indicatorNames(catalogue)) },
+    { writes: "mart.rule_catalogue", reads: [], fill: ({ warehouse }) => writeRuleCatalogue(warehouse) },
+    // The history of flags is kept across builds: each build records its own month, then the
+    // episodes are rebuilt and each flag is dated from the start of its episode.
+    ...["flag_months", "flag_observations"].map((table): BuildStep => {
+      const source = history(table);
+      return { writes: `mart.${table}`, reads: [source], kept: true, fill: ({ warehouse, params }) => runSource(warehouse, source, params) };
+    }),
+    {
+      writes: "mart.flag_history",
+      reads: [flagHistory],
+      fill: async ({ warehouse, params }) => {
+        await rebuild(warehouse, "flag_history", flagHistory, params);
+        await runSource(warehouse, since, params);
+      },
+    },
+  ];
+  checkDeclared(relative(ROOT, SCHEMA_PATH), declaredTables(schema), steps);
+  return buildOrder(steps);
+}
+
+function sqlFiles(dir: string): SqlSource[] {
+  return readdirSync(dir).filter((f) => f.endsWith(".sql")).sort().map((f) => sqlSource(join(dir, f)));
+}
+
+async function runSource(warehouse: Warehouse, { file, sql }: SqlSource, params: Record<string, DuckDBValue>): Promise<void> {
+  await warehouse.run(Sql.text(sql, file), params);
+}
+
+function sqlSource(path: string): SqlSource {
+  return { file: relative(ROOT, path), sql: readFileSync(path, "utf8") };
 }
 
 function checkPhase(phase: { start: string; end: string }): void {
   const iso = /^\d{4}-\d{2}-\d{2}$/;
   if (!iso.test(phase.start) || !iso.test(phase.end) || phase.start > phase.end) {
-    throw new ImaginEcoleError(
-      `Phase invalide (début ${phase.start}, fin ${phase.end}) : donnez « phase.start » et « phase.end » au format AAAA-MM-JJ, le début avant la fin.`,
-      `Invalid phase (start ${phase.start}, end ${phase.end}): give "phase.start" and "phase.end" as YYYY-MM-DD, the start before the end.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Phase invalide (début ${phase.start}, fin ${phase.end}) : donnez « phase.start » et « phase.end » au format AAAA-MM-JJ, le début avant la fin.`,
+      en: `Invalid phase (start ${phase.start}, end ${phase.end}): give "phase.start" and "phase.end" as YYYY-MM-DD, the start before the end.`,
+    }, EXIT.usage);
   }
 }
 
@@ -91,14 +156,11 @@ function sqlParams(rules: IndicatorRules, options: BuildOptions): Record<string,
   };
 }
 
-async function rebuild(warehouse: Warehouse, table: string, params: Record<string, DuckDBValue>): Promise<void> {
-  const sql = readFileSync(join(TABLES_DIR, `${table}.sql`), "utf8");
-  await warehouse.run(`DELETE FROM mart.${table}`);
-  await warehouse.run(`INSERT INTO mart.${table} BY NAME (${sql})`, paramsFor(sql, params));
+async function rebuild(warehouse: Warehouse, table: string, { file, sql }: SqlSource, params: Record<string, DuckDBValue>): Promise<void> {
+  await warehouse.run(Sql.text(sql, file).wrap((query) => `INSERT INTO mart.${table} BY NAME (${query})`), params);
 }
 
 async function writeCatalogue(warehouse: Warehouse, catalogue: Indicator[]): Promise<void> {
-  await warehouse.run("DELETE FROM mart.indicator_catalogue");
   for (const [position, i] of catalogue.entries()) {
     await warehouse.run(
       `INSERT INTO mart.indicator_catalogue VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
@@ -110,16 +172,11 @@ async function writeCatalogue(warehouse: Warehouse, catalogue: Indicator[]): Pro
   }
 }
 
-async function computeIndicators(warehouse: Warehouse, catalogue: Indicator[], params: Record<string, DuckDBValue>): Promise<void> {
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE indicator_values (
-       indicator_id VARCHAR, country_code VARCHAR, period DATE, disaggregation VARCHAR, value DOUBLE, denominator_year INTEGER)`,
-  );
-  for (const indicator of catalogue) {
-    const sql = indicatorSql(indicator.id);
+async function computeIndicators(warehouse: Warehouse, indicators: Array<{ id: string } & SqlSource>, params: Record<string, DuckDBValue>): Promise<void> {
+  for (const { id, file, sql } of indicators) {
     await warehouse.run(
-      `INSERT INTO indicator_values BY NAME (SELECT $indicator_id AS indicator_id, * FROM (${sql}))`,
-      { ...paramsFor(sql, params), indicator_id: indicator.id },
+      Sql.text(sql, file).wrap((query) => `INSERT INTO indicator_values BY NAME (SELECT $indicator_id AS indicator_id, * FROM (${query}))`),
+      { ...params, indicator_id: id },
     );
   }
 }
@@ -137,31 +194,34 @@ function indicatorNames(catalogue: Indicator[]): IndicatorNames {
   return new Map(catalogue.map((i) => [i.id, { fr: lower(i.label_fr), en: lower(i.label_en) }]));
 }
 
-async function writeBottlenecks(warehouse: Warehouse, params: Record<string, DuckDBValue>, indicators: IndicatorNames): Promise<number> {
+async function writeBottlenecks(warehouse: Warehouse, rules: SqlSource[], params: Record<string, DuckDBValue>, indicators: IndicatorNames): Promise<void> {
   const names = await countryNames(warehouse);
-  await warehouse.run("DELETE FROM mart.bottlenecks");
-  let count = 0;
-  for (const file of readdirSync(RULES_DIR).filter((f) => f.endsWith(".sql")).sort()) {
-    const sql = readFileSync(join(RULES_DIR, file), "utf8");
+  for (const { file, sql } of rules) {
     const rows = await warehouse.all<RuleRow>(
-      `SELECT country_code, rule_id, severity, strftime(since, '%Y-%m-%d') AS since, evidence FROM (${sql}) ORDER BY ALL`,
-      paramsFor(sql, params),
+      Sql.text(sql, file).wrap((query) => `SELECT country_code, rule_id, severity, strftime(since, '%Y-%m-%d') AS since, evidence FROM (${query}) ORDER BY ALL`),
+      params,
     );
     for (const row of rows) {
       const since = typeof row.since === "string" ? row.since : null;
       const flag = { country_code: row.country_code, rule_id: row.rule_id, severity: row.severity, since, evidence: JSON.parse(row.evidence) as Record<string, unknown> };
       const message = bottleneckMessage(flag, names.get(row.country_code) ?? { fr: row.country_code, en: row.country_code }, indicators);
       await warehouse.run(
-        "INSERT INTO mart.bottlenecks VALUES ($1, $2, $3, $4::DATE, $5, $6, $7)",
-        [row.country_code, row.rule_id, row.severity, since, row.evidence, message.fr, message.en],
+        `INSERT INTO mart.bottlenecks (country_code, rule_id, severity, since, evidence, message_fr, message_en, flag_id)
+         VALUES ($1, $2, $3, $4::DATE, $5, $6, $7, $8)`,
+        [row.country_code, row.rule_id, row.severity, since, row.evidence, message.fr, message.en, flagId(row.country_code, row.rule_id, flag.evidence)],
       );
-      count++;
     }
   }
-  return count;
 }
 
-async function countryNames(warehouse: Warehouse): Promise<Map<string, CountryNames>> {
+async function writeRuleCatalogue(warehouse: Warehouse): Promise<void> {
+  for (const [position, id] of RULES.entries()) {
+    const g = RULE_GUIDE[id];
+    await warehouse.run("INSERT INTO mart.rule_catalogue VALUES ($1, $2, $3, $4, $5, $6)", [id, position, g.label_fr, g.label_en, g.action_fr, g.action_en]);
+  }
+}
+
+async function countryNames(warehouse: Warehouse): Promise<Map<string, Bilingual>> {
   const rows = await warehouse.all<{ country_code: string; name_fr: string; name_en: string }>(
     "SELECT country_code, name_fr, name_en FROM core.countries",
   );

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { label } from "../core/labels.ts";
+import { pick, type Lang } from "../core/lang.ts";
 
 export type Dimension = "sex" | "level" | "source" | "platform";
 
@@ -30,25 +32,11 @@ export interface Indicator {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const CATALOGUE_PATH = join(HERE, "catalogue.json");
-export const INDICATOR_SQL_DIR = join(HERE, "indicators");
 
 export function loadCatalogue(): Indicator[] {
   return JSON.parse(readFileSync(CATALOGUE_PATH, "utf8")) as Indicator[];
 }
 
-export function indicatorSql(id: string): string {
-  return readFileSync(join(INDICATOR_SQL_DIR, `${id}.sql`), "utf8");
-}
-
-const UNIT = {
-  fr: { count: "nombre", percent: "%", days: "jours", users: "utilisateurs" },
-  en: { count: "count", percent: "%", days: "days", users: "users" },
-} as const;
-
-const DIMENSION = {
-  fr: { sex: "sexe", level: "niveau", source: "source", platform: "plateforme" },
-  en: { sex: "sex", level: "level", source: "source", platform: "platform" },
-} as const;
 
 /** The bottleneck rules, one src/mart/rules/<id>.sql each. */
 export const RULES = [
@@ -60,18 +48,69 @@ export const RULES = [
   "overdue_activities",
 ] as const;
 
+export type RuleId = (typeof RULES)[number];
+
+/** What a rule is called and what the coordinator and the country team can do about its flag. */
+export interface RuleGuide {
+  label_fr: string;
+  label_en: string;
+  action_fr: string;
+  action_en: string;
+}
+
+export const RULE_GUIDE: Record<RuleId, RuleGuide> = {
+  behind_trajectory: {
+    label_fr: "Retard sur la trajectoire",
+    label_en: "Behind the target trajectory",
+    action_fr: "Revoir avec l'équipe pays le calendrier des formations et de la production, et ce qui manque pour rattraper la trajectoire d'ici l'échéance.",
+    action_en: "Review the training and production calendar with the country team, and what is needed to catch up with the trajectory by the deadline.",
+  },
+  resources_stuck_in_validation: {
+    label_fr: "Ressources bloquées en validation",
+    label_en: "Resources stuck in validation",
+    action_fr: "Réunir le comité de validation sur les ressources les plus anciennes, ou désigner un second validateur.",
+    action_en: "Convene the validation committee on the oldest resources, or appoint a second reviewer.",
+  },
+  trained_but_inactive: {
+    label_fr: "Enseignants formés mais inactifs",
+    label_en: "Trained but inactive",
+    action_fr: "Relancer les enseignants formés (comptes, accès, accompagnement de proximité) et vérifier que leurs connexions sont bien rattachées au pays.",
+    action_en: "Follow up the trained teachers (accounts, access, local support) and check that their use is recorded under the country.",
+  },
+  falling_use: {
+    label_fr: "Usage en baisse",
+    label_en: "Falling use",
+    action_fr: "Chercher la cause avec l'équipe pays (congés scolaires, connexion, contenus) et relancer l'animation de la plateforme.",
+    action_en: "Look for the cause with the country team (school holidays, connectivity, content) and revive activity on the platform.",
+  },
+  stale_data: {
+    label_fr: "Données en retard ou manquantes",
+    label_en: "Stale or missing data",
+    action_fr: "Demander au point focal de mettre à jour la feuille pays ou d'envoyer l'export manquant, et vérifier l'accès de la plateforme au pays.",
+    action_en: "Ask the focal point to update the country sheet or send the missing export, and check the platform's access for the country.",
+  },
+  overdue_activities: {
+    label_fr: "Activités en retard",
+    label_en: "Overdue activities",
+    action_fr: "Faire le point sur les activités échues avec leurs responsables : les réaliser, les reporter avec une nouvelle échéance ou les annuler.",
+    action_en: "Go through the overdue activities with those in charge: carry them out, reschedule them with a new deadline, or cancel them.",
+  },
+};
+
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** The catalogue as a Markdown document in both languages (src/mart/CATALOGUE.md). */
 export function catalogueMarkdown(catalogue: Indicator[] = loadCatalogue()): string {
-  const table = (lang: "fr" | "en") => {
-    const head = lang === "fr"
-      ? "| id | indicateur | définition | unité | nature | ventilations | cible (Cibles) | sources |"
-      : "| id | indicator | definition | unit | kind | disaggregations | target (Cibles) | sources |";
+  const table = (lang: Lang) => {
+    const head = pick(lang, {
+      fr: "| id | indicateur | définition | unité | nature | ventilations | cible (Cibles) | sources |",
+      en: "| id | indicator | definition | unit | kind | disaggregations | target (Cibles) | sources |",
+    });
     const rows = catalogue.map((i) => {
-      const kind = lang === "fr" ? (i.kind === "stock" ? "stock" : "flux") : i.kind;
-      const dims = i.disaggregations.map((d) => DIMENSION[lang][d]).join(", ") || "—";
-      return `| \`${i.id}\` | ${cell(lang === "fr" ? i.label_fr : i.label_en)} | ${cell(lang === "fr" ? i.definition_fr : i.definition_en)} | ${UNIT[lang][i.unit]} | ${kind} | ${dims} | ${i.target_key ? `\`${i.target_key}\`` : "—"} | ${i.sources.join(", ")} |`;
+      const dims = i.disaggregations.map((d) => label(lang, "dimension", d)).join(", ") || "—";
+      const name = pick(lang, { fr: i.label_fr, en: i.label_en });
+      const definition = pick(lang, { fr: i.definition_fr, en: i.definition_en });
+      return `| \`${i.id}\` | ${cell(name)} | ${cell(definition)} | ${label(lang, "unit", i.unit)} | ${label(lang, "kind", i.kind)} | ${dims} | ${i.target_key ? `\`${i.target_key}\`` : "—"} | ${i.sources.join(", ")} |`;
     });
     return [head, "|---|---|---|---|---|---|---|---|", ...rows].join("\n");
   };
@@ -101,6 +140,15 @@ export function catalogueMarkdown(catalogue: Indicator[] = loadCatalogue()): str
       RULES.map((r) => `\`${r}\``).join(", ") +
       ". Severity `low`/`medium`/`high` is a flag; `info` is a note that the rule could not be judged for lack of data (no target, no sheet rows, no usage), never a score of zero. " +
       "Sévérité `medium`/`high` : un signal ; `info` : la règle n'a pas pu être évaluée faute de données.",
+    "",
+    "| règle / rule | constat | finding | action recommandée | recommended action |",
+    "|---|---|---|---|---|",
+    ...RULES.map((r) => {
+      const g = RULE_GUIDE[r];
+      return `| \`${r}\` | ${cell(g.label_fr)} | ${cell(g.label_en)} | ${cell(g.action_fr)} | ${cell(g.action_en)} |`;
+    }),
+    "",
+    "Each flag has an id (`ML/behind_trajectory/teachers_trained`, `TG/stale_data/national-csv`, `SN/overdue_activities`). `mart.flag_history` keeps one row per episode of a flag (first and last month found, month resolved) across builds, from `mart.flag_observations` (the flags of each month built); a flag's `since` is the first month of its episode, or the rule's own date when the history starts with it. `mart.rule_catalogue` holds the table above.",
     "",
   ].join("\n");
 }

@@ -15,6 +15,12 @@ export async function refreshMart(ctx: RunContext, config: PipelinesConfig, chan
     [...CURSOR],
   );
   if (!changed && builtFor === today) return false;
+  const before = monthBefore(ctx.now);
+  const describes = monthBefore(before).toISOString().slice(0, 7);
+  if (describes >= config.phase.start.slice(0, 7) && (await historyIsEmpty(ctx))) {
+    // A first build also describes the month before, so the first note can already say what changed.
+    await buildMart(ctx.warehouse, { now: before, phase: config.phase });
+  }
   await buildMart(ctx.warehouse, { now: ctx.now, phase: config.phase });
   await ctx.warehouse.run(
     `INSERT INTO ops.cursors VALUES ($1, $2, $3, now())
@@ -22,4 +28,15 @@ export async function refreshMart(ctx: RunContext, config: PipelinesConfig, chan
     [...CURSOR, today],
   );
   return true;
+}
+
+/** The last day of the previous month, at noon: when the last build describing the month before ran. */
+export function monthBefore(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0, 12));
+}
+
+/** No month recorded yet; the history's tables appear with the first build (src/mart/schema.sql). */
+async function historyIsEmpty(ctx: RunContext): Promise<boolean> {
+  const exists = await ctx.warehouse.scalar("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'mart' AND table_name = 'flag_months'");
+  return Number(exists) === 0 || Number(await ctx.warehouse.scalar("SELECT count(*) FROM mart.flag_months")) === 0;
 }

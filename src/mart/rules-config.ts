@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { ImaginEcoleError, EXIT } from "../core/errors.ts";
+import type { Bilingual } from "../core/message.ts";
 
 export const DEFAULT_RULES_PATH = "pipelines/indicators.json";
 
@@ -28,21 +29,19 @@ export interface IndicatorRules {
 /** Reads and checks the thresholds; a missing or mistyped one names its key. */
 export function loadRules(path: string = DEFAULT_RULES_PATH): IndicatorRules {
   if (!existsSync(path)) {
-    throw new ImaginEcoleError(
-      `Fichier des seuils introuvable : ${path}. Copiez pipelines/indicators.json du dépôt.`,
-      `Thresholds file not found: ${path}. Copy pipelines/indicators.json from the repository.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Fichier des seuils introuvable : ${path}. Copiez pipelines/indicators.json du dépôt.`,
+      en: `Thresholds file not found: ${path}. Copy pipelines/indicators.json from the repository.`,
+    }, EXIT.usage);
   }
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new ImaginEcoleError(
-      `Seuils illisibles (${path}) : ${(error as Error).message}. Corrigez le JSON.`,
-      `Unreadable thresholds (${path}): ${(error as Error).message}. Fix the JSON.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Seuils illisibles (${path}) : ${(error as Error).message}. Corrigez le JSON.`,
+      en: `Unreadable thresholds (${path}): ${(error as Error).message}. Fix the JSON.`,
+    }, EXIT.usage);
   }
   return checkRules(data, path);
 }
@@ -72,24 +71,24 @@ const LISTS = ["reporting.nationalExportsRequired", "usage.viewVerbs", "usage.do
 export function checkRules(data: unknown, path: string): IndicatorRules {
   const at = (key: string): unknown =>
     key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), data);
-  const fail = (key: string, fr: string, en: string): never => {
-    throw new ImaginEcoleError(`${path} : « ${key} » ${fr}`, `${path}: "${key}" ${en}`, EXIT.usage);
+  const fail = (key: string, problem: Bilingual): never => {
+    throw new ImaginEcoleError({ fr: `${path} : « ${key} » ${problem.fr}`, en: `${path}: "${key}" ${problem.en}` }, EXIT.usage);
   };
   for (const [key, range] of NUMBERS) {
     const v = at(key);
-    if (typeof v !== "number" || !Number.isFinite(v)) fail(key, "doit être un nombre.", "must be a number.");
+    if (typeof v !== "number" || !Number.isFinite(v)) fail(key, { fr: "doit être un nombre.", en: "must be a number." });
     const n = v as number;
-    if (range === "day" && !(Number.isInteger(n) && n >= 1 && n <= 28)) fail(key, "doit être un jour entre 1 et 28.", "must be a day from 1 to 28.");
-    if (range === "share" && !(n >= 0 && n <= 1)) fail(key, "doit être une part entre 0 et 1 (0,9 pour 90 %).", "must be a share from 0 to 1 (0.9 for 90%).");
-    if (range === "positive" && !(n >= 0)) fail(key, "doit être positif.", "must be positive.");
+    if (range === "day" && !(Number.isInteger(n) && n >= 1 && n <= 28)) fail(key, { fr: "doit être un jour entre 1 et 28.", en: "must be a day from 1 to 28." });
+    if (range === "share" && !(n >= 0 && n <= 1)) fail(key, { fr: "doit être une part entre 0 et 1 (0,9 pour 90 %).", en: "must be a share from 0 to 1 (0.9 for 90%)." });
+    if (range === "positive" && !(n >= 0)) fail(key, { fr: "doit être positif.", en: "must be positive." });
   }
   for (const key of LISTS) {
     const v = at(key);
-    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) fail(key, "doit être une liste de textes.", "must be a list of strings.");
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) fail(key, { fr: "doit être une liste de textes.", en: "must be a list of strings." });
   }
   const rules = data as IndicatorRules;
   if (rules.targetStatus.atRisk > rules.targetStatus.onTrack) {
-    fail("targetStatus.atRisk", "doit être inférieur ou égal à onTrack.", "must not exceed onTrack.");
+    fail("targetStatus.atRisk", { fr: "doit être inférieur ou égal à onTrack.", en: "must not exceed onTrack." });
   }
   return rules;
 }

@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
-import type { PipelinesConfig, SourceConfig } from "../config/pipelines.ts";
+import type { PipelinesConfig } from "../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { writeUsageLake } from "../lake/index.ts";
-import { loadCountries } from "../reference/countries.ts";
+import { findKind, type SourceConfig } from "../sources/registry.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
-import { say, type RunContext } from "../context/run-context.ts";
+import type { RunContext } from "../context/run-context.ts";
+import { say } from "../core/message.ts";
 import { refreshMart } from "../mart/refresh.ts";
 import { runSource } from "./sources.ts";
 
@@ -23,7 +24,9 @@ export interface RunOutcome {
 
 /**
  * Runs the configured sources once (or those named in `only`, by name or kind), then rebuilds the
- * mart when anything changed. A source that fails does not stop the others.
+ * mart when anything changed. The foundation (the country reference) comes first on every run,
+ * whatever `only` says; if it cannot run, nothing else does, since the others check against it.
+ * Any other source that fails does not stop the rest.
  */
 export async function runPipelines(
   ctx: RunContext,
@@ -31,40 +34,44 @@ export async function runPipelines(
   options: { only?: string[] } = {},
 ): Promise<RunOutcome> {
   const selected = selectSources(config.sources, options.only);
-  const reference = await loadCountries(ctx, resolve(ctx.root, config.countries));
   const sources: SourceOutcome[] = [];
-  for (const source of selected) {
-    ctx.log(say(ctx, `Source ${source.name} (${source.kind})…`, `Source ${source.name} (${source.kind})…`));
+  for (const source of [...config.sources.filter(isFoundation), ...selected]) {
+    ctx.log(say(ctx, { fr: `Source ${source.name} (${source.kind})…`, en: `Source ${source.name} (${source.kind})…` }));
     try {
       sources.push({ source: source.name, kind: source.kind, results: await runSource(ctx, source) });
     } catch (error) {
       const message = error instanceof ImaginEcoleError ? error.text(ctx.lang) : String((error as Error)?.message ?? error);
       sources.push({ source: source.name, kind: source.kind, results: [], error: message });
+      if (isFoundation(source)) return { sources, martRebuilt: false };
     }
   }
-  const loaded = [reference, ...sources.flatMap((s) => s.results)].filter(
-    (r) => r.status === "loaded" || r.status === "loaded_with_rejects",
-  );
-  const martRebuilt = ctx.dryRun ? false : await refreshMart(ctx, config, loaded.length > 0);
+  const changed = sources.filter((s) => s.results.some((r) => r.status === "loaded" || r.status === "loaded_with_rejects"));
+  const martRebuilt = ctx.dryRun ? false : await refreshMart(ctx, config, changed.length > 0);
   // The lake copies usage events only: other sources changing leaves it as it is.
-  const usageChanged = loaded.some((r) => USAGE_SOURCES.includes(r.source));
+  const usageChanged = changed.some((s) => findKind(s.kind)?.plugin.usageEvents);
   if (usageChanged && !ctx.dryRun && config.lake) await writeUsageLake(ctx.warehouse, resolve(ctx.root, config.lake));
   return { sources, martRebuilt };
 }
 
-const USAGE_SOURCES = ["xapi", "moodle-log"];
+/** A source of a foundation kind: loaded first on every run. */
+function isFoundation(source: SourceConfig): boolean {
+  return findKind(source.kind)?.plugin.foundation === true;
+}
 
-/** The sources named in `only` (by name or kind), all of them without it; an unknown name is a usage error. */
-export function selectSources(sources: SourceConfig[], only: string[] | undefined): SourceConfig[] {
+/**
+ * The sources named in `only` (by name or kind), all of them without it, apart from the foundation,
+ * which runs anyway; an unknown name is a usage error.
+ */
+export function selectSources(all: SourceConfig[], only: string[] | undefined): SourceConfig[] {
+  const sources = all.filter((s) => !isFoundation(s));
   if (!only?.length) return sources;
-  const unknown = only.filter((name) => !sources.some((s) => s.name === name || s.kind === name));
+  const unknown = only.filter((name) => !all.some((s) => s.name === name || s.kind === name));
   if (unknown.length > 0) {
     const known = sources.map((s) => `${s.name} (${s.kind})`).join(", ");
-    throw new ImaginEcoleError(
-      `--only : source inconnue ${unknown.join(", ")}. Sources configurées : ${known}.`,
-      `--only: unknown source ${unknown.join(", ")}. Configured sources: ${known}.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `--only : source inconnue ${unknown.join(", ")}. Sources configurées : ${known}.`,
+      en: `--only: unknown source ${unknown.join(", ")}. Configured sources: ${known}.`,
+    }, EXIT.usage);
   }
   return sources.filter((s) => only.includes(s.name) || only.includes(s.kind));
 }

@@ -1,71 +1,50 @@
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import type { SourceConfig } from "../config/pipelines.ts";
+import { kindName } from "../sources/plugin.ts";
+import { findImport, findKind, IMPORT_KIND_NAMES, KIND_NAMES, type SourceConfig } from "../sources/registry.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
 import type { RunContext } from "../context/run-context.ts";
 
-/** Each kind of source and the connector that runs it; loaded lazily so a run pays only for what it uses. */
+/** Runs a configured source with the connector of its kind (imported only now, so a run pays only for what it uses). */
 export async function runSource(ctx: RunContext, source: SourceConfig): Promise<LoadResult[]> {
-  switch (source.kind) {
-    case "xapi-files":
-      return (await import("../sources/xapi/index.ts")).runXapiFiles(ctx, source);
-    case "xapi-lrs":
-      return (await import("../sources/xapi/index.ts")).runXapiLrs(ctx, source);
-    case "moodle-log-files":
-      return (await import("../sources/moodle-log/index.ts")).runMoodleLogFiles(ctx, source);
-    case "sheet-files":
-      return (await import("../sources/sheets/index.ts")).runSheetFiles(ctx, source);
-    case "sheets-api":
-      return (await import("../sources/sheets/index.ts")).runSheetsApi(ctx, source);
-    case "national-csv":
-      return (await import("../sources/national-csv/index.ts")).runNationalCsv(ctx, source);
-  }
+  const found = findKind(source.kind);
+  if (!found) throw unknownKind(source.kind, KIND_NAMES);
+  return found.kind.run(ctx, source);
 }
 
-export const IMPORT_KINDS = ["xapi", "moodle-log", "national-csv", "sheet"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-export interface ImportOptions {
-  country?: string;
-  tab?: string;
-  timezone?: string;
-  profile?: string;
-  profilesDir: string;
-}
-
-/** One-off import of files, as `imaginecole import FILE… --source KIND`. */
+/**
+ * One-off import of files, as `imaginecole import FILE… --source KIND` (`check`: with ctx.dryRun).
+ * `options` are the command line's; the kind reads those it declares. `configured` are the
+ * configuration's sources, of which the kind sees its own.
+ */
 export async function importFiles(
   ctx: RunContext,
-  kind: ImportKind,
+  kind: string,
   files: string[],
-  options: ImportOptions,
+  options: Record<string, string | undefined>,
+  configured: readonly SourceConfig[] = [],
 ): Promise<LoadResult[]> {
-  switch (kind) {
-    case "xapi":
-      return (await import("../sources/xapi/index.ts")).importXapiFiles(ctx, files, { country: options.country });
-    case "moodle-log":
-      return (await import("../sources/moodle-log/index.ts")).importMoodleLogs(ctx, files, {
-        country: required(options.country, "--country"),
-        timezone: options.timezone ?? "Africa/Abidjan",
-      });
-    case "national-csv":
-      return (await import("../sources/national-csv/index.ts")).importNationalCsv(ctx, files, {
-        country: required(options.country, "--country"),
-        profile: options.profile,
-        profilesDir: options.profilesDir,
-      });
-    case "sheet":
-      return (await import("../sources/sheets/index.ts")).importSheetFiles(ctx, files, {
-        country: required(options.country, "--country"),
-        tab: options.tab,
-      });
+  const found = findImport(kind);
+  if (!found) throw unknownKind(kind, IMPORT_KIND_NAMES);
+  const own: Record<string, string | undefined> = {};
+  for (const [key, option] of Object.entries(found.fileImport.options)) {
+    const value = options[key];
+    if (option.required && !value) throw missingOption(option.flags.split(" ")[0]!);
+    own[key] = value;
   }
+  const kinds = found.plugin.kinds.map(kindName);
+  return found.fileImport.import(ctx, files, own, configured.filter((s) => kinds.includes(s.kind)));
 }
 
-function required(value: string | undefined, option: string): string {
-  if (value) return value;
-  throw new ImaginEcoleError(
-    `L'option ${option} est obligatoire pour ce type de source : ajoutez-la à la commande.`,
-    `The option ${option} is required for this kind of source: add it to the command.`,
-    EXIT.usage,
-  );
+function missingOption(option: string): ImaginEcoleError {
+  return new ImaginEcoleError({
+    fr: `L'option ${option} est obligatoire pour ce type de source : ajoutez-la à la commande.`,
+    en: `The option ${option} is required for this kind of source: add it to the command.`,
+  }, EXIT.usage);
+}
+
+function unknownKind(kind: string, known: readonly string[]): ImaginEcoleError {
+  return new ImaginEcoleError({
+    fr: `Type de source inconnu « ${kind} » : types connus ${known.join(", ")}.`,
+    en: `Unknown kind of source "${kind}": known kinds ${known.join(", ")}.`,
+  }, EXIT.usage);
 }

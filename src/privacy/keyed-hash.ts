@@ -25,9 +25,8 @@ export function resolveKey(env: NodeJS.ProcessEnv, demo: boolean): string {
   const file = env[KEY_FILE_ENV]?.trim();
   if (file) return readFileSync(file, "utf8").trim();
   if (demo) return DEMO_KEY;
-  throw new ImaginEcoleError(
-    `Aucune clé de pseudonymisation : définissez ${KEY_ENV} ou ${KEY_FILE_ENV} (fichier contenant la clé). Sans clé, les identifiants personnels ne peuvent pas être protégés.`,
-    `No pseudonymisation key: set ${KEY_ENV} or ${KEY_FILE_ENV} (a file holding the key). Without a key, personal identifiers cannot be protected.`,
-    EXIT.usage,
-  );
+  throw new ImaginEcoleError({
+    fr: `Aucune clé de pseudonymisation : définissez ${KEY_ENV} ou ${KEY_FILE_ENV} (fichier contenant la clé). Sans clé, les identifiants personnels ne peuvent pas être protégés.`,
+    en: `No pseudonymisation key: set ${KEY_ENV} or ${KEY_FILE_ENV} (a file holding the key). Without a key, personal identifiers cannot be protected.`,
+  }, EXIT.usage);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
-import { open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { type FileHandle, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 
 /** What a lock file holds: who took it and when, so anyone can tell a live holder from a dead one. */
@@ -96,7 +96,7 @@ export async function readHolder(path: string): Promise<LockHolder | "empty" | "
 }
 
 async function createExclusive(path: string, holder: LockHolder): Promise<boolean> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, "wx");
   } catch (error) {

@@ -1,4 +1,8 @@
 import { Cron } from "croner";
+import { errorText } from "../core/errors.ts";
+import { formatNumber, formatTimestamp } from "../core/format.ts";
+import type { Lang } from "../core/lang.ts";
+import { say, type Bilingual } from "../core/message.ts";
 import { acquireRunLock, readHolder } from "./run-lock.ts";
 
 export interface ScheduledJob {
@@ -12,7 +16,9 @@ export interface SchedulerOptions {
   jobs: ScheduledJob[];
   /** Shared with `imaginecole run`, so a scheduled run and a manual one never overlap. */
   lockPath: string;
+  /** Receives each line already in `lang`. */
   log: (message: string) => void;
+  lang: Lang;
   /** A failing run is tried again `attempts` more times, after baseDelayMs, 2×, 4×… */
   retry?: { attempts: number; baseDelayMs: number };
 }
@@ -36,7 +42,9 @@ interface Pending {
  * up. A failed run is retried with backoff while the other jobs keep their schedule.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
-  const { log, lockPath } = options;
+  const { lockPath, lang } = options;
+  const log = (message: Bilingual) => options.log(say(lang, message));
+  const ms = (n: number) => formatNumber(lang, n, 0);
   const retry = options.retry ?? { attempts: 0, baseDelayMs: 0 };
   const timers = new Set<NodeJS.Timeout>();
   const retrying = new Set<string>();
@@ -49,10 +57,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     if (stopped) return;
     const name = pending.job.name;
     if (current === name || queue.some((p) => p.job.name === name)) {
-      log(`[${name}] refused: its previous run is still ${current === name ? "in progress" : "queued"}`);
+      log(current === name
+        ? { fr: `[${name}] refusé : son exécution précédente est encore en cours`, en: `[${name}] refused: its previous run is still in progress` }
+        : { fr: `[${name}] refusé : son exécution précédente est encore en attente`, en: `[${name}] refused: its previous run is still queued` });
       return;
     }
-    if (current) log(`[${name}] queued behind ${current}`);
+    if (current) log({ fr: `[${name}] en attente derrière ${current}`, en: `[${name}] queued behind ${current}` });
     queue.push(pending);
     draining ??= drain();
   }
@@ -67,7 +77,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         try {
           again = await execute(next);
         } catch (error) {
-          log(`[${next.job.name}] could not start: ${error instanceof Error ? error.message : String(error)}`);
+          const name = next.job.name;
+          log({ fr: `[${name}] n'a pas pu démarrer : ${errorText(error, "fr")}`, en: `[${name}] could not start: ${errorText(error, "en")}` });
         } finally {
           current = null;
         }
@@ -84,28 +95,38 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     const lock = await acquireRunLock(lockPath);
     if (!lock) {
       const holder = await readHolder(lockPath);
-      const who = typeof holder === "object" ? ` (pid ${holder.pid}, since ${holder.startedAt})` : "";
-      log(`[${job.name}] refused: another run holds ${lockPath}${who}`);
+      const since = typeof holder === "object" ? `${formatTimestamp(lang, holder.startedAt)} UTC` : "";
+      const who = typeof holder === "object" ? { fr: ` (pid ${holder.pid}, depuis le ${since})`, en: ` (pid ${holder.pid}, since ${since})` } : { fr: "", en: "" };
+      log({ fr: `[${job.name}] refusé : une autre exécution tient ${lockPath}${who.fr}`, en: `[${job.name}] refused: another run holds ${lockPath}${who.en}` });
       return failures > 0 ? { pending: { job, failures }, delay: retry.baseDelayMs } : null;
     }
     const started = Date.now();
-    const label = failures > 0 ? `retry ${failures}/${retry.attempts}` : "run";
-    log(`[${job.name}] ${label} started`);
+    const label: Bilingual = failures > 0
+      ? { fr: `nouvel essai ${failures}/${retry.attempts}`, en: `retry ${failures}/${retry.attempts}` }
+      : { fr: "exécution", en: "run" };
+    log({ fr: `[${job.name}] ${label.fr} : démarrage`, en: `[${job.name}] ${label.en} started` });
     try {
       await job.run();
       retrying.delete(job.name);
-      log(`[${job.name}] ${label} succeeded in ${Date.now() - started} ms`);
+      const took = ms(Date.now() - started);
+      log({ fr: `[${job.name}] ${label.fr} : réussite en ${took} ms`, en: `[${job.name}] ${label.en} succeeded in ${took} ms` });
       return null;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const why: Bilingual = { fr: errorText(error, "fr"), en: errorText(error, "en") };
       if (failures < retry.attempts) {
         const delay = retry.baseDelayMs * 2 ** failures;
-        log(`[${job.name}] ${label} failed: ${message}; retrying in ${delay} ms`);
+        log({
+          fr: `[${job.name}] ${label.fr} : échec : ${why.fr} ; nouvel essai dans ${ms(delay)} ms`,
+          en: `[${job.name}] ${label.en} failed: ${why.en}; retrying in ${ms(delay)} ms`,
+        });
         retrying.add(job.name);
         return { pending: { job, failures: failures + 1 }, delay };
       }
       retrying.delete(job.name);
-      log(`[${job.name}] ${label} failed: ${message}; giving up until the next scheduled time`);
+      log({
+        fr: `[${job.name}] ${label.fr} : échec : ${why.fr} ; abandon jusqu'à la prochaine heure prévue`,
+        en: `[${job.name}] ${label.en} failed: ${why.en}; giving up until the next scheduled time`,
+      });
       return null;
     } finally {
       await lock.release();
@@ -126,13 +147,16 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     (job) =>
       new Cron(job.cron, () => {
         if (retrying.has(job.name)) {
-          log(`[${job.name}] tick skipped: a retry of the last failed run is pending`);
+          log({
+            fr: `[${job.name}] déclenchement ignoré : un nouvel essai de la dernière exécution en échec est prévu`,
+            en: `[${job.name}] tick skipped: a retry of the last failed run is pending`,
+          });
           return;
         }
         enqueue({ job, failures: 0 });
       }),
   );
-  for (const job of options.jobs) log(`[${job.name}] scheduled on "${job.cron}"`);
+  for (const job of options.jobs) log({ fr: `[${job.name}] planifié sur « ${job.cron} »`, en: `[${job.name}] scheduled on "${job.cron}"` });
 
   return {
     async stop() {

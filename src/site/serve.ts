@@ -1,10 +1,13 @@
 // Serves the built dashboard (dist/) on 127.0.0.1 with Framework's clean URLs: /fr/pays/BF is
 // fr/pays/BF.html, /fr/ is fr/index.html, and a folder without its slash is redirected to it.
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer } from "node:http";
+// Sends the build's precompressed copy (.br, else .gz) to a client that accepts it, with the same
+// cache and security headers as deploy/nginx.conf.
+import { closeSync, createReadStream, existsSync, fstatSync, openSync, statSync } from "node:fs";
+import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, resolve, sep } from "node:path";
+import { extname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cacheControl, SECURITY_HEADERS } from "./headers.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -38,21 +41,52 @@ export function resolveRequest(dir: string, urlPath: string): { file: string } |
   return null;
 }
 
+/** The encodings a client accepts (`Accept-Encoding`), without those it refuses with q=0. */
+export function acceptedEncodings(header: string | string[] | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",")) {
+    const [name = "", ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name && (q === undefined || Number(q) > 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/** The file to send for a client's encodings: the .br or .gz copy when there is one, else the file. */
+export function pickEncoding(file: string, request: IncomingMessage): { path: string; encoding?: "br" | "gzip" } {
+  const accepted = acceptedEncodings(request.headers["accept-encoding"]);
+  for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]] as const) {
+    if ((accepted.has(encoding) || accepted.has("*")) && existsSync(file + suffix)) return { path: file + suffix, encoding };
+  }
+  return { path: file };
+}
+
 export async function serveDist(dir: string, port = 0): Promise<{ url: string; close: () => Promise<void> }> {
   const root = resolve(dir);
   const server = createServer((request, response) => {
     const found = resolveRequest(root, request.url ?? "/");
     if (found && "redirect" in found) {
-      response.writeHead(301, { location: found.redirect }).end();
+      response.writeHead(301, { ...SECURITY_HEADERS, location: found.redirect }).end();
     } else if (found) {
+      const { path, encoding } = pickEncoding(found.file, request);
+      // Opened once: the size and the bytes come from the same file even if `imaginecole
+      // publish` swaps the site in between.
+      const fd = openSync(path, "r");
       response.writeHead(200, {
+        ...SECURITY_HEADERS,
         "content-type": TYPES[extname(found.file)] ?? "application/octet-stream",
-        "cache-control": found.file.includes(`${sep}_`) ? "public, max-age=31536000, immutable" : "no-cache",
+        "content-length": fstatSync(fd).size,
+        "cache-control": cacheControl(`/${relative(root, found.file).split(sep).join("/")}`),
+        vary: "Accept-Encoding",
+        ...(encoding ? { "content-encoding": encoding } : {}),
       });
-      createReadStream(found.file).pipe(response);
+      if (request.method === "HEAD") {
+        closeSync(fd);
+        response.end();
+      } else createReadStream(path, { fd }).pipe(response);
     } else {
       const notFound = join(root, "404.html");
-      response.writeHead(404, { "content-type": "text/html; charset=utf-8" });
+      response.writeHead(404, { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8" });
       if (existsSync(notFound)) createReadStream(notFound).pipe(response);
       else response.end("<!doctype html><title>404</title><p>Page introuvable / Page not found</p>");
     }

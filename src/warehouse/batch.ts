@@ -118,7 +118,7 @@ async function dryRun(
     const status: LoadStatus = all.length > 0 ? "loaded_with_rejects" : "loaded";
     return {
       loadId, source: meta.source, location: meta.location, status, ...counts, rowsRejected: all.length, message: null,
-      rejects: all.map((r) => ({ location: r.location, column: r.column, value: r.value, reasonFr: r.reason_fr, reasonEn: r.reason_en })),
+      rejects: all.map((r) => ({ location: r.location, column: r.column, value: r.value, reason: { fr: r.reason_fr, en: r.reason_en } })),
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -172,15 +172,15 @@ async function recordLoad(
 
 async function insertRejects(warehouse: Warehouse, loadId: string, source: string, rejects: Reject[]): Promise<void> {
   if (rejects.length === 0) return;
-  const appender = await warehouse.conn.createAppender("rejects", "ops");
+  const appender = await warehouse.appender("rejects", "ops");
   for (const r of rejects) {
     appender.appendVarchar(loadId);
     appender.appendVarchar(source);
     appender.appendVarchar(r.location);
     r.column === null ? appender.appendNull() : appender.appendVarchar(r.column);
     r.value === null ? appender.appendNull() : appender.appendVarchar(r.value);
-    appender.appendVarchar(r.reasonFr);
-    appender.appendVarchar(r.reasonEn);
+    appender.appendVarchar(r.reason.fr);
+    appender.appendVarchar(r.reason.en);
     appender.endRow();
   }
   appender.closeSync();

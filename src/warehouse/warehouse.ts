@@ -1,78 +1,152 @@
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBAppender,
+  type DuckDBResultReader,
+  type DuckDBType,
+  type DuckDBValue,
+} from "@duckdb/node-api";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { ImaginEcoleError } from "../core/errors.ts";
+import { type Sql, sqlFile, type SqlParams } from "./sql-file.ts";
 
 export const DEFAULT_DB = "data/warehouse.duckdb";
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+const MIGRATIONS = new URL("migrations/", import.meta.url);
 
 /** DuckDB spills to disk past this, so memory stays flat whatever the input size. */
 export const DEFAULT_MEMORY_LIMIT = "1GB";
 export const MEMORY_LIMIT_ENV = "IMAGINECOLE_MEMORY_LIMIT";
 
-export type Params = Record<string, DuckDBValue> | DuckDBValue[];
+/** Parameters of SQL written inline: by position (`$1`) or by name, exactly those the statement uses. */
+export type Params = SqlParams | DuckDBValue[];
+/** Types of parameters DuckDB cannot infer, such as an empty list's. */
+export type ParamTypes = Record<string, DuckDBType>;
 
-/** The one DuckDB file holding the raw, core, mart and ops layers. */
+export interface OpenOptions {
+  /** Reads only (DuckDB's READ_ONLY access mode): no migration, and other readers may open the file too. */
+  readOnly?: boolean;
+}
+
+/**
+ * The one DuckDB file holding the raw, core, mart and ops layers, and the only door to it.
+ *
+ * SQL comes two ways. Inline text (`run("DELETE FROM t WHERE id = $1", [id])`) binds exactly the
+ * parameters given, as DuckDB does. Sql from a file (`sqlFile(import.meta.url, "t.sql")`) runs
+ * statement by statement under one rule: a parameter a statement mentions but the caller did not
+ * give is an error naming the file and the parameter; given ones it does not mention are left out.
+ */
 export class Warehouse {
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
-    readonly conn: DuckDBConnection,
+    private readonly conn: DuckDBConnection,
   ) {}
 
-  /** Opens (or creates) the warehouse and applies pending migrations. */
-  static async open(path: string = DEFAULT_DB): Promise<Warehouse> {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  /**
+   * Opens (or creates) the warehouse and applies pending migrations; with `readOnly`, opens an
+   * existing one as it is. `":memory:"` gives a fresh warehouse in memory with every migration
+   * applied in a few tens of milliseconds: what unit tests use.
+   */
+  static async open(path: string = DEFAULT_DB, options: OpenOptions = {}): Promise<Warehouse> {
+    const memory = path === ":memory:";
+    if (options.readOnly && (memory || !existsSync(path))) {
+      throw new ImaginEcoleError({
+        fr: `Entrepôt introuvable : ${path}. Lancez « npx imaginecole run » d'abord.`,
+        en: `Warehouse not found: ${path}. Run "npx imaginecole run" first.`,
+      }, 2);
+    }
+    if (!memory && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path);
+      instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : undefined);
     } catch (error) {
       const message = String((error as Error).message ?? error);
       if (/lock/i.test(message)) {
-        throw new ImaginEcoleError(
-          `L'entrepôt ${path} est utilisé par un autre processus (une autre exécution est en cours). Attendez qu'elle se termine puis relancez.`,
-          `The warehouse ${path} is in use by another process (another run is in progress). Wait for it to finish, then run again.`,
-          2,
-        );
+        throw new ImaginEcoleError({
+          fr: `L'entrepôt ${path} est utilisé par un autre processus (une autre exécution est en cours). Attendez qu'elle se termine puis relancez.`,
+          en: `The warehouse ${path} is in use by another process (another run is in progress). Wait for it to finish, then run again.`,
+        }, 2);
       }
       throw error;
     }
     const conn = await instance.connect();
     const limit = process.env[MEMORY_LIMIT_ENV] ?? DEFAULT_MEMORY_LIMIT;
     if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit)) {
-      throw new ImaginEcoleError(
-        `${MEMORY_LIMIT_ENV} invalide (« ${limit} ») : attendu par exemple 1GB ou 512MB.`,
-        `Invalid ${MEMORY_LIMIT_ENV} ("${limit}"): expected for example 1GB or 512MB.`,
-        2,
-      );
+      throw new ImaginEcoleError({
+        fr: `${MEMORY_LIMIT_ENV} invalide (« ${limit} ») : attendu par exemple 1GB ou 512MB.`,
+        en: `Invalid ${MEMORY_LIMIT_ENV} ("${limit}"): expected for example 1GB or 512MB.`,
+      }, 2);
     }
     await conn.run(`SET memory_limit = '${limit}'`);
     // Months and days are cut in UTC whatever the machine's zone, so every run buckets alike.
     await conn.run("SET TimeZone = 'UTC'");
     const warehouse = new Warehouse(path, instance, conn);
-    await warehouse.migrate();
+    if (!options.readOnly) await warehouse.migrate();
     return warehouse;
   }
 
-  async run(sql: string, params?: Params): Promise<void> {
-    await this.conn.run(sql, params as never);
+  /** Runs the statement (each statement of a file, in order); returns how many rows the last one changed. */
+  async run(sql: Sql, params?: SqlParams, types?: ParamTypes): Promise<number>;
+  async run(sql: string, params?: Params, types?: ParamTypes): Promise<number>;
+  async run(sql: string | Sql, params?: Params, types?: ParamTypes): Promise<number> {
+    let changed = 0;
+    for (const { text, values } of statements(sql, params)) {
+      changed = (await this.conn.run(text, values, typesOf(values, types))).rowsChanged;
+    }
+    return changed;
+  }
+
+  /**
+   * The rows of the (last) statement as DuckDB reads them: BIGINT as bigint, lists and dates as
+   * JavaScript values, and columns too. For hot paths and values bound back as parameters.
+   */
+  async read(sql: Sql, params?: SqlParams, types?: ParamTypes): Promise<DuckDBResultReader>;
+  async read(sql: string, params?: Params, types?: ParamTypes): Promise<DuckDBResultReader>;
+  async read(sql: string | Sql, params?: Params, types?: ParamTypes): Promise<DuckDBResultReader> {
+    const list = statements(sql, params);
+    for (const { text, values } of list.slice(0, -1)) await this.conn.run(text, values, typesOf(values, types));
+    const { text, values } = list[list.length - 1]!;
+    return this.conn.runAndReadAll(text, values, typesOf(values, types));
   }
 
   /** Rows as plain objects; BIGINT comes back as number when it fits, which all our counts do. */
-  async all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params as never);
+  async all<T = Record<string, unknown>>(sql: Sql, params?: SqlParams): Promise<T[]>;
+  async all<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
+  async all<T = Record<string, unknown>>(sql: string | Sql, params?: Params): Promise<T[]> {
+    const reader = await this.read(sql as string, params);
     return reader.getRowObjectsJS().map((row) => normalise(row) as T);
   }
 
-  async one<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined> {
-    return (await this.all<T>(sql, params))[0];
+  async one<T = Record<string, unknown>>(sql: Sql, params?: SqlParams): Promise<T | undefined>;
+  async one<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T | undefined>;
+  async one<T = Record<string, unknown>>(sql: string | Sql, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql as string, params))[0];
   }
 
-  async scalar<T = unknown>(sql: string, params?: Params): Promise<T> {
-    const row = await this.one<Record<string, unknown>>(sql, params);
+  async scalar<T = unknown>(sql: Sql, params?: SqlParams): Promise<T>;
+  async scalar<T = unknown>(sql: string, params?: Params): Promise<T>;
+  async scalar<T = unknown>(sql: string | Sql, params?: Params): Promise<T> {
+    const row = await this.one<Record<string, unknown>>(sql as string, params);
     return (row ? Object.values(row)[0] : undefined) as T;
+  }
+
+  /** Runs one statement once per row of values, prepared once: thousands of rows in a blink. */
+  async runForEach(sql: Sql, rows: readonly SqlParams[]): Promise<void> {
+    if (rows.length === 0) return;
+    const [first, ...others] = sql.bind(rows[0]);
+    if (others.length > 0) throw new Error(`${sql.source}: runForEach takes one statement`);
+    const prepared = await this.conn.prepare(first!.text);
+    for (const row of rows) {
+      prepared.bind(sql.bind(row)[0]!.values);
+      await prepared.run();
+    }
+  }
+
+  /** DuckDB's appender into a table (`appender("xapi_stage", "main", "temp")` for a TEMP one): rows at full speed. Close it when done. */
+  appender(table: string, schema?: string, catalog?: string): Promise<DuckDBAppender> {
+    return this.conn.createAppender(table, schema, catalog);
   }
 
   /** Runs `work` in one transaction: everything it wrote is kept, or none of it. */
@@ -100,15 +174,33 @@ export class Warehouse {
     const applied = new Set(
       (await this.all<{ version: string }>("SELECT version FROM main.schema_migrations")).map((r) => r.version),
     );
-    for (const file of readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql")).sort()) {
+    for (const file of readdirSync(MIGRATIONS).filter((f) => f.endsWith(".sql")).sort()) {
       const version = file.replace(/\.sql$/, "");
       if (applied.has(version)) continue;
       await this.transaction(async () => {
-        await this.conn.run(readFileSync(join(MIGRATIONS_DIR, file), "utf8"));
+        await this.run(sqlFile(MIGRATIONS.href, file));
         await this.conn.run("INSERT INTO main.schema_migrations VALUES ($1, now())", [version]);
       });
     }
   }
+}
+
+/**
+ * The statements to run and what each binds: Sql under its rule, inline text as given. A statement
+ * that binds nothing runs unprepared, as DuckDB runs text.
+ */
+function statements(sql: string | Sql, params: Params | undefined): Array<{ text: string; values: Params | undefined }> {
+  if (typeof sql === "string") return [{ text: sql, values: params }];
+  if (Array.isArray(params)) throw new Error(`${sql.source}: parameters of a SQL file are named, not positional`);
+  return sql.bind(params).map(({ text, values }) => ({ text, values: Object.keys(values).length > 0 ? values : undefined }));
+}
+
+/** The types of the parameters bound (DuckDB refuses a type for a name the statement does not use). */
+function typesOf(values: Params | undefined, types: ParamTypes | undefined): ParamTypes | undefined {
+  if (!types || !values || Array.isArray(values)) return undefined;
+  const out: ParamTypes = {};
+  for (const name of Object.keys(types)) if (Object.hasOwn(values, name)) out[name] = types[name]!;
+  return out;
 }
 
 function normalise(row: Record<string, unknown>): Record<string, unknown> {

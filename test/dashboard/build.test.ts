@@ -11,8 +11,8 @@ describe("buildDashboard(options)", () => {
     const error = await buildDashboard({ db: missing }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImaginEcoleError);
     expect((error as ImaginEcoleError).exitCode).toBe(2);
-    expect((error as ImaginEcoleError).messageFr).toContain(missing);
-    expect((error as ImaginEcoleError).messageEn).toContain("npx imaginecole run");
+    expect((error as ImaginEcoleError).bilingual.fr).toContain(missing);
+    expect((error as ImaginEcoleError).bilingual.en).toContain("npx imaginecole run");
   });
 });
 

@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCatalogue } from "../../src/mart/catalogue.ts";
-import { parseCountries } from "../../src/reference/countries.ts";
+import { parseCountries } from "../../src/sources/reference/countries.ts";
+import { Sql } from "../../src/warehouse/sql-file.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -18,6 +19,8 @@ const AS_OF = MONTHS[MONTHS.length - 1]!;
 /** Builds the warehouse at `path` for every country of `countriesCsv` (default: the reference CSV). */
 export async function buildFixtureWarehouse(path: string, countriesCsv = join(ROOT, "pipelines/reference/countries.csv")): Promise<void> {
   const db = await Warehouse.open(path);
+  // The mart's tables as a build makes them (src/mart/schema.sql), filled by hand below.
+  await db.run(Sql.text(readFileSync(join(ROOT, "src/mart/schema.sql"), "utf8"), "src/mart/schema.sql"));
   try {
     await db.transaction(async () => {
       const countries = parseCountries(readFileSync(countriesCsv, "utf8"));
@@ -83,15 +86,17 @@ async function country(db: Warehouse, code: string, n: number): Promise<void> {
     [code, AS_OF, Math.round((120 + n) * pace), 120 + n, 300, status],
   );
   if (pace < 1) {
-    await db.run("INSERT INTO mart.bottlenecks VALUES ($1, 'behind_trajectory', $2, $3, $4, $5, $6)", [
+    await db.run("INSERT INTO mart.bottlenecks VALUES ($1, 'behind_trajectory', $2, $3, $4, $5, $6, $7)", [
       code, pace < 0.85 ? "high" : "medium", MONTHS[6 + n % 5]!, JSON.stringify({ pace, target: 120 + n }),
       `${code} : ${Math.round(pace * 100)} % de la trajectoire des formateurs formés.`,
       `${code}: ${Math.round(pace * 100)}% of the trained-trainers trajectory.`,
+      `${code}/behind_trajectory`,
     ]);
   }
   if (n === 4) {
-    await db.run("INSERT INTO mart.bottlenecks VALUES ($1, 'stuck_in_validation', 'low', '2026-08-01', '{\"resources\":7}', $2, $3)", [
+    await db.run("INSERT INTO mart.bottlenecks VALUES ($1, 'stuck_in_validation', 'low', '2026-08-01', '{\"resources\":7}', $2, $3, $4)", [
       code, `7 ressources en validation depuis plus de 60 jours ${HOSTILE}`, `7 resources in validation for over 60 days ${HOSTILE}`,
+      `${code}/stuck_in_validation`,
     ]);
   }
   const load = `L-${code}-sheet`;

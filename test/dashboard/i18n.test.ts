@@ -1,63 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { breakdownLabel, formatDate, formatMonth, formatNumber, formatPercent, formatValue, label, t } from "../../dashboards/components/i18n.ts";
+import { t } from "../../dashboards/components/i18n.ts";
+import { label } from "../../src/core/labels.ts";
 import { pathLang, renderHeader, switchPath } from "../../dashboards/components/header.ts";
 
-const NBSP = "\u00a0";
-
-describe("formatNumber(lang, value)", () => {
-  it("writes French numbers with a no-break space for thousands and a decimal comma", () => {
-    expect(formatNumber("fr", 1234567)).toBe(`1${NBSP}234${NBSP}567`);
-    expect(formatNumber("fr", 1234.5)).toBe(`1${NBSP}234,5`);
-  });
-  it("writes English numbers with a comma for thousands and a decimal point", () => {
-    expect(formatNumber("en", 1234.5)).toBe("1,234.5");
-  });
-  it("writes a dash for a missing value, never 0", () => {
-    expect(formatNumber("fr", null)).toBe("—");
-    expect(formatNumber("en", Number.NaN)).toBe("—");
-  });
-});
-
-describe("formatValue(lang, value, unit)", () => {
-  it("reads percent units as 0–100", () => {
-    expect(formatValue("fr", 12.5, "percent")).toBe("12,5\u00a0%");
-    expect(formatValue("en", 12.5, "percent")).toBe("12.5%");
-  });
-  it("rounds days to whole days", () => {
-    expect(formatValue("en", 20.6, "days")).toBe("21");
-  });
-});
-
-describe("formatPercent(lang, share)", () => {
-  it("turns a fraction into a percentage in each locale", () => {
-    expect(formatPercent("fr", 0.12)).toBe(`12${NBSP}%`);
-    expect(formatPercent("en", 0.12)).toBe("12%");
-  });
-});
-
-describe("formatDate and formatMonth", () => {
-  it("write day/month/year whatever the time zone of a timestamp", () => {
-    expect(formatDate("fr", "2026-11-28")).toBe("28/11/2026");
-    expect(formatDate("en", "2026-11-28T23:30:00Z")).toBe("28/11/2026");
-  });
-  it("name the month in the page's language", () => {
-    expect(formatMonth("fr", "2026-03")).toBe("mars 2026");
-    expect(formatMonth("en", "2026-03-01")).toBe("Mar 2026");
-  });
-});
-
-describe("t and label", () => {
-  it("fill placeholders", () => {
+describe("t", () => {
+  it("fills placeholders", () => {
     expect(t("en", "quality.rejectsShown", { shown: 5, total: 9 })).toBe("5 most recent rejects out of 9.");
   });
-  it("fall back to the code for a value the dictionary does not know", () => {
-    expect(label("fr", "rule", "new_rule")).toBe("new_rule");
-    expect(label("fr", "rule", "falling_use")).toBe("Usage en baisse");
-  });
-  it("spell out a breakdown", () => {
-    expect(breakdownLabel("fr", "sex=F")).toBe("Sexe : Femmes");
-    expect(breakdownLabel("en", "level=primary")).toBe("Level: Primary");
-    expect(breakdownLabel("en", "source=sheet")).toBe("Source: Country sheet");
+  it("names the approved status in the footer with the label every output uses", () => {
+    expect(t("fr", "site.footer", { approved: label("fr", "approval", "approved") })).toContain("« Validé »");
+    expect(t("en", "site.footer", { approved: label("en", "approval", "approved") })).toContain("“Approved”");
   });
 });
 

@@ -5,7 +5,8 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatValue, PAGES } from "../../dashboards/components/i18n.ts";
+import { PAGES } from "../../dashboards/components/i18n.ts";
+import { formatValue } from "../../src/core/format.ts";
 import { serveDist } from "../../src/site/serve.ts";
 import { buildTestSite, type TestSite } from "./site.ts";
 
@@ -68,10 +69,11 @@ const pagePaths = (lang: string) => [
   ...COUNTRIES.map((code) => `${lang}/pays/${code}`),
 ];
 
+// Pages are visited a few at a time: most of a visit is waiting for the network to fall idle.
 describe("every page", () => {
   for (const lang of ["fr", "en"]) {
     for (const path of pagePaths(lang)) {
-      it(`${path} renders its charts with no console error and no request outside 127.0.0.1`, async () => {
+      it.concurrent(`${path} renders its charts with no console error and no request outside 127.0.0.1`, async ({ expect }) => {
         const { page, errors, outside } = await visit(path);
         expect(errors, errors.join("\n")).toEqual([]);
         expect(outside).toEqual([]);

@@ -48,7 +48,7 @@ describe("exportSnapshot(warehouse, { formats: ['pdf'], siteDir })", () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImaginEcoleError);
     expect((error as ImaginEcoleError).exitCode).toBe(2);
-    expect((error as ImaginEcoleError).messageFr).toContain("jusqu'à 10/2026, après la date d'arrêt 2026-09-30");
+    expect((error as ImaginEcoleError).bilingual.fr).toContain("jusqu'à octobre 2026, après la date d'arrêt 2026-09-30");
     expect(existsSync(out)).toBe(false);
   });
 
@@ -57,6 +57,6 @@ describe("exportSnapshot(warehouse, { formats: ['pdf'], siteDir })", () => {
       asOf: AS_OF, outDir: join(dir, "pdf-en"), formats: ["pdf"], lang: "en", version: "0.1.0", siteDir: join(dir, "dist"),
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImaginEcoleError);
-    expect((error as ImaginEcoleError).messageEn).toContain('Run "npm run build"');
+    expect((error as ImaginEcoleError).bilingual.en).toContain('Run "npm run build"');
   });
 });

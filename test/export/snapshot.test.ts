@@ -78,7 +78,7 @@ describe("exportSnapshot(warehouse, options)", () => {
     const indicators = workbook.getWorksheet("Indicateurs");
     expect(indicators?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const header = indicators?.getRow(1).values as unknown[];
-    const total = indicators?.getRows(2, indicators.rowCount - 1)?.find((r) => r.getCell(1).value === "SN" && r.getCell(4).value === "trainers_trained" && r.getCell(7).value === "ensemble" && (r.getCell(3).value as Date).getUTCMonth() === 9);
+    const total = indicators?.getRows(2, indicators.rowCount - 1)?.find((r) => r.getCell(1).value === "SN" && r.getCell(4).value === "trainers_trained" && r.getCell(7).value === "Total" && (r.getCell(3).value as Date).getUTCMonth() === 9);
     expect(header.slice(1, 4)).toEqual(["Code pays", "Pays", "Mois"]);
     expect(total?.getCell(3).value).toEqual(new Date("2026-10-01T00:00:00Z"));
     expect(total?.getCell(3).numFmt).toBe("mm/yyyy");
@@ -121,7 +121,7 @@ describe("exportSnapshot(warehouse, options)", () => {
     expect(row(indicators, { ...october, disaggregation: "sex=M" })).toMatchObject({ value: null, suppressed: true });
     expect(row(indicators, { ...october, disaggregation: "" })).toMatchObject({ value: 43, suppressed: false });
     expect(row(indicators, { country_code: "BF", indicator_id: "trainers_trained" })).toMatchObject({ value: 12, suppressed: false });
-    expect(csv(first, "indicators")).toContain("sexe = F;< 5;");
+    expect(csv(first, "indicators")).toContain("Sexe : Femmes;< 5;");
   });
 
   it("writes no pseudonymous actor key and no credential from a load's URL", async () => {
@@ -149,8 +149,8 @@ describe("exportSnapshot(warehouse, options)", () => {
     await exportSnapshot(warehouse, { asOf: AS_OF, outDir: out, formats: ["csv", "xlsx"], lang: "en", version: "0.1.0", suppressBelow: 0 });
     const text = csv(out, "indicators");
     expect(text.startsWith("\uFEFFCountry code,Country,Month,Indicator id,Indicator,Unit,Breakdown,Value")).toBe(true);
-    expect(text).toContain("SN,Senegal,2026-10-01,monthly_active_users,Monthly active users,users,total,1350.5,1100,on track");
-    expect(text).toContain("sex = F,3,");
+    expect(text).toContain("SN,Senegal,2026-10-01,monthly_active_users,Monthly active users,Users,Total,1350.5,1100,On track");
+    expect(text).toContain("Sex: Women,3,");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, `imaginecole-${AS_OF}-en.xlsx`));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Read me", "Indicators", "By country", "Definitions", "Quality", "Provenance", "Resources"]);
@@ -158,13 +158,13 @@ describe("exportSnapshot(warehouse, options)", () => {
 
   it("refuses a suppression threshold that is not a number", async () => {
     const error = await exportSnapshot(warehouse, { asOf: AS_OF, outDir: join(dir, "bad-threshold"), formats: ["csv"], lang: "en", version: "0.1.0", suppressBelow: Number("five") }).catch((e: unknown) => e);
-    expect((error as ImaginEcoleError).messageEn).toContain("--suppress-below 5");
+    expect((error as ImaginEcoleError).bilingual.en).toContain("--suppress-below 5");
   });
 
   it("refuses an as-of date that is not YYYY-MM-DD, naming the expected form", async () => {
     const error = await exportSnapshot(warehouse, { asOf: "31/10/2026", outDir: join(dir, "bad"), formats: ["csv"], lang: "fr", version: "0.1.0" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImaginEcoleError);
     expect((error as ImaginEcoleError).exitCode).toBe(2);
-    expect((error as ImaginEcoleError).messageFr).toContain("AAAA-MM-JJ");
+    expect((error as ImaginEcoleError).bilingual.fr).toContain("AAAA-MM-JJ");
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogueMarkdown, loadCatalogue, RULES } from "../../src/mart/catalogue.ts";
-import { formatNumber, formatPercent } from "../../src/mart/messages.ts";
+import { formatNumber, formatPercent } from "../../src/core/format.ts";
 import { checkRules, loadRules } from "../../src/mart/rules-config.ts";
 import { ImaginEcoleError } from "../../src/core/errors.ts";
 
@@ -13,7 +13,7 @@ describe("loadCatalogue()", () => {
   const catalogue = loadCatalogue();
 
   it("has one SQL file per indicator and no SQL file without an indicator", () => {
-    const files = readdirSync(join(SRC, "sql")).map((f) => f.replace(/\.sql$/, "")).sort();
+    const files = readdirSync(join(SRC, "indicators")).map((f) => f.replace(/\.sql$/, "")).sort();
     expect(catalogue.map((i) => i.id).sort()).toEqual(files);
   });
 
@@ -61,8 +61,8 @@ describe("loadRules(path)", () => {
     })() as ImaginEcoleError;
     expect(error).toBeInstanceOf(ImaginEcoleError);
     expect(error.exitCode).toBe(2);
-    expect(error.messageFr).toContain("indicators.json : « rules.falling_use.dropHigh » doit être un nombre.");
-    expect(error.messageEn).toContain('indicators.json: "rules.falling_use.dropHigh" must be a number.');
+    expect(error.bilingual.fr).toContain("indicators.json : « rules.falling_use.dropHigh » doit être un nombre.");
+    expect(error.bilingual.en).toContain('indicators.json: "rules.falling_use.dropHigh" must be a number.');
   });
 
   it("refuses a share written as a percentage", () => {
@@ -74,12 +74,12 @@ describe("loadRules(path)", () => {
 
 describe("message formats", () => {
   it("formatNumber(1234.5) reads 1 234,5 in French and 1,234.5 in English", () => {
-    expect(formatNumber(1234.5, "fr")).toBe("1\u00a0234,5");
-    expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+    expect(formatNumber("fr", 1234.5)).toBe("1\u00a0234,5");
+    expect(formatNumber("en", 1234.5)).toBe("1,234.5");
   });
 
   it("formatPercent(0.153) reads 15,3 % in French and 15.3% in English", () => {
-    expect(formatPercent(0.153, "fr")).toBe("15,3\u00a0%");
-    expect(formatPercent(0.153, "en")).toBe("15.3%");
+    expect(formatPercent("fr", 0.153, 1)).toBe("15,3\u00a0%");
+    expect(formatPercent("en", 0.153, 1)).toBe("15.3%");
   });
 });

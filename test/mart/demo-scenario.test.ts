@@ -1,13 +1,12 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateDemo, type DemoManifest } from "../../src/demo/generate.ts";
+import type { DemoManifest } from "../../src/demo/generate.ts";
 import { DEMO_SCENARIO, storyOf, type Story } from "../../src/demo/scenario.ts";
 import { buildMart } from "../../src/mart/build.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
-import { cli, demoConfig, ROOT, tempDir, TODAY } from "../support/cli.ts";
-
-const SCALE = 0.02;
+import { ROOT, tempDir, TODAY } from "../support/cli.ts";
+import { copyOfSharedWarehouse, sharedDemo } from "../support/shared-demo.ts";
 
 interface Flag {
   country_code: string;
@@ -45,21 +44,21 @@ describe("bottlenecks on the demo data", () => {
   let flags: Flag[];
   let w: Warehouse;
 
+  // The suite's shared demo run (test/support/shared-demo.ts), on a copy of its warehouse.
   beforeAll(async () => {
-    manifest = await generateDemo({ outDir: join(dir, "demo"), scale: SCALE, asOf: new Date(`${TODAY}T12:00:00Z`) });
-    const config = demoConfig(dir, join(dir, "demo"));
-    const db = join(dir, "warehouse.duckdb");
-    const run = cli(["run", "--config", config, "--db", db]);
-    expect(run.stderr).not.toMatch(/Error:|at .*\.ts:\d+/);
+    const demo = await sharedDemo();
+    manifest = demo.manifest;
+    const db = await copyOfSharedWarehouse(join(dir, "warehouse.duckdb"));
+    expect(demo.run.stderr).not.toMatch(/Error:|at .*\.ts:\d+/);
     // The demo at scale s has s times the platform users for the same training, so the
     // trained-but-inactive ratios (active users per teacher trained) are scaled the same way.
     const rules = JSON.parse(readFileSync(join(ROOT, "pipelines/indicators.json"), "utf8"));
-    rules.rules.trained_but_inactive.ratioMedium *= SCALE;
-    rules.rules.trained_but_inactive.ratioHigh *= SCALE;
+    rules.rules.trained_but_inactive.ratioMedium *= demo.scale;
+    rules.rules.trained_but_inactive.ratioHigh *= demo.scale;
     const rulesPath = join(dir, "indicators.json");
     writeFileSync(rulesPath, JSON.stringify(rules));
     w = await Warehouse.open(db);
-    const phase = JSON.parse(readFileSync(config, "utf8")).phase as { start: string; end: string };
+    const phase = JSON.parse(readFileSync(join(ROOT, "pipelines/demo.json"), "utf8")).phase as { start: string; end: string };
     await buildMart(w, { now: new Date(`${TODAY}T12:00:00Z`), phase, rulesPath });
     const rows = await w.all<Omit<Flag, "evidence"> & { evidence: string }>(
       "SELECT country_code, rule_id, severity, evidence FROM mart.bottlenecks WHERE severity <> 'info' ORDER BY ALL",

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMart } from "../../src/mart/build.ts";
@@ -243,20 +241,17 @@ const TARGETS: Record<string, { target: number[]; status: string[] }> = {
   "ML|monthly_active_users": { target: [40 / 12, 80 / 12, 10, 160 / 12, 200 / 12, 20].map(r6), status: ["on_track", "on_track", "on_track", "off_track", "off_track", "off_track"] },
 };
 
-let dir: string;
 let w: Warehouse;
 let counts: { indicators: number; bottlenecks: number };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "indicators-golden-"));
-  w = await Warehouse.open(join(dir, "w.duckdb"));
+  w = await Warehouse.open(":memory:");
   await buildGoldenCore(w);
   counts = await buildMart(w, { now: NOW, phase: PHASE, rulesPath: RULES });
 });
 
 afterAll(() => {
   w?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 interface IndicatorRow {

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DuckDBValue } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,12 +34,10 @@ const HISTORY: Array<[string, string, string, string]> = [
   ["SN", "SN-R2", "in_production", "2026-03-01"],
 ];
 
-let dir: string;
 let w: Warehouse;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "lead-time-"));
-  w = await Warehouse.open(join(dir, "w.duckdb"));
+  w = await Warehouse.open(":memory:");
   for (const [country_code, resource_id, status, status_date] of HISTORY) {
     const values: DuckDBValue[] = [country_code, resource_id, status, status_date];
     await w.run("INSERT INTO core.resource_status_history VALUES ($1, $2, $3, $4::DATE, 'load-1')", values);
@@ -51,7 +47,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   w?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("publication_lead_time_days", () => {

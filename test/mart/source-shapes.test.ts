@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMart } from "../../src/mart/build.ts";
@@ -11,12 +9,10 @@ const NOW = new Date("2026-04-05T12:00:00Z");
 const PHASE = { start: "2026-01-01", end: "2026-12-31" };
 const RULES = join(import.meta.dirname, "fixtures/rules.json");
 
-let dir: string;
 let w: Warehouse;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "indicators-shapes-"));
-  w = await Warehouse.open(join(dir, "w.duckdb"));
+  w = await Warehouse.open(":memory:");
   await w.run("INSERT INTO core.countries VALUES ('BF', 'BFA', '854', 'Burkina Faso', 'Burkina Faso', 1000, 2020, 500, 2020, NULL, NULL)");
   // A platform exporting whole months: one row dated the 1st, January and February.
   await w.run(`INSERT INTO ops.loads (load_id, source, location, country_code, started_at, status) VALUES
@@ -34,7 +30,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   w?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function series(indicator: string, disaggregation = ""): Promise<Array<number | null>> {

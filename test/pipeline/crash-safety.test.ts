@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
+import { copyFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { generateDemo } from "../../src/demo/generate.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { cli, demoConfig, ROOT, tempDir, TODAY } from "../support/cli.ts";
+import { copyOfSharedWarehouse, sharedDemo } from "../support/shared-demo.ts";
 
 const TABLES = [
   "core.usage_events", "core.voided_events", "core.national_usage", "core.trainers", "core.training_sessions",
@@ -21,21 +22,34 @@ async function counts(db: string): Promise<Record<string, number>> {
   }
 }
 
+/** The counts of a killed run's warehouse, read from a copy (with its write-ahead log) as the next run would find it. */
+async function countsAfterKill(db: string, copy: string): Promise<Record<string, number>> {
+  copyFileSync(db, copy);
+  if (existsSync(`${db}.wal`)) copyFileSync(`${db}.wal`, `${copy}.wal`);
+  return counts(copy);
+}
+
+/** A line of a run that says a batch was loaded: not a source's heading, not a file skipped as already loaded. */
+const isLoadLine = (line: string) => line !== "" && !/^Source |already loaded, skipped/.test(line);
+
 /**
- * Starts `imaginecole run` and SIGKILLs it once it has written `lines` progress lines (a point in
- * the run that does not depend on the machine's speed); resolves when the process is gone.
+ * Starts `imaginecole run` and SIGKILLs it once it has reported `loads` more loaded batches (a
+ * point in the run that does not depend on the machine's speed); resolves when the process is gone.
  */
-function runAndKill(args: string[], lines: number): Promise<string> {
+function runAndKill(args: string[], loads: number): Promise<string> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(ROOT, "bin/imaginecole.js"), ...args], {
       cwd: ROOT,
-      env: { ...process.env, IMAGINECOLE_TODAY: TODAY },
+      env: { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en" },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let seen = 0;
+    let partial = "";
     child.stderr.on("data", (chunk: Buffer) => {
-      seen += chunk.toString().split("\n").length - 1;
-      if (seen >= lines) child.kill("SIGKILL");
+      const lines = (partial + chunk.toString()).split("\n");
+      partial = lines.pop()!;
+      seen += lines.filter(isLoadLine).length;
+      if (seen >= loads) child.kill("SIGKILL");
     });
     child.on("exit", (code, signal) => done(signal ?? String(code)));
   });
@@ -43,26 +57,32 @@ function runAndKill(args: string[], lines: number): Promise<string> {
 
 describe("a run killed with SIGKILL", () => {
   it("leaves the warehouse as before the batch in flight; a rerun ends with the counts of a clean run", async () => {
+    const demo = await sharedDemo();
     const dir = tempDir();
-    await generateDemo({ outDir: join(dir, "demo"), scale: 0.02, asOf: new Date(`${TODAY}T12:00:00Z`) });
-    const config = demoConfig(dir, join(dir, "demo"));
+    const config = demoConfig(dir, demo.inputs);
 
-    const cleanDb = join(dir, "clean.duckdb");
-    const cleanRun = cli(["run", "--config", config, "--db", cleanDb]);
-    expect(cleanRun.code).toBe(3);
-    const progressLines = cleanRun.stderr.split("\n").length - 1;
+    expect(demo.run.code).toBe(3);
+    const progressLines = demo.run.stderr.split("\n").length - 1;
     expect(progressLines).toBeGreaterThan(50);
-    const clean = await counts(cleanDb);
+    const loadLines = demo.run.stderr.split("\n").filter(isLoadLine).length;
+    const clean = await counts(await copyOfSharedWarehouse(join(dir, "clean.duckdb")));
 
-    // Each kill lands at another point of a run on its own warehouse, then a rerun completes it.
+    // One warehouse, killed at five points ever further into the demo run: each run starts from
+    // what the last kill left (the batch then in flight, and a stale run lock), loads the next
+    // batches and is killed in turn; the last run completes it.
+    const db = join(dir, "killed.duckdb");
     let killed = 0;
+    let done = 0;
     for (const fraction of [0.15, 0.35, 0.55, 0.75, 0.95]) {
-      const db = join(dir, `killed-${fraction}.duckdb`);
-      if ((await runAndKill(["run", "--config", config, "--db", db], Math.round(progressLines * fraction))) === "SIGKILL") killed++;
-      const rerun = cli(["run", "--config", config, "--db", db]);
-      expect([0, 3], rerun.stdout + rerun.stderr).toContain(rerun.code);
-      expect(await counts(db), `killed at ${fraction} of a run`).toEqual(clean);
+      const target = Math.round(loadLines * fraction);
+      if ((await runAndKill(["run", "--config", config, "--db", db], target - done)) === "SIGKILL") killed++;
+      done = target;
+      const left = await countsAfterKill(db, join(dir, `after-${fraction}.duckdb`));
+      for (const table of TABLES) expect(left[table], `${table} after a kill at ${fraction} of a run`).toBeLessThanOrEqual(clean[table]!);
     }
     expect(killed).toBe(5);
+    const rerun = cli(["run", "--config", config, "--db", db]);
+    expect([0, 3], rerun.stdout + rerun.stderr).toContain(rerun.code);
+    expect(await counts(db), "after five kills and a rerun").toEqual(clean);
   }, 600_000);
 });

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireRunLock, startScheduler, type Scheduler } from "../../src/schedule/index.ts";
+import { ImaginEcoleError } from "../../src/core/errors.ts";
+import type { Lang } from "../../src/core/lang.ts";
+import { acquireRunLock, startScheduler, type Scheduler, type SchedulerOptions } from "../../src/schedule/index.ts";
 import { tempDir, waitFor } from "./helpers.ts";
 
 const EVERY_SECOND = "*/1 * * * * *";
@@ -9,8 +11,9 @@ afterEach(async () => {
   for (const scheduler of running.splice(0)) await scheduler.stop();
 });
 
-function start(options: Parameters<typeof startScheduler>[0]): Scheduler {
-  const scheduler = startScheduler(options);
+/** English unless a test asks otherwise, as the assertions below read. */
+function start(options: Omit<SchedulerOptions, "lang"> & { lang?: Lang }): Scheduler {
+  const scheduler = startScheduler({ lang: "en", ...options });
   running.push(scheduler);
   return scheduler;
 }
@@ -114,5 +117,22 @@ describe("startScheduler(options)", () => {
     });
     await waitFor(() => calls >= 3, "a fresh run after giving up");
     expect(logs.some((m) => m === "[lrs] retry 1/1 failed: down; giving up until the next scheduled time")).toBe(true);
+  });
+
+  it("speaks the run's language, a failure of ours in its own words", async () => {
+    const logs: string[] = [];
+    const refused = new ImaginEcoleError({ fr: "LRS injoignable", en: "LRS unreachable" });
+    start({
+      jobs: [{ name: "lrs", cron: EVERY_SECOND, run: async () => { throw refused; } }],
+      lockPath: join(tempDir(), "run.lock"),
+      log: (m) => logs.push(m),
+      lang: "fr",
+      retry: { attempts: 1, baseDelayMs: 5 },
+    });
+    await waitFor(() => logs.some((m) => m.startsWith("[lrs] nouvel essai 1/1 : échec")), "the retry to fail");
+    expect(logs).toContain('[lrs] planifié sur « */1 * * * * * »');
+    expect(logs).toContain("[lrs] exécution : échec : LRS injoignable ; nouvel essai dans 5 ms");
+    expect(logs).toContain("[lrs] nouvel essai 1/1 : échec : LRS injoignable ; abandon jusqu'à la prochaine heure prévue");
+    expect(logs.join("\n")).not.toMatch(/LRS unreachable|failed|retry/);
   });
 });

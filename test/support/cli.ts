@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -17,10 +17,33 @@ export function cli(args: string[], env: Record<string, string> = {}): CliResult
   const r = spawnSync(process.execPath, [join(ROOT, "bin/imaginecole.js"), ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en", ...env },
+    env: cliEnv(env),
     timeout: 300_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same, without blocking this process: for a command that talks to a server the test runs. */
+export function cliAsync(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return cliInBackground(args, env).done;
+}
+
+/** The same again, with the child process: the suite's setup starts a run and goes on meanwhile. */
+export function cliInBackground(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [join(ROOT, "bin/imaginecole.js"), ...args], { cwd: ROOT, env: cliEnv(env), timeout: 300_000 });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en", ...env };
 }
 
 export function tempDir(prefix = "imaginecole-"): string {
@@ -32,8 +55,8 @@ export function demoConfig(dir: string, inputs: string): string {
   const config = JSON.parse(readFileSync(join(ROOT, "pipelines/demo.json"), "utf8"));
   delete config.demoInputs;
   config.lake = join(dir, "lake");
-  config.countries = join(ROOT, config.countries);
   for (const source of config.sources) {
+    if (source.kind === "reference") source.path = join(ROOT, source.path);
     for (const key of ["path", "inbox"]) {
       if (typeof source[key] === "string") source[key] = source[key].replace(/^data\/demo/, inputs);
     }

@@ -1,25 +1,30 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Lang, RunContext } from "../../src/context/run-context.ts";
+import type { RunContext } from "../../src/context/run-context.ts";
+import type { Lang } from "../../src/core/lang.ts";
 import { createKeyer } from "../../src/privacy/keyed-hash.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 
 export interface TestContext {
   ctx: RunContext;
-  /** The temp folder holding the warehouse file, removed by close(). */
+  /** The test's temp folder (and the warehouse file, if any), removed by close(). */
   dir: string;
   /** What the connector logged, in order. */
   logs: string[];
   close(): void;
 }
 
-/** A run context on a fresh DuckDB file in a temp folder; "today" is 28/11/2026 unless `now` says otherwise. */
+/**
+ * A run context on a fresh in-memory warehouse, with a temp folder for the test's files; "today"
+ * is 28/11/2026 unless `now` says otherwise. `file: true` puts the warehouse in a file of that
+ * folder instead, for what only a file shows (spilling to disk under a memory cap).
+ */
 export async function openTestContext(
-  options: { dryRun?: boolean; now?: string; lang?: Lang; root?: string } = {},
+  options: { dryRun?: boolean; now?: string; lang?: Lang; root?: string; file?: boolean } = {},
 ): Promise<TestContext> {
   const dir = mkdtempSync(join(tmpdir(), "imaginecole-test-"));
-  const warehouse = await Warehouse.open(join(dir, "warehouse.duckdb"));
+  const warehouse = await Warehouse.open(options.file ? join(dir, "warehouse.duckdb") : ":memory:");
   const logs: string[] = [];
   const ctx: RunContext = {
     warehouse,

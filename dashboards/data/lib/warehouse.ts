@@ -1,13 +1,16 @@
-// The one way data loaders read the warehouse: read-only, SQL from dashboards/data/sql/<name>.sql
-// with bound parameters, JSON-safe rows (BIGINT as number), errors to stderr and a non-zero exit.
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+// The one way data loaders read the warehouse: opened read-only through Warehouse, SQL from
+// dashboards/data/sql/<name>.sql with bound parameters, JSON-safe rows (BIGINT as number, dates
+// as ISO text), errors to stderr and a non-zero exit.
+import type { DuckDBResultReader, DuckDBValue } from "@duckdb/node-api";
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sqlFile } from "../../../src/warehouse/sql-file.ts";
+import { Warehouse } from "../../../src/warehouse/warehouse.ts";
+import { editionFromEnv, type Edition } from "../../components/edition.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = resolve(HERE, "../../..");
-const SQL_DIR = join(HERE, "..", "sql");
 
 /** IMAGINECOLE_DB, or data/warehouse.duckdb, relative to the project root. */
 export function warehousePath(): string {
@@ -17,10 +20,7 @@ export function warehousePath(): string {
 export type Row = Record<string, unknown>;
 
 export class ReadOnlyWarehouse {
-  private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly conn: DuckDBConnection,
-  ) {}
+  private constructor(private readonly warehouse: Warehouse) {}
 
   static async open(path = warehousePath()): Promise<ReadOnlyWarehouse> {
     if (!existsSync(path)) {
@@ -29,23 +29,17 @@ export class ReadOnlyWarehouse {
           `Warehouse not found: ${path}. Run "npx imaginecole run" or set IMAGINECOLE_DB.`,
       );
     }
-    const instance = await DuckDBInstance.create(path, { access_mode: "READ_ONLY" });
-    return new ReadOnlyWarehouse(instance, await instance.connect());
+    return new ReadOnlyWarehouse(await Warehouse.open(path, { readOnly: true }));
   }
 
   /** Runs dashboards/data/sql/<name>.sql with its parameters bound. */
   async query<T = Row>(name: string, params: Record<string, DuckDBValue> = {}): Promise<T[]> {
-    return this.sql<T>(readFileSync(join(SQL_DIR, `${name}.sql`), "utf8"), params);
-  }
-
-  async sql<T = Row>(text: string, params: Record<string, DuckDBValue> = {}): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(text, Object.keys(params).length ? params : undefined);
-    return reader.getRowObjectsJS().map((row) => jsonSafe(row) as T);
+    return this.rows<T>(await this.warehouse.read(sqlFile(import.meta.url, `../sql/${name}.sql`), params));
   }
 
   /** Tables that later migrations add (catalogue, target status) are read only when present. */
   async hasTable(schema: string, table: string): Promise<boolean> {
-    const rows = await this.sql(
+    const rows = await this.warehouse.all(
       "SELECT 1 FROM information_schema.tables WHERE table_schema = $schema AND table_name = $table",
       { schema, table },
     );
@@ -53,8 +47,11 @@ export class ReadOnlyWarehouse {
   }
 
   close(): void {
-    this.conn.closeSync();
-    this.instance.closeSync();
+    this.warehouse.close();
+  }
+
+  private rows<T>(reader: DuckDBResultReader): T[] {
+    return reader.getRowObjectsJS().map((row) => jsonSafe(row) as T);
   }
 }
 
@@ -66,12 +63,16 @@ function jsonSafe(row: Record<string, unknown>): Row {
   return out;
 }
 
-/** Runs a loader: its result as JSON on stdout; on failure the reason on stderr and exit code 1. */
-export async function runLoader(build: (db: ReadOnlyWarehouse) => Promise<unknown>): Promise<void> {
+/**
+ * Runs a loader for the edition being built (components/edition.ts): its result as JSON on
+ * stdout; on failure the reason on stderr and exit code 1.
+ */
+export async function runLoader(build: (db: ReadOnlyWarehouse, edition: Edition) => Promise<unknown>): Promise<void> {
   let db: ReadOnlyWarehouse | undefined;
   try {
+    const edition = editionFromEnv(process.env);
     db = await ReadOnlyWarehouse.open();
-    process.stdout.write(JSON.stringify(await build(db)));
+    process.stdout.write(JSON.stringify(await build(db, edition)));
   } catch (error) {
     process.stderr.write(`${(error as Error).message ?? error}\n`);
     process.exitCode = 1;

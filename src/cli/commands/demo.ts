@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
 import { generateDemo } from "../../demo/generate.ts";
-import type { Lang } from "../../context/run-context.ts";
+import type { Lang } from "../../core/lang.ts";
 import { ROOT, logger, today } from "../context.ts";
+import { say } from "../../core/message.ts";
+import { formatNumber } from "../../core/format.ts";
 
 export async function demoCommand(lang: Lang, o: { out: string; scale: string; seed?: string; asOf?: string }): Promise<void> {
   const manifest = await generateDemo({
@@ -11,9 +13,9 @@ export async function demoCommand(lang: Lang, o: { out: string; scale: string; s
     asOf: o.asOf ? new Date(`${o.asOf}T12:00:00Z`) : today(),
     log: logger("text"),
   });
-  process.stdout.write(
-    lang === "fr"
-      ? `${manifest.files.length} fichiers, ${manifest.statements} déclarations xAPI dans ${manifest.outDir}\n`
-      : `${manifest.files.length} files, ${manifest.statements} xAPI statements in ${manifest.outDir}\n`,
-  );
+  const [files, statements] = [formatNumber(lang, manifest.files.length), formatNumber(lang, manifest.statements)];
+  process.stdout.write(say(lang, {
+    fr: `${files} fichiers, ${statements} déclarations xAPI dans ${manifest.outDir}\n`,
+    en: `${files} files, ${statements} xAPI statements in ${manifest.outDir}\n`,
+  }));
 }

@@ -2,9 +2,10 @@ import { resolve } from "node:path";
 import { readFileSync } from "node:fs";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { exportSnapshot } from "../../export/index.ts";
-import type { Lang } from "../../context/run-context.ts";
+import type { Lang } from "../../core/lang.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { dbPath, ROOT, type GlobalOptions } from "../context.ts";
+import { say } from "../../core/message.ts";
 
 const FORMATS = ["xlsx", "csv", "parquet", "json", "pdf"] as const;
 type Format = (typeof FORMATS)[number];
@@ -15,20 +16,18 @@ export async function exportCommand(
   o: { asOf: string; out: string; format: string; site: string; suppressBelow: string },
 ): Promise<void> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(o.asOf) || Number.isNaN(Date.parse(o.asOf))) {
-    throw new ImaginEcoleError(
-      `Date --as-of invalide « ${o.asOf} » : attendu AAAA-MM-JJ, par exemple 2026-10-31.`,
-      `Invalid --as-of date "${o.asOf}": expected YYYY-MM-DD, for example 2026-10-31.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Date --as-of invalide « ${o.asOf} » : attendu AAAA-MM-JJ, par exemple 2026-10-31.`,
+      en: `Invalid --as-of date "${o.asOf}": expected YYYY-MM-DD, for example 2026-10-31.`,
+    }, EXIT.usage);
   }
   const formats = o.format.split(",").map((f) => f.trim().toLowerCase());
   const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0) {
-    throw new ImaginEcoleError(
-      `Format inconnu : ${unknown.join(", ")}. Formats possibles : ${FORMATS.join(", ")}.`,
-      `Unknown format: ${unknown.join(", ")}. Possible formats: ${FORMATS.join(", ")}.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Format inconnu : ${unknown.join(", ")}. Formats possibles : ${FORMATS.join(", ")}.`,
+      en: `Unknown format: ${unknown.join(", ")}. Possible formats: ${FORMATS.join(", ")}.`,
+    }, EXIT.usage);
   }
   const version = (JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as { version: string }).version;
   const warehouse = await Warehouse.open(dbPath(options));
@@ -43,7 +42,7 @@ export async function exportCommand(
       siteDir: resolve(ROOT, o.site),
     });
     for (const f of files) process.stdout.write(f + "\n");
-    process.stdout.write((lang === "fr" ? "Manifeste : " : "Manifest: ") + manifestPath + "\n");
+    process.stdout.write(`${say(lang, { fr: "Manifeste : ", en: "Manifest: " })}${manifestPath}\n`);
   } finally {
     warehouse.close();
   }

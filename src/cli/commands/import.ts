@@ -1,18 +1,17 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
-import type { Lang } from "../../context/run-context.ts";
-import { importFiles, type ImportKind } from "../../pipeline/sources.ts";
+import type { Lang } from "../../core/lang.ts";
+import { importFiles } from "../../pipeline/sources.ts";
+import { IMPORT_KIND_NAMES } from "../../sources/registry.ts";
 import { refreshMart } from "../../mart/refresh.ts";
 import { openContext, ROOT, type GlobalOptions } from "../context.ts";
 import { exitCodeOf, printResults } from "../report.ts";
 
+/** `--source`, and the options of the import kinds (the registry's), by their commander names. */
 export interface ImportCliOptions {
-  source?: ImportKind;
-  country?: string;
-  tab?: string;
-  timezone?: string;
-  profile?: string;
+  source?: string;
+  [option: string]: string | undefined;
 }
 
 /** `import FILE… --source KIND` (and `check FILE…`, which rolls everything back). */
@@ -24,37 +23,25 @@ export async function importCommand(
   dryRun: boolean,
 ): Promise<void> {
   if (!o.source) {
-    throw new ImaginEcoleError(
-      "Indiquez le type de fichier avec --source (xapi, moodle-log, national-csv, sheet).",
-      "Name the kind of file with --source (xapi, moodle-log, national-csv, sheet).",
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Indiquez le type de fichier avec --source (${IMPORT_KIND_NAMES.join(", ")}).`,
+      en: `Name the kind of file with --source (${IMPORT_KIND_NAMES.join(", ")}).`,
+    }, EXIT.usage);
   }
   if (files.length === 0) {
-    throw new ImaginEcoleError("Indiquez au moins un fichier à importer.", "Name at least one file to import.", EXIT.usage);
+    throw new ImaginEcoleError({ fr: "Indiquez au moins un fichier à importer.", en: "Name at least one file to import." }, EXIT.usage);
   }
   const missing = files.filter((f) => !existsSync(resolve(ROOT, f)));
   if (missing.length > 0) {
-    throw new ImaginEcoleError(
-      `Fichier introuvable : ${missing.join(", ")}. Vérifiez le chemin.`,
-      `File not found: ${missing.join(", ")}. Check the path.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Fichier introuvable : ${missing.join(", ")}. Vérifiez le chemin.`,
+      en: `File not found: ${missing.join(", ")}. Check the path.`,
+    }, EXIT.usage);
   }
   const { ctx, config } = await openContext(options, lang, { dryRun });
   try {
-    const results = await importFiles(
-      ctx,
-      o.source,
-      files.flatMap((f) => expandFolder(resolve(ROOT, f))),
-      {
-        country: o.country?.toUpperCase(),
-        tab: o.tab,
-        timezone: o.timezone,
-        profile: o.profile,
-        profilesDir: resolve(ROOT, nationalProfiles(config)),
-      },
-    );
+    const { source, ...options } = o;
+    const results = await importFiles(ctx, source, files.flatMap((f) => expandFolder(resolve(ROOT, f))), options, config.sources);
     await printResults(results, ctx.warehouse, lang, (line) => process.stdout.write(line + "\n"));
     const loaded = results.some((r) => r.status === "loaded" || r.status === "loaded_with_rejects");
     if (!dryRun && loaded) await refreshMart(ctx, config, true);
@@ -71,8 +58,4 @@ function expandFolder(path: string): string[] {
     .filter((name) => !name.startsWith(".") && statSync(join(path, name)).isFile())
     .sort()
     .map((name) => join(path, name));
-}
-
-function nationalProfiles(config: { sources: Array<{ kind: string; profiles?: string }> }): string {
-  return config.sources.find((s) => s.kind === "national-csv")?.profiles ?? "pipelines/profiles/national";
 }

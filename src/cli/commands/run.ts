@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Lang } from "../../context/run-context.ts";
+import type { Lang } from "../../core/lang.ts";
 import { runPipelines, selectSources } from "../../pipeline/run.ts";
 import { generateDemo } from "../../demo/generate.ts";
 import { openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
 import { acquireRunLock, readHolder } from "../../schedule/index.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { exitCodeOf, printResults } from "../report.ts";
+import { say } from "../../core/message.ts";
 
 /** `run` and `check` without files: every configured source, then the mart. */
 export async function runCommand(
@@ -23,7 +24,7 @@ export async function runCommand(
   try {
     selectSources(config.sources, run.only);
     if (config.demo && config.demoInputs && !existsSync(resolve(ROOT, config.demoInputs))) {
-      ctx.log(lang === "fr" ? "Génération des données de démonstration…" : "Generating the demo inputs…");
+      ctx.log(say(lang, { fr: "Génération des données de démonstration…", en: "Generating the demo inputs…" }));
       await generateDemo({ outDir: resolve(ROOT, config.demoInputs), asOf: ctx.now, log: ctx.log });
     }
     const outcome = await runPipelines(ctx, config, { only: run.only });
@@ -33,7 +34,7 @@ export async function runCommand(
       if (source.error) write(`✗ ${source.error}`);
       await printResults(source.results, ctx.warehouse, lang, write);
     }
-    if (outcome.martRebuilt) write(lang === "fr" ? "Indicateurs recalculés." : "Indicators rebuilt.");
+    if (outcome.martRebuilt) write(say(lang, { fr: "Indicateurs recalculés.", en: "Indicators rebuilt." }));
     const results = outcome.sources.flatMap((s) => s.results);
     process.exitCode = exitCodeOf(results, outcome.sources.filter((s) => s.error).length);
   } finally {
@@ -45,9 +46,8 @@ export async function runCommand(
 async function lockedError(options: GlobalOptions): Promise<ImaginEcoleError> {
   const holder = await readHolder(runLockPath(options));
   const who = typeof holder === "object" ? `${holder.pid} (${holder.startedAt})` : "?";
-  return new ImaginEcoleError(
-    `Une autre exécution est en cours (processus ${who}) : attendez qu'elle se termine puis relancez.`,
-    `Another run is in progress (process ${who}): wait for it to finish, then run again.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `Une autre exécution est en cours (processus ${who}) : attendez qu'elle se termine puis relancez.`,
+    en: `Another run is in progress (process ${who}): wait for it to finish, then run again.`,
+  }, EXIT.usage);
 }

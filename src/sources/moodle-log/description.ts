@@ -1,4 +1,4 @@
-import type { SkipReason } from "../xapi/report.ts";
+import type { SkipReason } from "../usage/report.ts";
 
 /** What Moodle's always-English Description says: who did what to which course or module. */
 export interface DescriptionFacts {

@@ -1,16 +1,15 @@
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { MoodleLogSource } from "../../config/pipelines.ts";
+import { resolve } from "node:path";
+import type { MoodleLogSource } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
-import { commitStatements, summarise } from "../xapi/commit.ts";
-import { STAGED } from "../xapi/statements.ts";
-import { checkCountryCode } from "../xapi/country-check.ts";
-import { displayPath, expandFiles, listFiles } from "../xapi/folder.ts";
+import { commitStatements, summarise } from "../usage/commit.ts";
+import { STAGED } from "../usage/statements.ts";
+import { checkCountryCode } from "../usage/country-check.ts";
+import { displayPath, expandFiles, listFiles } from "../usage/folder.ts";
 import { contentHash } from "../../warehouse/content-hash.ts";
-import { describeLoad, type SkippedRows } from "../xapi/report.ts";
-import { runSqlFile } from "../xapi/sql.ts";
+import { describeLoad, type SkippedRows } from "../usage/report.ts";
+import { sqlFile } from "../../warehouse/sql-file.ts";
 import { streamCsvRecords } from "./csv-records.ts";
 import { mapHeaders, type HeaderMap } from "./headers.ts";
 import { moodleReasons } from "./reasons.ts";
@@ -20,7 +19,6 @@ import { zoneFormatter } from "./time.ts";
 
 export const MOODLE_SOURCE = "moodle-log";
 const LOG_FILES = /\.csv$/i;
-const STAGE_SQL = join(dirname(fileURLToPath(import.meta.url)), "sql", "xapi_stage.sql");
 
 export interface MoodleImportOptions {
   country: string;
@@ -75,8 +73,8 @@ async function loadFile(
   country: string,
   rowOptions: RowOptions,
 ): Promise<BatchCounts & { skipped: SkippedRows }> {
-  await runSqlFile(ctx.warehouse, STAGE_SQL);
-  const appender = await ctx.warehouse.conn.createAppender("xapi_stage", "main", "temp");
+  await ctx.warehouse.run(sqlFile(import.meta.url, "sql/xapi_stage.sql"));
+  const appender = await ctx.warehouse.appender("xapi_stage", "main", "temp");
   let header: HeaderMap | undefined;
   const skipped: SkippedRows = {};
   try {
@@ -107,21 +105,19 @@ async function loadFile(
 
 function missingColumns(shown: string, header: HeaderMap): ImaginEcoleError {
   const missing = header.missing.join(", ");
-  return new ImaginEcoleError(
-    `${shown} : ce n'est pas un téléchargement des journaux Moodle (colonnes manquantes : ${missing}). Attendu l'en-tête « Heure, Nom complet de l'utilisateur, …, Description, … » ou « Time, User full name, …, Description, … ».`,
-    `${shown}: not a Moodle logs download (missing columns: ${missing}). Expected the header "Time, User full name, …, Description, …" or its French version.`,
-    EXIT.failed,
-  );
+  return new ImaginEcoleError({
+    fr: `${shown} : ce n'est pas un téléchargement des journaux Moodle (colonnes manquantes : ${missing}). Attendu l'en-tête « Heure, Nom complet de l'utilisateur, …, Description, … » ou « Time, User full name, …, Description, … ».`,
+    en: `${shown}: not a Moodle logs download (missing columns: ${missing}). Expected the header "Time, User full name, …, Description, …" or its French version.`,
+  }, EXIT.failed);
 }
 
 function checkTimezone(timezone: string): void {
   try {
     zoneFormatter(timezone);
   } catch {
-    throw new ImaginEcoleError(
-      `Fuseau horaire inconnu « ${timezone} » : donnez un nom IANA, par exemple Africa/Abidjan, Africa/Dakar ou Africa/Douala.`,
-      `Unknown time zone "${timezone}": give an IANA name, e.g. Africa/Abidjan, Africa/Dakar or Africa/Douala.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Fuseau horaire inconnu « ${timezone} » : donnez un nom IANA, par exemple Africa/Abidjan, Africa/Dakar ou Africa/Douala.`,
+      en: `Unknown time zone "${timezone}": give an IANA name, e.g. Africa/Abidjan, Africa/Dakar or Africa/Douala.`,
+    }, EXIT.usage);
   }
 }

@@ -1,4 +1,4 @@
-import type { Reason } from "../xapi/reasons.ts";
+import type { Reason } from "../usage/reasons.ts";
 import type { HeaderMap } from "./headers.ts";
 
 /** Why a log row was rejected, naming the column as the file writes it. */

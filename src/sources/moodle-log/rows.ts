@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Keyer } from "../../privacy/keyed-hash.ts";
-import type { SkipReason } from "../xapi/report.ts";
+import type { SkipReason } from "../usage/report.ts";
 import { objectFor, parseDescription, verbFor } from "./description.ts";
 import type { HeaderMap, MoodleField } from "./headers.ts";
 import { parseMoodleTime, zonedToUtc } from "./time.ts";

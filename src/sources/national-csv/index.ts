@@ -2,9 +2,10 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
-import type { NationalCsvSource } from "../../config/pipelines.ts";
+import { DEFAULT_PROFILES_DIR, type NationalCsvSource } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
-import { say, type RunContext } from "../../context/run-context.ts";
+import type { RunContext } from "../../context/run-context.ts";
+import { say } from "../../core/message.ts";
 import { alreadyLoaded, loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import { knownHash, rememberHash } from "../../warehouse/content-hash.ts";
 import { findLayout, type Layout } from "./header.ts";
@@ -15,7 +16,7 @@ import { scanFile, type Scan } from "./scan.ts";
 export { SOURCE } from "./load.ts";
 export { parseProfile, resolveProfile, CANONICAL_PROFILE, type NationalProfile } from "./profile.ts";
 
-export const DEFAULT_PROFILES_DIR = "pipelines/profiles/national";
+export { DEFAULT_PROFILES_DIR };
 
 /**
  * `run`: every file in `<inbox>/<ISO2>/`, oldest first, one batch each. Content already loaded is
@@ -24,7 +25,7 @@ export const DEFAULT_PROFILES_DIR = "pipelines/profiles/national";
 export async function runNationalCsv(ctx: RunContext, source: NationalCsvSource): Promise<LoadResult[]> {
   const inbox = resolve(ctx.root, source.inbox);
   if (!existsSync(inbox)) {
-    ctx.log(say(ctx, `Dossier de dépôt ${inbox} absent : aucun export national à lire.`, `Drop folder ${inbox} missing: no national export to read.`));
+    ctx.log(say(ctx, { fr: `Dossier de dépôt ${inbox} absent : aucun export national à lire.`, en: `Drop folder ${inbox} missing: no national export to read.` }));
     return [];
   }
   const profilesDir = resolve(ctx.root, source.profiles);
@@ -73,22 +74,20 @@ export async function importNationalCsv(
 ): Promise<LoadResult[]> {
   const country = options.country.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) {
-    throw new ImaginEcoleError(
-      `Code pays « ${options.country} » invalide : donnez le code ISO à deux lettres (ex. SN).`,
-      `Invalid country code "${options.country}": give the two-letter ISO code (e.g. SN).`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Code pays « ${options.country} » invalide : donnez le code ISO à deux lettres (ex. SN).`,
+      en: `Invalid country code "${options.country}": give the two-letter ISO code (e.g. SN).`,
+    }, EXIT.usage);
   }
   const profile = resolveProfile(resolve(ctx.root, options.profilesDir ?? DEFAULT_PROFILES_DIR), country, options.profile);
   return withWorkDir(async (workDir) => {
     const results: LoadResult[] = [];
     for (const path of files) {
       if (!existsSync(path)) {
-        throw new ImaginEcoleError(
-          `Fichier introuvable : ${path}. Vérifiez le chemin.`,
-          `File not found: ${path}. Check the path.`,
-          EXIT.usage,
-        );
+        throw new ImaginEcoleError({
+          fr: `Fichier introuvable : ${path}. Vérifiez le chemin.`,
+          en: `File not found: ${path}. Check the path.`,
+        }, EXIT.usage);
       }
       results.push((await importFile(ctx, resolve(path), country, profile, workDir)).result);
     }
@@ -195,9 +194,8 @@ function describe(
   const delimiter = found.layout.delimiter === "\t" ? "tab" : found.layout.delimiter;
   const encoding = `${found.scan.encoding}${found.scan.bom ? " BOM" : ""}`;
   const totals = outcome.summaryLines.length > 0 ? outcome.summaryLines.join(", ") : null;
-  return say(
-    ctx,
-    `${country}/${file} (${profile.name}, ${encoding}, « ${delimiter} », décimale « ${found.layout.decimal} », ${outcome.granularity === "day" ? "jours" : "mois"}) : ${result.rowsRead} lignes lues, ${result.rowsLoaded} chargées, ${result.rowsRejected} rejets${totals ? ` ; ligne(s) de total ignorée(s) : ${totals}` : ""}.`,
-    `${country}/${file} (${profile.name}, ${encoding}, "${delimiter}", decimal "${found.layout.decimal}", ${outcome.granularity === "day" ? "days" : "months"}): ${result.rowsRead} rows read, ${result.rowsLoaded} loaded, ${result.rowsRejected} rejects${totals ? `; totals row(s) skipped: ${totals}` : ""}.`,
-  );
+  return say(ctx, {
+    fr: `${country}/${file} (${profile.name}, ${encoding}, « ${delimiter} », décimale « ${found.layout.decimal} », ${outcome.granularity === "day" ? "jours" : "mois"}) : ${result.rowsRead} lignes lues, ${result.rowsLoaded} chargées, ${result.rowsRejected} rejets${totals ? ` ; ligne(s) de total ignorée(s) : ${totals}` : ""}.`,
+    en: `${country}/${file} (${profile.name}, ${encoding}, "${delimiter}", decimal "${found.layout.decimal}", ${outcome.granularity === "day" ? "days" : "months"}): ${result.rowsRead} rows read, ${result.rowsLoaded} loaded, ${result.rowsRejected} rejects${totals ? `; totals row(s) skipped: ${totals}` : ""}.`,
+  });
 }

@@ -1,8 +1,9 @@
-import { BIGINT, LIST, listValue, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from "@duckdb/node-api";
-import { sqlFile } from "../../warehouse/sql-file.ts";
+import { formatDate } from "../../core/format.ts";
+import { BIGINT, LIST, listValue, VARCHAR, type DuckDBValue } from "@duckdb/node-api";
+import { sqlFile, type Sql } from "../../warehouse/sql-file.ts";
 import type { BatchContext } from "../../warehouse/batch.ts";
 import { underImportMemoryLimit } from "../../warehouse/memory-cap.ts";
-import type { Warehouse } from "../../warehouse/warehouse.ts";
+import type { ParamTypes, Warehouse } from "../../warehouse/warehouse.ts";
 import type { Layout } from "./header.ts";
 import { COUNT_FIELDS, FIELDS, type CountField, type Field, type NationalProfile } from "./profile.ts";
 import { REASONS } from "./reasons.ts";
@@ -37,7 +38,7 @@ const TEMP_TABLES = ["national_csv_checked", "national_csv_problems"];
 const SMALL_FILE_RECORDS = 10_000;
 
 /** List parameters need their type: an empty list has none to infer. */
-const LIST_TYPES: Record<string, DuckDBType> = {
+const LIST_TYPES: ParamTypes = {
   break_records: LIST(BIGINT),
   break_deltas: LIST(BIGINT),
   header_fields: LIST(VARCHAR),
@@ -45,15 +46,15 @@ const LIST_TYPES: Record<string, DuckDBType> = {
   platforms: LIST(VARCHAR),
 };
 
-/** Connections that already hold the macros and the reason texts (temporary objects live as long as the connection). */
-const prepared = new WeakSet<DuckDBConnection>();
+/** Warehouses whose connection already holds the macros and the reason texts (temporary objects live as long as the connection). */
+const prepared = new WeakSet<Warehouse>();
 
 /**
  * Creates the parsing macros and the reason texts once per connection. Call it outside any
  * transaction: created inside one that rolls back, they would be gone while marked as present.
  */
 export async function prepareConnection(wh: Warehouse): Promise<void> {
-  if (prepared.has(wh.conn)) return;
+  if (prepared.has(wh)) return;
   await wh.run(sqlFile(import.meta.url, "national_csv_macros.sql"));
   await wh.run("CREATE OR REPLACE TEMP TABLE national_csv_reasons (code VARCHAR, reason_fr VARCHAR, reason_en VARCHAR)");
   const reasons = Object.entries(REASONS);
@@ -61,7 +62,7 @@ export async function prepareConnection(wh: Warehouse): Promise<void> {
     `INSERT INTO national_csv_reasons VALUES ${reasons.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(", ")}`,
     reasons.flatMap(([code, r]) => [code, r.fr, r.en]),
   );
-  prepared.add(wh.conn);
+  prepared.add(wh);
 }
 
 /**
@@ -85,7 +86,8 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
     decimal: layout.decimal,
     platform: profile.platform,
     today: input.today,
-    today_text: input.today.split("-").reverse().join("/"),
+    // The sheets and exports of the region write dates the French way, whatever the message language.
+    today_text: formatDate("fr", input.today),
     country: input.country,
     load_id: batch.loadId,
     source: SOURCE,
@@ -104,7 +106,7 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
     inserted = direct.inserted;
     params.days_once = direct.daysOnce;
   }
-  await runFile(wh, `CREATE OR REPLACE TEMP TABLE national_csv_checked AS\n${checkedSql(layout, profile, scan.records)}`, params);
+  await runFile(wh, checkedSql(layout, profile, scan.records).wrap((checked) => `CREATE OR REPLACE TEMP TABLE national_csv_checked AS\n${checked}`), params);
 
   const stats = await statsOf(wh, layout.headerRecord, input.country, batch.loadId);
   params.first_rowid = stats.firstRowid;
@@ -116,7 +118,7 @@ export async function loadNationalRows(batch: BatchContext, input: FileLoad): Pr
 
   const problems = await runFile(wh, sqlFile(import.meta.url, "national_csv_problems.sql"), params);
   if (problems > 0) await runFile(wh, sqlFile(import.meta.url, "rejects.sql"), params);
-  const [remove, insert, removeTwice] = statements(sqlFile(import.meta.url, "national_usage.sql"));
+  const [remove, insert, removeTwice] = sqlFile(import.meta.url, "national_usage.sql").split();
   if (stats.holdsDays) await runFile(wh, remove!, params);
   const loaded = inserted > 0 ? inserted - (await runFile(wh, removeTwice!, params)) : await runFile(wh, insert!, params);
   await runFile(wh, sqlFile(import.meta.url, "national_platforms.sql"), params);
@@ -142,7 +144,7 @@ interface DayRange {
  */
 async function loadDirectly(
   wh: Warehouse,
-  checked: string,
+  checked: Sql,
   params: Record<string, DuckDBValue>,
   input: FileLoad,
 ): Promise<FileOutcome | { inserted: number; daysOnce: boolean }> {
@@ -152,9 +154,7 @@ async function loadDirectly(
   if (records === 0 || layout.datedPreamble) return nothing;
   const granularity = profile.granularity === "month" ? "month" : "day";
   const direct = { ...params, granularity };
-  const [held, insert, check, replace, platforms] = statements(sqlFile(import.meta.url, "national_usage_direct.sql")).map((sql) =>
-    sql.replace("{{checked}}", () => checked),
-  );
+  const [held, insert, check, replace, platforms] = sqlFile(import.meta.url, "national_usage_direct.sql").fill({ checked }).split();
   const before = await rowOf<DayRange>(wh, held!, direct);
   const loaded = await runFile(wh, insert!, direct);
   if (loaded === 0) return nothing;
@@ -175,7 +175,7 @@ async function loadDirectly(
  * declared), how its dates are written, and each count as a plain number or a percentage of its
  * base column.
  */
-export function checkedSql(layout: Layout, profile: NationalProfile, records: number, options: { platformAsWritten?: boolean } = {}): string {
+export function checkedSql(layout: Layout, profile: NationalProfile, records: number, options: { platformAsWritten?: boolean } = {}): Sql {
   const width = layout.headers.length + 1;
   const column = (field: Field) => (layout.columns[field] === undefined ? "NULL::VARCHAR" : `c${layout.columns[field]}`);
   const cells = [
@@ -231,16 +231,16 @@ export function checkedSql(layout: Layout, profile: NationalProfile, records: nu
   ).join("");
   // trim() copies every cell: the direct insert checks the file's few platforms afterwards instead.
   const platform = options.platformAsWritten ? "coalesce(platform_raw, $platform)" : "coalesce(nullif(trim(platform_raw), ''), $platform)";
-  // Functions as replacements: a `$` in the SQL must not be read as a replacement pattern.
-  return sqlFile(import.meta.url, "national_csv_checked.sql")
-    .replace("{{platform}}", () => platform)
-    .replace("{{numbers}}", () => numbers)
-    .replace("{{values}}", () => values)
-    .replace("{{cells}}", () => cells)
-    .replace("{{columns}}", () => columns)
-    .replace("{{day}}", () => day)
-    .replace("{{month}}", () => month)
-    .replace("{{counts}}", () => counts.join(",\n    "));
+  return sqlFile(import.meta.url, "national_csv_checked.sql").fill({
+    platform,
+    numbers,
+    values,
+    cells,
+    columns,
+    day,
+    month,
+    counts: counts.join(",\n    "),
+  });
 }
 
 interface Stats {
@@ -261,7 +261,7 @@ interface Stats {
 
 /** What the data records hold: how many, totals rows, month labels and days. */
 async function statsOf(wh: Warehouse, headerRecord: number, country: string, loadId: string): Promise<Stats> {
-  const reader = await wh.conn.runAndReadAll(
+  const reader = await wh.read(
     `WITH stats AS (
        SELECT any_value(first_rowid) AS first_rowid, count(*)::INTEGER AS read,
               count(*) FILTER (WHERE summary)::INTEGER AS summaries,
@@ -314,31 +314,13 @@ export async function underImportMemoryLimitIfLarge<T>(wh: Warehouse, records: n
   return records <= SMALL_FILE_RECORDS ? work() : underImportMemoryLimit(wh, work);
 }
 
-/** A file's statements, split at the semicolons that end a line. */
-function statements(sql: string): string[] {
-  return sql.split(/;\s*$/m).filter((s) => s.replace(/--.*$/gm, "").trim() !== "");
-}
-
-/** Runs one statement with the parameters it names; returns how many rows it wrote. */
-async function runFile(wh: Warehouse, sql: string, params: Record<string, DuckDBValue>): Promise<number> {
-  const reader = await query(wh, sql, params);
+/** Runs the statements; returns how many rows the last one wrote (a CREATE TABLE AS too). */
+async function runFile(wh: Warehouse, sql: Sql, params: Record<string, DuckDBValue>): Promise<number> {
+  const reader = await wh.read(sql, params, LIST_TYPES);
   return Number(reader.getRows()[0]?.[0] ?? 0);
 }
 
 /** The one row of an aggregate's result, as JavaScript values. */
-async function rowOf<T>(wh: Warehouse, sql: string, params: Record<string, DuckDBValue>): Promise<T> {
-  return (await query(wh, sql, params)).getRowObjectsJS()[0] as T;
-}
-
-async function query(wh: Warehouse, sql: string, params: Record<string, DuckDBValue>) {
-  const [text, used] = bind(sql, params);
-  const types = Object.fromEntries(Object.keys(used).flatMap((k) => (LIST_TYPES[k] ? [[k, LIST_TYPES[k]]] : [])));
-  return wh.conn.runAndReadAll(text, used, types);
-}
-
-/** Binds only the parameters the statement names: DuckDB refuses unused ones. */
-function bind(sql: string, params: Record<string, DuckDBValue>): [string, Record<string, DuckDBValue>] {
-  const used: Record<string, DuckDBValue> = {};
-  for (const [, name] of sql.matchAll(/\$([a-z_]+)/g)) used[name!] = params[name!] ?? null;
-  return [sql, used];
+async function rowOf<T>(wh: Warehouse, sql: Sql, params: Record<string, DuckDBValue>): Promise<T> {
+  return (await wh.read(sql, params, LIST_TYPES)).getRowObjectsJS()[0] as T;
 }

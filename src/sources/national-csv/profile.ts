@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, isAbsolute, join, resolve } from "node:path";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
+import type { Bilingual } from "../../core/message.ts";
 
 /** The columns of core.national_usage a file can fill, plus an optional per-row platform name. */
 export const COUNT_FIELDS = ["active_users", "new_users", "sessions", "page_views", "downloads"] as const;
@@ -127,48 +128,47 @@ export function parseProfile(text: string, name: string): NationalProfile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw profileError(name, `JSON illisible (${(error as Error).message})`, `unreadable JSON (${(error as Error).message})`);
+    throw profileError(name, { fr: `JSON illisible (${(error as Error).message})`, en: `unreadable JSON (${(error as Error).message})` });
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw profileError(name, "le fichier doit contenir un objet JSON", "the file must hold a JSON object");
+    throw profileError(name, { fr: "le fichier doit contenir un objet JSON", en: "the file must hold a JSON object" });
   }
   const raw = json as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
     if (!KEYS.has(key)) {
-      throw profileError(name, `champ inconnu « ${key} »`, `unknown field "${key}"`);
+      throw profileError(name, { fr: `champ inconnu « ${key} »`, en: `unknown field "${key}"` });
     }
   }
 
   const platform = raw.platform;
   if (typeof platform !== "string" || platform.trim() === "") {
-    throw profileError(name, "« platform » doit nommer la plateforme", '"platform" must name the platform');
+    throw profileError(name, { fr: "« platform » doit nommer la plateforme", en: '"platform" must name the platform' });
   }
 
   const columns: Record<Field, string[]> = { ...CANONICAL_COLUMNS };
   const percentOf: Partial<Record<CountField, CountField>> = {};
   const declared = raw.columns ?? {};
   if (typeof declared !== "object" || declared === null || Array.isArray(declared)) {
-    throw profileError(name, "« columns » doit être un objet", '"columns" must be an object');
+    throw profileError(name, { fr: "« columns » doit être un objet", en: '"columns" must be an object' });
   }
   for (const [field, spec] of Object.entries(declared)) {
     if (!(FIELDS as readonly string[]).includes(field)) {
-      throw profileError(
-        name,
-        `colonne inconnue « ${field} » dans « columns » (attendu : ${FIELDS.join(", ")})`,
-        `unknown column "${field}" in "columns" (expected: ${FIELDS.join(", ")})`,
-      );
+      throw profileError(name, {
+        fr: `colonne inconnue « ${field} » dans « columns » (attendu : ${FIELDS.join(", ")})`,
+        en: `unknown column "${field}" in "columns" (expected: ${FIELDS.join(", ")})`,
+      });
     }
     const f = field as Field;
     const aliases = Array.isArray(spec) ? spec : typeof spec === "string" ? [spec] : aliasesOf(spec, f, name, percentOf);
     if (aliases.length === 0 || !aliases.every((a) => typeof a === "string" && a.trim() !== "")) {
-      throw profileError(name, `« columns.${f} » doit lister des en-têtes`, `"columns.${f}" must list headers`);
+      throw profileError(name, { fr: `« columns.${f} » doit lister des en-têtes`, en: `"columns.${f}" must list headers` });
     }
     columns[f] = [...(aliases as string[]), ...CANONICAL_COLUMNS[f]];
   }
 
   const required = raw.required ?? CANONICAL_PROFILE.required;
   if (!Array.isArray(required) || !required.every((r) => (FIELDS as readonly string[]).includes(r))) {
-    throw profileError(name, `« required » doit lister des colonnes parmi ${FIELDS.join(", ")}`, `"required" must list columns among ${FIELDS.join(", ")}`);
+    throw profileError(name, { fr: `« required » doit lister des colonnes parmi ${FIELDS.join(", ")}`, en: `"required" must list columns among ${FIELDS.join(", ")}` });
   }
   const requiredFields = [...new Set(["date", ...required])] as Field[];
 
@@ -176,15 +176,15 @@ export function parseProfile(text: string, name: string): NationalProfile {
   try {
     new Intl.DateTimeFormat("en", { timeZone: timezone });
   } catch {
-    throw profileError(name, `fuseau horaire inconnu « ${timezone} » (ex. Africa/Dakar)`, `unknown time zone "${timezone}" (e.g. Africa/Dakar)`);
+    throw profileError(name, { fr: `fuseau horaire inconnu « ${timezone} » (ex. Africa/Dakar)`, en: `unknown time zone "${timezone}" (e.g. Africa/Dakar)` });
   }
 
   const labels = raw.summaryLabels ?? [];
   if (!Array.isArray(labels) || !labels.every((l) => typeof l === "string" && l.trim() !== "")) {
-    throw profileError(name, "« summaryLabels » doit lister des mots", '"summaryLabels" must list words');
+    throw profileError(name, { fr: "« summaryLabels » doit lister des mots", en: '"summaryLabels" must list words' });
   }
   if (raw.dayFirst !== undefined && typeof raw.dayFirst !== "boolean") {
-    throw profileError(name, "« dayFirst » doit valoir true ou false", '"dayFirst" must be true or false');
+    throw profileError(name, { fr: "« dayFirst » doit valoir true ou false", en: '"dayFirst" must be true or false' });
   }
 
   return {
@@ -206,19 +206,18 @@ export function parseProfile(text: string, name: string): NationalProfile {
 
 function aliasesOf(spec: unknown, field: Field, name: string, percentOf: Partial<Record<CountField, CountField>>): unknown[] {
   if (typeof spec !== "object" || spec === null) {
-    throw profileError(name, `« columns.${field} » doit être une liste d'en-têtes`, `"columns.${field}" must be a list of headers`);
+    throw profileError(name, { fr: `« columns.${field} » doit être une liste d'en-têtes`, en: `"columns.${field}" must be a list of headers` });
   }
   const { headers, percentOf: base, ...rest } = spec as Record<string, unknown>;
   if (Object.keys(rest).length > 0) {
-    throw profileError(name, `champ inconnu dans « columns.${field} » : ${Object.keys(rest).join(", ")}`, `unknown field in "columns.${field}": ${Object.keys(rest).join(", ")}`);
+    throw profileError(name, { fr: `champ inconnu dans « columns.${field} » : ${Object.keys(rest).join(", ")}`, en: `unknown field in "columns.${field}": ${Object.keys(rest).join(", ")}` });
   }
   if (base !== undefined) {
     if (!(COUNT_FIELDS as readonly string[]).includes(field) || !(COUNT_FIELDS as readonly string[]).includes(base as string) || base === field) {
-      throw profileError(
-        name,
-        `« columns.${field}.percentOf » doit nommer une autre colonne de comptage (${COUNT_FIELDS.join(", ")})`,
-        `"columns.${field}.percentOf" must name another count column (${COUNT_FIELDS.join(", ")})`,
-      );
+      throw profileError(name, {
+        fr: `« columns.${field}.percentOf » doit nommer une autre colonne de comptage (${COUNT_FIELDS.join(", ")})`,
+        en: `"columns.${field}.percentOf" must name another count column (${COUNT_FIELDS.join(", ")})`,
+      });
     }
     percentOf[field as CountField] = base as CountField;
   }
@@ -228,15 +227,14 @@ function aliasesOf(spec: unknown, field: Field, name: string, percentOf: Partial
 function oneOf(value: unknown, allowed: string[] | null, field: string, name: string): string {
   if (typeof value === "string" && (allowed === null || allowed.includes(value))) return value;
   const list = allowed ? allowed.map((a) => JSON.stringify(a)).join(", ") : "a string";
-  throw profileError(name, `« ${field} » doit valoir ${list}`, `"${field}" must be ${list}`);
+  throw profileError(name, { fr: `« ${field} » doit valoir ${list}`, en: `"${field}" must be ${list}` });
 }
 
-function profileError(name: string, fr: string, en: string): ImaginEcoleError {
-  return new ImaginEcoleError(
-    `Profil d'import ${name} : ${fr}. Corrigez le profil (voir pipelines/profiles/national/README.md).`,
-    `Import profile ${name}: ${en}. Fix the profile (see pipelines/profiles/national/README.md).`,
-    EXIT.usage,
-  );
+function profileError(name: string, problem: Bilingual): ImaginEcoleError {
+  return new ImaginEcoleError({
+    fr: `Profil d'import ${name} : ${problem.fr}. Corrigez le profil (voir pipelines/profiles/national/README.md).`,
+    en: `Import profile ${name}: ${problem.en}. Fix the profile (see pipelines/profiles/national/README.md).`,
+  }, EXIT.usage);
 }
 
 /**
@@ -249,11 +247,10 @@ export function resolveProfile(dir: string, country: string, explicit?: string):
       ? resolve(explicit.endsWith(".json") || existsSync(explicit) ? explicit : `${explicit}.json`)
       : join(dir, `${explicit}.json`);
     if (!existsSync(path)) {
-      throw new ImaginEcoleError(
-        `Profil d'import introuvable : ${path}. Vérifiez son nom ou son chemin.`,
-        `Import profile not found: ${path}. Check its name or path.`,
-        EXIT.usage,
-      );
+      throw new ImaginEcoleError({
+        fr: `Profil d'import introuvable : ${path}. Vérifiez son nom ou son chemin.`,
+        en: `Import profile not found: ${path}. Check its name or path.`,
+      }, EXIT.usage);
     }
     return parseProfile(readFileSync(path, "utf8"), basename(path));
   }

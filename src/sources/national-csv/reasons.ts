@@ -1,8 +1,10 @@
+import type { Bilingual } from "../../core/message.ts";
+
 /**
  * Why a row of a national export is refused, in both languages, with what to do. `{value}` is the
  * cell as written, `{detail}` a date or line list, `{today}` the day the check ran.
  */
-export const REASONS: Record<string, { fr: string; en: string }> = {
+export const REASONS: Record<string, Bilingual> = {
   date_missing: {
     fr: "Date absente : indiquez le jour de cette ligne (jj/mm/aaaa) ou supprimez la ligne.",
     en: "Missing date: fill in this row's day (dd/mm/yyyy) or delete the row.",

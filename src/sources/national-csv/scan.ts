@@ -94,22 +94,18 @@ async function pass(
         if (!isUtf8(text)) {
           if (!certain) throw new Restart();
           const at = Math.max(0, firstInvalidUtf8(text));
-          throw refusals.encoding(
-            file,
-            lines.line + countLf(text, at),
-            `octet 0x${text[at]!.toString(16)} invalide en UTF-8`,
-            `byte 0x${text[at]!.toString(16)} is not valid UTF-8`,
-          );
+          throw refusals.encoding(file, lines.line + countLf(text, at), {
+            fr: `octet 0x${text[at]!.toString(16)} invalide en UTF-8`,
+            en: `byte 0x${text[at]!.toString(16)} is not valid UTF-8`,
+          });
         }
       } else if (encoding === "windows-1252") {
         const decoded = isAscii(data) ? data : windows1252ToUtf8(data);
         if (typeof decoded === "number") {
-          throw refusals.encoding(
-            file,
-            lines.line + countLf(data, decoded),
-            `octet 0x${data[decoded]!.toString(16)} ni UTF-8 ni Windows-1252`,
-            `byte 0x${data[decoded]!.toString(16)} is neither UTF-8 nor Windows-1252`,
-          );
+          throw refusals.encoding(file, lines.line + countLf(data, decoded), {
+            fr: `octet 0x${data[decoded]!.toString(16)} ni UTF-8 ni Windows-1252`,
+            en: `byte 0x${data[decoded]!.toString(16)} is neither UTF-8 nor Windows-1252`,
+          });
         }
         text = decoded;
       } else {
@@ -126,7 +122,7 @@ async function pass(
     }
     if (carry.length > 0) {
       if (!certain) throw new Restart();
-      throw refusals.encoding(file, lines.line, "fin de fichier UTF-8 incomplète", "incomplete UTF-8 at the end of the file");
+      throw refusals.encoding(file, lines.line, { fr: "fin de fichier UTF-8 incomplète", en: "incomplete UTF-8 at the end of the file" });
     }
     if (utf16) {
       if ((total - bomLength) % 2 !== 0) throw refusals.oddUtf16(file);

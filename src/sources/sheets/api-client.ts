@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { auth as googleAuth, sheets, type sheets_v4 } from "@googleapis/sheets";
-import type { SheetsApiSource } from "../../config/pipelines.ts";
+import type { SheetsApiSource } from "./settings.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 
@@ -38,28 +38,25 @@ export function readServiceAccountKey(source: SheetsApiSource, root: string): Se
   const fromEnv = process.env[source.keyFileEnv]?.trim();
   const path = fromEnv ? resolve(root, fromEnv) : resolve(root, source.keyFileEnv);
   if (!fromEnv && !existsSync(path)) {
-    throw new ImaginEcoleError(
-      `Clé du compte de service introuvable : définissez la variable ${source.keyFileEnv} avec le chemin du fichier JSON de la clé (source « ${source.name} »).`,
-      `Service-account key not found: set ${source.keyFileEnv} to the path of the JSON key file (source "${source.name}").`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Clé du compte de service introuvable : définissez la variable ${source.keyFileEnv} avec le chemin du fichier JSON de la clé (source « ${source.name} »).`,
+      en: `Service-account key not found: set ${source.keyFileEnv} to the path of the JSON key file (source "${source.name}").`,
+    }, EXIT.usage);
   }
   let key: Partial<ServiceAccountKey>;
   try {
     key = JSON.parse(readFileSync(path, "utf8")) as Partial<ServiceAccountKey>;
   } catch (error) {
-    throw new ImaginEcoleError(
-      `Clé du compte de service illisible (${path}) : ${(error as Error).message}. Téléchargez à nouveau la clé JSON depuis la console Google Cloud.`,
-      `Unreadable service-account key (${path}): ${(error as Error).message}. Download the JSON key again from the Google Cloud console.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Clé du compte de service illisible (${path}) : ${(error as Error).message}. Téléchargez à nouveau la clé JSON depuis la console Google Cloud.`,
+      en: `Unreadable service-account key (${path}): ${(error as Error).message}. Download the JSON key again from the Google Cloud console.`,
+    }, EXIT.usage);
   }
   if (!key.client_email || !key.private_key) {
-    throw new ImaginEcoleError(
-      `Le fichier ${path} n'est pas une clé de compte de service (client_email et private_key manquants).`,
-      `${path} is not a service-account key (client_email and private_key missing).`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Le fichier ${path} n'est pas une clé de compte de service (client_email et private_key manquants).`,
+      en: `${path} is not a service-account key (client_email and private_key missing).`,
+    }, EXIT.usage);
   }
   return key as ServiceAccountKey;
 }
@@ -111,38 +108,38 @@ export function explainApiError(error: unknown, context: { spreadsheetId: string
   const reason = body.error?.details?.find((d) => d.reason)?.reason;
   const id = context.spreadsheetId;
   if (status === 403 && reason === "SERVICE_DISABLED") {
-    return new ImaginEcoleError(
-      `L'API Google Sheets n'est pas activée dans le projet du compte de service ${context.email} (${context.what}). Activez-la dans la console Google Cloud (API et services), attendez quelques minutes, puis relancez.`,
-      `The Google Sheets API is not enabled in the project of service account ${context.email} (${context.what}). Enable it in the Google Cloud console (APIs & Services), wait a few minutes, then run again.`,
-    );
+    return new ImaginEcoleError({
+      fr: `L'API Google Sheets n'est pas activée dans le projet du compte de service ${context.email} (${context.what}). Activez-la dans la console Google Cloud (API et services), attendez quelques minutes, puis relancez.`,
+      en: `The Google Sheets API is not enabled in the project of service account ${context.email} (${context.what}). Enable it in the Google Cloud console (APIs & Services), wait a few minutes, then run again.`,
+    });
   }
   if (status === 403) {
-    return new ImaginEcoleError(
-      `Accès refusé à la feuille ${id} (${context.what}) : partagez-la avec le compte de service ${context.email} en tant qu'Éditeur (Partager › ajouter l'adresse), puis relancez.`,
-      `Access denied to spreadsheet ${id} (${context.what}): share it with the service account ${context.email} as Editor (Share › add the address), then run again.`,
-    );
+    return new ImaginEcoleError({
+      fr: `Accès refusé à la feuille ${id} (${context.what}) : partagez-la avec le compte de service ${context.email} en tant qu'Éditeur (Partager › ajouter l'adresse), puis relancez.`,
+      en: `Access denied to spreadsheet ${id} (${context.what}): share it with the service account ${context.email} as Editor (Share › add the address), then run again.`,
+    });
   }
   if (status === 404) {
-    return new ImaginEcoleError(
-      `Feuille ${id} introuvable (${context.what}) : vérifiez son identifiant dans la configuration (la partie de l'adresse entre /d/ et /edit).`,
-      `Spreadsheet ${id} not found (${context.what}): check its id in the configuration (the part of the address between /d/ and /edit).`,
-    );
+    return new ImaginEcoleError({
+      fr: `Feuille ${id} introuvable (${context.what}) : vérifiez son identifiant dans la configuration (la partie de l'adresse entre /d/ et /edit).`,
+      en: `Spreadsheet ${id} not found (${context.what}): check its id in the configuration (the part of the address between /d/ and /edit).`,
+    });
   }
   if (status === 429) {
-    return new ImaginEcoleError(
-      `Quota de l'API Google Sheets dépassé pour la feuille ${id} (${context.what}), malgré les nouvelles tentatives. Relancez plus tard ou baissez « requestsPerMinute » dans la configuration.`,
-      `Google Sheets API quota exceeded for spreadsheet ${id} (${context.what}), even after retrying. Run again later or lower "requestsPerMinute" in the configuration.`,
-    );
+    return new ImaginEcoleError({
+      fr: `Quota de l'API Google Sheets dépassé pour la feuille ${id} (${context.what}), malgré les nouvelles tentatives. Relancez plus tard ou baissez « requestsPerMinute » dans la configuration.`,
+      en: `Google Sheets API quota exceeded for spreadsheet ${id} (${context.what}), even after retrying. Run again later or lower "requestsPerMinute" in the configuration.`,
+    });
   }
   if (status !== undefined && status >= 500) {
-    return new ImaginEcoleError(
-      `Google Sheets ne répond pas correctement (erreur ${status}) pour la feuille ${id} (${context.what}), malgré les nouvelles tentatives. Relancez plus tard.`,
-      `Google Sheets is failing (error ${status}) for spreadsheet ${id} (${context.what}), even after retrying. Run again later.`,
-    );
+    return new ImaginEcoleError({
+      fr: `Google Sheets ne répond pas correctement (erreur ${status}) pour la feuille ${id} (${context.what}), malgré les nouvelles tentatives. Relancez plus tard.`,
+      en: `Google Sheets is failing (error ${status}) for spreadsheet ${id} (${context.what}), even after retrying. Run again later.`,
+    });
   }
   const detail = body.error?.message ?? (error as Error).message ?? String(error);
-  return new ImaginEcoleError(
-    `Échec de l'appel à Google Sheets pour la feuille ${id} (${context.what}) : ${detail}. Vérifiez la connexion et la configuration, puis relancez.`,
-    `Google Sheets call failed for spreadsheet ${id} (${context.what}): ${detail}. Check the connection and the configuration, then run again.`,
-  );
+  return new ImaginEcoleError({
+    fr: `Échec de l'appel à Google Sheets pour la feuille ${id} (${context.what}) : ${detail}. Vérifiez la connexion et la configuration, puis relancez.`,
+    en: `Google Sheets call failed for spreadsheet ${id} (${context.what}): ${detail}. Check the connection and the configuration, then run again.`,
+  });
 }

@@ -1,5 +1,5 @@
 import type { sheets_v4 } from "@googleapis/sheets";
-import type { SheetsApiSource } from "../../config/pipelines.ts";
+import type { SheetsApiSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError } from "../../core/errors.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
@@ -97,7 +97,7 @@ async function controlIssues(ctx: RunContext, loaded: SpreadsheetLoad): Promise<
   const scope = loaded.country ?? REGIONAL;
   for (const { input, parsed, result } of loaded.loads) {
     if (result.status === "failed") {
-      const text = parsed.refused?.fr ?? (result.error instanceof ImaginEcoleError ? result.error.messageFr : result.message ?? "");
+      const text = parsed.refused?.fr ?? (result.error instanceof ImaginEcoleError ? result.error.bilingual.fr : result.message ?? "");
       const { problem, fix } = splitReason(text);
       issues.push({ cell: `${input.title}!A1`, column: "", value: "", problem, fix });
       continue;

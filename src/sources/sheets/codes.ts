@@ -1,46 +1,58 @@
+import type { Lang } from "../../core/lang.ts";
+import { codesOf, labelOf, labelsOf, type Code } from "../../core/labels.ts";
 import { normaliseLabel } from "./normalise.ts";
 
-/** One stable English code, the label country teams pick in the dropdown, and what else they type. */
-export interface Code {
-  code: string;
-  fr: string;
-  en: string;
-  aliases: string[];
-}
+/** The coded columns of the sheets; each is a vocabulary of src/core/labels.ts. */
+export type CodeListName = "level" | "modality" | "resource_status" | "activity_status" | "author_role";
 
-export type CodeListName = "level" | "modality" | "resource_status" | "activity_status";
-
-export const CODE_LISTS: Record<CodeListName, Code[]> = {
-  level: [
-    { code: "preschool", fr: "Préscolaire", en: "Preschool", aliases: ["Pré-scolaire", "Maternelle", "Pre-school", "Pre-primary"] },
-    { code: "primary", fr: "Primaire", en: "Primary", aliases: ["Élémentaire", "Elementary"] },
-    { code: "secondary", fr: "Secondaire", en: "Secondary", aliases: ["Collège", "Lycée"] },
-  ],
-  modality: [
-    { code: "in_person", fr: "Présentiel", en: "In person", aliases: ["En présentiel", "Face à face", "Face-to-face", "Onsite"] },
-    { code: "remote", fr: "À distance", en: "Remote", aliases: ["Distanciel", "En ligne", "Online", "Distance"] },
-    { code: "hybrid", fr: "Hybride", en: "Hybrid", aliases: ["Mixte", "Blended"] },
-  ],
-  resource_status: [
-    { code: "in_production", fr: "En production", en: "In production", aliases: ["En cours de production", "Production"] },
-    { code: "in_validation", fr: "En validation", en: "In validation", aliases: ["En cours de validation", "Validation", "Under review"] },
-    { code: "validated", fr: "Validée", en: "Validated", aliases: ["Validé", "Valide"] },
-    { code: "published", fr: "Publiée", en: "Published", aliases: ["Publié", "En ligne"] },
-    { code: "rejected", fr: "Rejetée", en: "Rejected", aliases: ["Rejeté", "Refusée", "Refusé"] },
-  ],
-  activity_status: [
-    { code: "planned", fr: "Prévue", en: "Planned", aliases: ["Prévu", "Planifiée", "Planifié", "À faire", "To do"] },
-    { code: "in_progress", fr: "En cours", en: "In progress", aliases: ["Ongoing"] },
-    { code: "done", fr: "Réalisée", en: "Done", aliases: ["Réalisé", "Terminée", "Terminé", "Faite", "Fait", "Completed"] },
-    { code: "postponed", fr: "Reportée", en: "Postponed", aliases: ["Reporté", "Delayed"] },
-    { code: "cancelled", fr: "Annulée", en: "Cancelled", aliases: ["Annulé", "Canceled"] },
-  ],
+/**
+ * What country teams type for each code besides its French and English labels (which come from
+ * src/core/labels.ts, like everywhere else): older wordings, synonyms, the other gender.
+ */
+export const ALIASES: { [L in CodeListName]: Record<Code<L>, string[]> } = {
+  level: {
+    preschool: ["Pré-scolaire", "Maternelle", "Pre-school", "Pre-primary"],
+    primary: ["Élémentaire", "Elementary"],
+    secondary: ["Collège", "Lycée"],
+  },
+  modality: {
+    in_person: ["En présentiel", "Face à face", "Face-to-face", "Onsite"],
+    remote: ["Distanciel", "En ligne", "Online", "Distance"],
+    hybrid: ["Mixte", "Blended"],
+  },
+  resource_status: {
+    in_production: ["En cours de production", "Production"],
+    in_validation: ["En cours de validation", "Validation", "Under review"],
+    validated: ["Validé", "Valide"],
+    published: ["Publié", "En ligne"],
+    rejected: ["Rejeté", "Refusée", "Refusé"],
+  },
+  activity_status: {
+    planned: ["Prévu", "Planifiée", "Planifié", "À faire", "To do"],
+    in_progress: ["Ongoing"],
+    done: ["Réalisé", "Terminée", "Terminé", "Faite", "Fait", "Completed"],
+    postponed: ["Reporté", "Delayed"],
+    cancelled: ["Annulé", "Canceled"],
+  },
+  author_role: {
+    national_focal_point: ["Point focal", "Point focal pays", "PF", "Focal point"],
+    country_team: ["Équipe nationale", "Equipe", "Équipe", "National team"],
+    monitoring_evaluation: ["Suivi et évaluation", "Chargé de suivi-évaluation", "S&E", "M&E"],
+    regional_coordination: ["Coordinateur régional", "Coordinatrice régionale", "Coordination", "Regional coordinator"],
+    partner: ["Bailleur", "Partenaire technique", "Donor"],
+  },
 };
 
 const LOOKUP = new Map<CodeListName, Map<string, string>>(
-  (Object.entries(CODE_LISTS) as [CodeListName, Code[]][]).map(([name, codes]) => [
-    name,
-    new Map(codes.flatMap((c) => [c.code, c.fr, c.en, ...c.aliases].map((label) => [normaliseLabel(label), c.code] as const))),
+  (Object.keys(ALIASES) as CodeListName[]).map((list) => [
+    list,
+    new Map(
+      codesOf(list).flatMap((code) => {
+        const { fr, en } = labelOf(list, code)!;
+        const aliases = (ALIASES[list] as Record<string, string[]>)[code] ?? [];
+        return [code, fr, en, ...aliases].map((typed) => [normaliseLabel(typed), code] as const);
+      }),
+    ),
   ]),
 );
 
@@ -49,7 +61,7 @@ export function lookupCode(list: CodeListName, label: string): string | null {
   return LOOKUP.get(list)?.get(normaliseLabel(label)) ?? null;
 }
 
-/** The dropdown labels, for messages and for the template's data validation. */
-export function codeLabels(list: CodeListName): string[] {
-  return CODE_LISTS[list].map((c) => c.fr);
+/** The dropdown labels (French, as the template is), for messages and for the template's data validation. */
+export function codeLabels(list: CodeListName, lang: Lang = "fr"): string[] {
+  return labelsOf(lang, list);
 }

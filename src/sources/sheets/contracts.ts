@@ -1,3 +1,5 @@
+import { choicesOf, type Vocabulary } from "../../core/labels.ts";
+import { inBoth, type Bilingual } from "../../core/message.ts";
 import type { CodeListName } from "./codes.ts";
 import { normaliseLabel } from "./normalise.ts";
 
@@ -14,6 +16,8 @@ export type ColumnType =
   | { kind: "code"; list: CodeListName }
   | { kind: "country" }
   | { kind: "indicator" }
+  /** What a comment is about: an indicator, a finding (rule), a flag id, or the month in general. */
+  | { kind: "subject" }
   /** Personal data nobody needs downstream: read past, never stored. */
   | { kind: "personal" }
   /** Personal data needed as a key: stored as ctx.keyer(value). */
@@ -28,20 +32,19 @@ export interface ColumnContract {
   aliases: string[];
   type: ColumnType;
   required: boolean;
-  /** One line for the Lisez-moi tab. */
-  helpFr: string;
-  helpEn: string;
+  /** One line for the Lisez-moi tab, French and English. */
+  help: Bilingual;
 }
 
-export type TabKey = "trainers" | "sessions" | "resources" | "activities" | "approvals" | "targets";
+export type TabKey = "trainers" | "sessions" | "resources" | "activities" | "approvals" | "targets" | "comments";
 
 export interface TabContract {
   key: TabKey;
   /** Tab title in the template. */
   title: string;
   titleAliases: string[];
-  /** Country tabs live in each country's spreadsheet; Cibles in the regional one. */
-  scope: "country" | "regional";
+  /** Country tabs live in each country's spreadsheet; Cibles in the regional one; Commentaires in both. */
+  scope: "country" | "regional" | "both";
   /** Optional tabs may be absent without complaint. */
   optional: boolean;
   table: string;
@@ -49,8 +52,11 @@ export interface TabContract {
 }
 
 const col = (
-  key: string, header: string, aliases: string[], type: ColumnType, required: boolean, helpFr: string, helpEn: string,
-): ColumnContract => ({ key, header, aliases, type, required, helpFr, helpEn });
+  key: string, header: string, aliases: string[], type: ColumnType, required: boolean, help: Bilingual,
+): ColumnContract => ({ key, header, aliases, type, required, help });
+
+/** The help of a coded column: its choices, worded as everywhere else. */
+const choices = (list: Vocabulary): Bilingual => inBoth((lang) => `${choicesOf(lang, list)}.`);
 
 export const TAB_CONTRACTS: TabContract[] = [
   {
@@ -58,19 +64,19 @@ export const TAB_CONTRACTS: TabContract[] = [
     scope: "country", optional: false, table: "core.trainers",
     columns: [
       col("trainer_id", "ID formateur", ["Identifiant formateur", "ID", "Code formateur", "N° formateur", "Trainer ID"], { kind: "id" }, true,
-        "Identifiant unique du formateur (ex. SN-F-001). Ne jamais le réutiliser.", "Unique trainer id (e.g. SN-F-001). Never reuse it."),
+        { fr: "Identifiant unique du formateur (ex. SN-F-001). Ne jamais le réutiliser.", en: "Unique trainer id (e.g. SN-F-001). Never reuse it." }),
       col("name", "Nom", ["Nom complet", "Nom et prénom", "Nom et prénoms", "Prénom et nom", "Prénoms et nom", "Prénom", "Prénoms", "Name", "Full name"], { kind: "personal" }, false,
-        "Pour votre équipe seulement : le nom n'est jamais copié dans l'entrepôt.", "For your team only: the name is never copied to the warehouse."),
+        { fr: "Pour votre équipe seulement : le nom n'est jamais copié dans l'entrepôt.", en: "For your team only: the name is never copied to the warehouse." }),
       col("sex", "Sexe", ["Genre", "Sex", "Gender"], { kind: "sex" }, true,
-        "F (femme) ou H (homme).", "F (woman) or H/M (man)."),
+        { fr: "F (femme) ou H (homme).", en: "F (woman) or H/M (man)." }),
       col("region", "Région", ["Region", "Province", "Zone"], { kind: "text" }, false,
-        "Région administrative.", "Administrative region."),
+        { fr: "Région administrative.", en: "Administrative region." }),
       col("role", "Fonction", ["Poste", "Role", "Position", "Function"], { kind: "text" }, false,
-        "Fonction du formateur (inspecteur, conseiller pédagogique…).", "Trainer's role (inspector, pedagogical adviser…)."),
+        { fr: "Fonction du formateur (inspecteur, conseiller pédagogique…).", en: "Trainer's role (inspector, pedagogical adviser…)." }),
       col("trained_on", "Date de formation", ["Date formation", "Formé le", "Training date", "Date trained"], { kind: "date", past: true }, true,
-        "Date à laquelle le formateur a été formé (jj/mm/aaaa).", "Date the trainer was trained (dd/mm/yyyy)."),
+        { fr: "Date à laquelle le formateur a été formé (jj/mm/aaaa).", en: "Date the trainer was trained (dd/mm/yyyy)." }),
       col("certified", "Certifié", ["Certifiée", "Certification", "Certified"], { kind: "bool" }, false,
-        "Oui ou Non.", "Yes or No."),
+        choices("yes_no")),
     ],
   },
   {
@@ -78,23 +84,23 @@ export const TAB_CONTRACTS: TabContract[] = [
     scope: "country", optional: false, table: "core.training_sessions",
     columns: [
       col("session_id", "ID session", ["Identifiant session", "Code session", "N° session", "Session ID"], { kind: "id" }, true,
-        "Identifiant unique de la session.", "Unique session id."),
+        { fr: "Identifiant unique de la session.", en: "Unique session id." }),
       col("trainer_id", "ID formateur", ["Identifiant formateur", "Formateur", "Code formateur", "Trainer ID", "Trainer"], { kind: "id" }, true,
-        "Identifiant du formateur, tel qu'il figure dans l'onglet Formateurs.", "Trainer id, as in the Formateurs tab."),
+        { fr: "Identifiant du formateur, tel qu'il figure dans l'onglet Formateurs.", en: "Trainer id, as in the Formateurs tab." }),
       col("start_date", "Date de début", ["Début", "Date début", "Du", "Start date", "Start"], { kind: "date", past: true }, true,
-        "Premier jour de la session (jj/mm/aaaa).", "First day of the session (dd/mm/yyyy)."),
+        { fr: "Premier jour de la session (jj/mm/aaaa).", en: "First day of the session (dd/mm/yyyy)." }),
       col("end_date", "Date de fin", ["Fin", "Date fin", "Au", "End date", "End"], { kind: "date", past: true }, true,
-        "Dernier jour de la session, au plus tôt le jour du début.", "Last day of the session, not before the start."),
+        { fr: "Dernier jour de la session, au plus tôt le jour du début.", en: "Last day of the session, not before the start." }),
       col("region", "Région", ["Region", "Province", "Zone"], { kind: "text" }, false,
-        "Région où la session a eu lieu.", "Region where the session took place."),
+        { fr: "Région où la session a eu lieu.", en: "Region where the session took place." }),
       col("level", "Niveau", ["Niveau d'enseignement", "Cycle", "Level"], { kind: "code", list: "level" }, true,
-        "Préscolaire, Primaire ou Secondaire.", "Preschool, Primary or Secondary."),
+        choices("level")),
       col("modality", "Modalité", ["Mode", "Format", "Modality", "Mode de formation"], { kind: "code", list: "modality" }, true,
-        "Présentiel, À distance ou Hybride.", "In person, Remote or Hybrid."),
+        choices("modality")),
       col("teachers_trained_f", "Enseignants formés (F)", ["Enseignantes formées", "Enseignants formés F", "Femmes formées", "Nb F", "Teachers trained (F)", "Female teachers trained"], { kind: "count" }, true,
-        "Nombre d'enseignantes formées (nombre entier, 0 si aucune).", "Number of women teachers trained (whole number, 0 if none)."),
+        { fr: "Nombre d'enseignantes formées (nombre entier, 0 si aucune).", en: "Number of women teachers trained (whole number, 0 if none)." }),
       col("teachers_trained_m", "Enseignants formés (H)", ["Enseignants formés H", "Enseignants formés (M)", "Hommes formés", "Nb H", "Teachers trained (M)", "Male teachers trained"], { kind: "count" }, true,
-        "Nombre d'enseignants hommes formés (nombre entier, 0 si aucun).", "Number of men teachers trained (whole number, 0 if none)."),
+        { fr: "Nombre d'enseignants hommes formés (nombre entier, 0 si aucun).", en: "Number of men teachers trained (whole number, 0 if none)." }),
     ],
   },
   {
@@ -102,23 +108,23 @@ export const TAB_CONTRACTS: TabContract[] = [
     scope: "country", optional: false, table: "core.resources",
     columns: [
       col("resource_id", "ID ressource", ["Identifiant ressource", "Code ressource", "N° ressource", "Resource ID"], { kind: "id" }, true,
-        "Identifiant unique de la ressource.", "Unique resource id."),
+        { fr: "Identifiant unique de la ressource.", en: "Unique resource id." }),
       col("title", "Titre", ["Intitulé", "Nom de la ressource", "Title"], { kind: "text" }, true,
-        "Titre de la ressource.", "Resource title."),
+        { fr: "Titre de la ressource.", en: "Resource title." }),
       col("discipline", "Discipline", ["Matière", "Subject"], { kind: "text" }, false,
-        "Discipline (mathématiques, lecture…).", "Subject (mathematics, reading…)."),
+        { fr: "Discipline (mathématiques, lecture…).", en: "Subject (mathematics, reading…)." }),
       col("level", "Niveau", ["Niveau d'enseignement", "Cycle", "Level"], { kind: "code", list: "level" }, false,
-        "Préscolaire, Primaire ou Secondaire.", "Preschool, Primary or Secondary."),
+        choices("level")),
       col("language", "Langue", ["Language"], { kind: "text" }, false,
-        "Langue de la ressource.", "Language of the resource."),
+        { fr: "Langue de la ressource.", en: "Language of the resource." }),
       col("type", "Type", ["Type de ressource", "Format", "Resource type"], { kind: "text" }, false,
-        "Vidéo, fiche, audio…", "Video, worksheet, audio…"),
+        { fr: "Vidéo, fiche, audio…", en: "Video, worksheet, audio…" }),
       col("status", "Statut", ["État", "Etat", "Status"], { kind: "code", list: "resource_status" }, true,
-        "En production, En validation, Validée, Publiée ou Rejetée.", "In production, In validation, Validated, Published or Rejected."),
+        choices("resource_status")),
       col("status_date", "Date du statut", ["Date statut", "Date de mise à jour", "Status date"], { kind: "date", past: true }, true,
-        "Date à laquelle la ressource a pris ce statut (jj/mm/aaaa).", "Date the resource reached this status (dd/mm/yyyy)."),
+        { fr: "Date à laquelle la ressource a pris ce statut (jj/mm/aaaa).", en: "Date the resource reached this status (dd/mm/yyyy)." }),
       col("link", "Lien", ["URL", "Adresse", "Link"], { kind: "text" }, false,
-        "Lien vers la ressource publiée.", "Link to the published resource."),
+        { fr: "Lien vers la ressource publiée.", en: "Link to the published resource." }),
     ],
   },
   {
@@ -126,17 +132,17 @@ export const TAB_CONTRACTS: TabContract[] = [
     scope: "country", optional: false, table: "core.activities",
     columns: [
       col("activity_id", "ID activité", ["Identifiant activité", "Code activité", "N° activité", "Activity ID"], { kind: "id" }, true,
-        "Identifiant unique de l'activité du plan.", "Unique id of the plan activity."),
+        { fr: "Identifiant unique de l'activité du plan.", en: "Unique id of the plan activity." }),
       col("activity", "Activité", ["Intitulé", "Description", "Activity"], { kind: "text" }, true,
-        "Ce qui doit être fait.", "What is to be done."),
+        { fr: "Ce qui doit être fait.", en: "What is to be done." }),
       col("owner_key", "Responsable", ["Personne responsable", "Point focal", "Owner", "Responsible"], { kind: "pseudonym" }, false,
-        "Personne en charge : remplacée par un code anonyme dans l'entrepôt.", "Person in charge: replaced by an anonymous key in the warehouse."),
+        { fr: "Personne en charge : remplacée par un code anonyme dans l'entrepôt.", en: "Person in charge: replaced by an anonymous key in the warehouse." }),
       col("due_date", "Échéance", ["Date limite", "Date prévue", "Deadline", "Due date"], { kind: "date" }, true,
-        "Date prévue de réalisation (jj/mm/aaaa).", "Planned completion date (dd/mm/yyyy)."),
+        { fr: "Date prévue de réalisation (jj/mm/aaaa).", en: "Planned completion date (dd/mm/yyyy)." }),
       col("status", "Statut", ["État", "Etat", "Status"], { kind: "code", list: "activity_status" }, true,
-        "Prévue, En cours, Réalisée, Reportée ou Annulée.", "Planned, In progress, Done, Postponed or Cancelled."),
+        choices("activity_status")),
       col("comment", "Commentaire", ["Commentaires", "Observations", "Remarques", "Comment", "Notes"], { kind: "text" }, false,
-        "Remarque libre (sans données personnelles).", "Free remark (no personal data)."),
+        { fr: "Remarque libre (sans données personnelles).", en: "Free remark (no personal data)." }),
     ],
   },
   {
@@ -144,11 +150,11 @@ export const TAB_CONTRACTS: TabContract[] = [
     scope: "country", optional: true, table: "core.month_approvals",
     columns: [
       col("period", "Mois", ["Mois validé", "Période", "Month"], { kind: "month" }, true,
-        "Mois validé par le pays (03/2026, mars 2026 ou 2026-03).", "Month validated by the country (03/2026, March 2026 or 2026-03)."),
+        { fr: "Mois validé par le pays (03/2026, mars 2026 ou 2026-03).", en: "Month validated by the country (03/2026, March 2026 or 2026-03)." }),
       col("approver_key", "Validé par", ["Validée par", "Approuvé par", "Approved by", "Validated by"], { kind: "pseudonym" }, false,
-        "Personne qui valide : remplacée par un code anonyme dans l'entrepôt.", "Approver: replaced by an anonymous key in the warehouse."),
+        { fr: "Personne qui valide : remplacée par un code anonyme dans l'entrepôt.", en: "Approver: replaced by an anonymous key in the warehouse." }),
       col("approved_on", "Date de validation", ["Validé le", "Date validation", "Approval date", "Approved on"], { kind: "date", past: true }, true,
-        "Date de la validation (jj/mm/aaaa).", "Date of the approval (dd/mm/yyyy)."),
+        { fr: "Date de la validation (jj/mm/aaaa).", en: "Date of the approval (dd/mm/yyyy)." }),
     ],
   },
   {
@@ -156,13 +162,27 @@ export const TAB_CONTRACTS: TabContract[] = [
     scope: "regional", optional: false, table: "core.targets",
     columns: [
       col("country_code", "Pays", ["Code pays", "Country"], { kind: "country" }, true,
-        "Pays : code ISO à deux lettres (SN) ou nom (Sénégal).", "Country: two-letter ISO code (SN) or name (Senegal)."),
+        { fr: "Pays : code ISO à deux lettres (SN) ou nom (Sénégal).", en: "Country: two-letter ISO code (SN) or name (Senegal)." }),
       col("indicator_id", "Indicateur", ["Indicator"], { kind: "indicator" }, true,
-        "Indicateur, tel que nommé dans le catalogue (ex. Formateurs formés).", "Indicator, as named in the catalogue (e.g. Formateurs formés)."),
+        { fr: "Indicateur, tel que nommé dans le catalogue (ex. Formateurs formés).", en: "Indicator, as named in the catalogue (e.g. Formateurs formés)." }),
       col("target", "Cible", ["Valeur cible", "Objectif", "Target"], { kind: "number" }, true,
-        "Valeur à atteindre (nombre positif).", "Value to reach (positive number)."),
+        { fr: "Valeur à atteindre (nombre positif).", en: "Value to reach (positive number)." }),
       col("deadline", "Échéance", ["Date limite", "Date cible", "Deadline", "Due date"], { kind: "date" }, true,
-        "Date à laquelle la cible doit être atteinte (jj/mm/aaaa).", "Date by which the target is to be reached (dd/mm/yyyy)."),
+        { fr: "Date à laquelle la cible doit être atteinte (jj/mm/aaaa).", en: "Date by which the target is to be reached (dd/mm/yyyy)." }),
+    ],
+  },
+  {
+    key: "comments", title: "Commentaires", titleAliases: ["Commentaire", "Comments", "Observations"],
+    scope: "both", optional: true, table: "core.comments",
+    columns: [
+      col("period", "Mois", ["Période", "Mois concerné", "Month"], { kind: "month" }, true,
+        { fr: "Mois commenté (03/2026, mars 2026 ou 2026-03).", en: "Month commented on (03/2026, March 2026 or 2026-03)." }),
+      col("subject", "Indicateur ou constat", ["Indicateur", "Constat", "Sujet", "Indicator or finding", "Indicator", "Finding", "Flag"], { kind: "subject" }, true,
+        { fr: "Ce que le commentaire éclaire : un indicateur (Enseignants formés), un constat (Activités en retard), l'identifiant d'un constat (SN/overdue_activities) ou « Général ».", en: "What the comment is about: an indicator (Enseignants formés), a finding (Activités en retard), a flag id (SN/overdue_activities) or \"Général\"." }),
+      col("comment", "Commentaire", ["Commentaires", "Texte", "Comment"], { kind: "text" }, true,
+        { fr: "Une ou deux phrases de contexte. Publié tel quel sur le site et dans la note : ni nom, ni courriel, ni téléphone.", en: "One or two sentences of context. Published as typed on the site and in the note: no name, e-mail or phone number." }),
+      col("author_role", "Rôle de l'auteur", ["Rôle", "Auteur", "Fonction de l'auteur", "Author's role", "Author role", "Role"], { kind: "code", list: "author_role" }, true,
+        choices("author_role")),
     ],
   },
 ];
@@ -184,4 +204,5 @@ export function contractFor(key: TabKey): TabContract {
   return contract;
 }
 
-export const COUNTRY_TABS: TabContract[] = TAB_CONTRACTS.filter((c) => c.scope === "country");
+export const COUNTRY_TABS: TabContract[] = TAB_CONTRACTS.filter((c) => c.scope !== "regional");
+export const REGIONAL_TABS: TabContract[] = TAB_CONTRACTS.filter((c) => c.scope !== "country");

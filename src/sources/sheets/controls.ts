@@ -1,3 +1,5 @@
+import { formatTimestamp } from "../../core/format.ts";
+
 /** One line of the Contrôles tab: where, what was there, what is wrong, what to do. */
 export interface ControlIssue {
   cell: string;
@@ -24,10 +26,9 @@ export function controlsRows(lastSync: Date | null, issues: ControlIssue[]): str
   return rows;
 }
 
-/** 28/11/2026 10:05 UTC */
+/** 28/11/2026 10:05 UTC: the tab is French, like the template. */
 export function formatDateTime(date: Date): string {
-  const iso = date.toISOString();
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)} UTC`;
+  return `${formatTimestamp("fr", date, { seconds: false })} UTC`;
 }
 
 /** Tab, then row, then column, as a person reads the sheet. */

@@ -1,5 +1,5 @@
 import type { RunContext } from "../../context/run-context.ts";
-import { countryMatcher, indicatorMatcher, readCountries, readIndicatorAliases, resolvePhase } from "./lookups.ts";
+import { countryMatcher, indicatorMatcher, readCountries, readIndicatorAliases, resolvePhase, subjectMatcher } from "./lookups.ts";
 import type { Phase } from "./parse-tab.ts";
 import type { BaseEnv } from "./spreadsheet.ts";
 
@@ -17,5 +17,6 @@ export async function buildEnv(ctx: RunContext, options: SheetOptions = {}): Pro
     keyer: ctx.keyer,
     matchCountry: countryMatcher(await readCountries(ctx)),
     matchIndicator: indicatorMatcher(readIndicatorAliases()),
+    matchSubject: subjectMatcher(readIndicatorAliases()),
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve } from "node:path";
-import type { SheetFilesSource } from "../../config/pipelines.ts";
+import type { SheetFilesSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import type { LoadResult } from "../../warehouse/batch.ts";
@@ -8,6 +8,7 @@ import { TAB_CONTRACTS, contractForTitle } from "./contracts.ts";
 import { buildEnv, type SheetOptions } from "./env.ts";
 import { readCsvGrid, readXlsxTabs, tabTitleFromFileName } from "./read-files.ts";
 import { loadSpreadsheet, type RawTab } from "./spreadsheet.ts";
+import { say } from "../../core/message.ts";
 
 const REGIONAL_FOLDER = "regional";
 
@@ -18,11 +19,10 @@ const REGIONAL_FOLDER = "regional";
 export async function runSheetFiles(ctx: RunContext, source: SheetFilesSource, options: SheetOptions = {}): Promise<LoadResult[]> {
   const folder = resolve(ctx.root, source.path);
   if (!existsSync(folder)) {
-    throw new ImaginEcoleError(
-      `Dossier des feuilles introuvable : ${folder} (source « ${source.name} »). Vérifiez « path » dans la configuration.`,
-      `Sheets folder not found: ${folder} (source "${source.name}"). Check "path" in the configuration.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Dossier des feuilles introuvable : ${folder} (source « ${source.name} »). Vérifiez « path » dans la configuration.`,
+      en: `Sheets folder not found: ${folder} (source "${source.name}"). Check "path" in the configuration.`,
+    }, EXIT.usage);
   }
   const env = await buildEnv(ctx, options);
   const results: LoadResult[] = [];
@@ -32,7 +32,7 @@ export async function runSheetFiles(ctx: RunContext, source: SheetFilesSource, o
     ctx.progress?.tick();
     const isRegional = name.toLowerCase() === REGIONAL_FOLDER;
     if (!isRegional && !/^[A-Za-z]{2}$/.test(name)) {
-      ctx.log(ctx.lang === "fr" ? `Dossier « ${name} » ignoré : ni un code pays (SN), ni « regional ».` : `Folder "${name}" ignored: neither a country code (SN) nor "regional".`);
+      ctx.log(say(ctx, { fr: `Dossier « ${name} » ignoré : ni un code pays (SN), ni « regional ».`, en: `Folder "${name}" ignored: neither a country code (SN) nor "regional".` }));
       continue;
     }
     const tabs = await readFolderTabs(ctx, join(folder, name));
@@ -52,11 +52,10 @@ export async function importSheetFiles(
 ): Promise<LoadResult[]> {
   const country = options.country?.trim().toUpperCase() ?? "";
   if (!/^[A-Z]{2}$/.test(country)) {
-    throw new ImaginEcoleError(
-      `Pays manquant ou invalide (« ${options.country ?? ""} ») : indiquez --country avec le code ISO à deux lettres (ex. SN).`,
-      `Missing or invalid country ("${options.country ?? ""}"): pass --country with the two-letter ISO code (e.g. SN).`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Pays manquant ou invalide (« ${options.country ?? ""} ») : indiquez --country avec le code ISO à deux lettres (ex. SN).`,
+      en: `Missing or invalid country ("${options.country ?? ""}"): pass --country with the two-letter ISO code (e.g. SN).`,
+    }, EXIT.usage);
   }
   if (options.tab !== undefined && !contractForTitle(options.tab)) throw unknownTab(options.tab);
   const env = await buildEnv(ctx, options);
@@ -81,9 +80,10 @@ async function readFolderTabs(ctx: RunContext, folder: string): Promise<RawTab[]
     if (ext !== ".xlsx" && ext !== ".csv") continue;
     const file = join(folder, name);
     if (ext === ".csv" && tabTitleFromFileName(file) === null) {
-      ctx.log(ctx.lang === "fr"
-        ? `Fichier ${shownPath(ctx, file)} ignoré : son nom ne désigne aucun onglet du modèle (« <Feuille> - Formateurs.csv »).`
-        : `File ${shownPath(ctx, file)} ignored: its name names no template tab ("<Spreadsheet> - Formateurs.csv").`);
+      ctx.log(say(ctx, {
+        fr: `Fichier ${shownPath(ctx, file)} ignoré : son nom ne désigne aucun onglet du modèle (« <Feuille> - Formateurs.csv »).`,
+        en: `File ${shownPath(ctx, file)} ignored: its name names no template tab ("<Spreadsheet> - Formateurs.csv").`,
+      }));
       continue;
     }
     tabs.push(...(await readFileTabs(ctx, file)));
@@ -94,7 +94,7 @@ async function readFolderTabs(ctx: RunContext, folder: string): Promise<RawTab[]
 async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promise<RawTab[]> {
   const path = resolve(ctx.root, file);
   if (!existsSync(path)) {
-    throw new ImaginEcoleError(`Fichier introuvable : ${file}.`, `File not found: ${file}.`, EXIT.usage);
+    throw new ImaginEcoleError({ fr: `Fichier introuvable : ${file}.`, en: `File not found: ${file}.` }, EXIT.usage);
   }
   const shown = shownPath(ctx, path);
   if (extname(path).toLowerCase() === ".xlsx") {
@@ -104,11 +104,10 @@ async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promis
   }
   const title = tab ?? tabTitleFromFileName(path);
   if (title === null) {
-    throw new ImaginEcoleError(
-      `Impossible de savoir quel onglet contient ${shown} : nommez-le avec --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
-      `Cannot tell which tab ${shown} holds: name it with --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Impossible de savoir quel onglet contient ${shown} : nommez-le avec --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
+      en: `Cannot tell which tab ${shown} holds: name it with --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
+    }, EXIT.usage);
   }
   return [{ title, grid: readCsvGrid(path), location: shown }];
 }
@@ -121,10 +120,9 @@ function shownPath(ctx: RunContext, path: string): string {
 
 function unknownTab(tab: string): ImaginEcoleError {
   const known = TAB_CONTRACTS.map((c) => c.title).join(", ");
-  return new ImaginEcoleError(
-    `Onglet « ${tab} » inconnu : choisissez parmi ${known}.`,
-    `Unknown tab "${tab}": choose one of ${known}.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `Onglet « ${tab} » inconnu : choisissez parmi ${known}.`,
+    en: `Unknown tab "${tab}": choose one of ${known}.`,
+  }, EXIT.usage);
 }
 

@@ -4,5 +4,5 @@ export { runSheetsApi, type SheetsApiOptions } from "./api.ts";
 export { sheetsInit } from "./template.ts";
 export type { SheetOptions } from "./env.ts";
 export { TAB_CONTRACTS, type TabContract, type ColumnContract } from "./contracts.ts";
-export { CODE_LISTS, lookupCode } from "./codes.ts";
+export { ALIASES, lookupCode } from "./codes.ts";
 export { INDICATOR_ALIASES_FILE } from "./lookups.ts";

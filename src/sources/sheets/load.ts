@@ -4,7 +4,7 @@ import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import type { TabContract } from "./contracts.ts";
 import { contentHash, tidyGrid } from "./grid.ts";
 import { parseTab, type ParseEnv, type ParsedTab } from "./parse-tab.ts";
-import { runForEach, runStatement, statements } from "./sql.ts";
+import { statements } from "./sql.ts";
 import type { Cell } from "./values.ts";
 
 export const SOURCE = "sheet";
@@ -13,7 +13,7 @@ const RULES_VERSION = 1;
 
 /** One tab as read from the API, an .xlsx or a .csv. */
 export interface TabInput {
-  /** ISO2 for a country tab; null for the regional Cibles tab. */
+  /** ISO2 for a country tab; null for a tab of the regional sheet (Cibles, Commentaires). */
   country: string | null;
   /** Title as received (`Activites`, `Formateurs`…): rejects and Contrôles point at it. */
   title: string;
@@ -39,6 +39,7 @@ const TABLE_SQL: Record<string, string> = {
   "core.activities": "activities",
   "core.month_approvals": "month_approvals",
   "core.targets": "targets",
+  "core.comments": "comments",
 };
 
 /** Histories a table's replaced rows feed, so that the replace does not erase what was seen. */
@@ -74,15 +75,17 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
     ctx.warehouse,
     { source: SOURCE, location: input.location, countryCode: input.country, contentSha256: seenBefore ? null : sha },
     async (batch) => {
-      if (parsed.refused) throw new ImaginEcoleError(parsed.refused.fr, parsed.refused.en, EXIT.failed);
+      if (parsed.refused) throw new ImaginEcoleError({ fr: parsed.refused.fr, en: parsed.refused.en }, EXIT.failed);
       const [remove, insert] = statements(TABLE_SQL[input.contract.table]!);
-      await runStatement(ctx.warehouse, remove!, { country_code: input.country });
-      await runForEach(ctx.warehouse, insert!, parsed.records.map((record) => ({ country_code: input.country, ...record, load_id: batch.loadId })));
+      await ctx.warehouse.run(remove!, { country_code: input.country });
+      // A column the tab does not have is NULL in every row.
+      const absent = Object.fromEntries(input.contract.columns.map((column) => [column.key, null]));
+      await ctx.warehouse.runForEach(insert!, parsed.records.map((record) => ({ ...absent, country_code: input.country, ...record, load_id: batch.loadId })));
       const history = HISTORY_SQL[input.contract.table];
-      if (history) await runStatement(ctx.warehouse, statements(history)[0]!, { country_code: input.country });
+      if (history) await ctx.warehouse.run(statements(history)[0]!, { country_code: input.country });
       for (const reject of parsed.rejects) batch.reject(reject);
       await recordSync(ctx, scope, input.contract.title, parsed.latestDate, batch.loadId);
-      await runStatement(ctx.warehouse, statements("cursors")[0]!, {
+      await ctx.warehouse.run(statements("cursors")[0]!, {
         key: cursorKey, value: sha, updated_at: ctx.now.toISOString(),
       });
       return { rowsRead: parsed.rowsRead, rowsLoaded: parsed.records.length };
@@ -99,7 +102,7 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
 }
 
 async function recordSync(ctx: RunContext, scope: string, tab: string, latest: string | null, loadId: string): Promise<void> {
-  await runStatement(ctx.warehouse, statements("sheet_syncs")[0]!, {
+  await ctx.warehouse.run(statements("sheet_syncs")[0]!, {
     country_code: scope, tab, synced_at: ctx.now.toISOString(),
     modified_at: latest ? `${latest}T00:00:00Z` : null, load_id: loadId,
   });

@@ -1,3 +1,6 @@
+import { formatDate, formatMonth } from "../../core/format.ts";
+import type { Lang } from "../../core/lang.ts";
+import type { Bilingual } from "../../core/message.ts";
 import type { Reject } from "../../warehouse/reject.ts";
 import type { Keyer } from "../../privacy/keyed-hash.ts";
 import { codeLabels, lookupCode } from "./codes.ts";
@@ -27,6 +30,8 @@ export interface ParseEnv {
   matchCountry: (value: string) => string | null;
   /** Indicator id for a Cibles label, or null. */
   matchIndicator: (value: string) => string | null;
+  /** `indicator:<id>`, `rule:<id>`, `flag:<id>` or `general` for what a comment is about, or null. */
+  matchSubject?: (value: string) => string | null;
   /** Trainer ids of the country, for the Sessions reference check. */
   trainerIds?: ReadonlySet<string>;
 }
@@ -36,7 +41,7 @@ export interface ParsedTab {
   /** The tab title as received: rejects point at it. */
   title: string;
   /** Set when the tab breaks its contract: nothing of it may load. */
-  refused: { fr: string; en: string } | null;
+  refused: Bilingual | null;
   rejects: Reject[];
   /** One record per valid row, keyed by warehouse column; personal columns absent. */
   records: TabRecord[];
@@ -53,8 +58,8 @@ export interface ParsedTab {
 }
 
 /** A problem and what to do about it; stored as one sentence so ops.rejects keeps both. */
-export function reason(problemFr: string, fixFr: string, problemEn: string, fixEn: string): { reasonFr: string; reasonEn: string } {
-  return { reasonFr: `${problemFr} À faire : ${fixFr}`, reasonEn: `${problemEn} To do: ${fixEn}` };
+export function reason(problem: Bilingual, fix: Bilingual): Bilingual {
+  return { fr: `${problem.fr} À faire : ${fix.fr}`, en: `${problem.en} To do: ${fix.en}` };
 }
 
 /** Splits a stored reason back into the problem and what to do (the Contrôles tab shows both). */
@@ -84,16 +89,14 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
   for (const u of headers.unknown) {
     const text = u.duplicateOf === null
       ? reason(
-        `Colonne « ${u.header} » inconnue : elle n'est pas chargée.`,
-        "renommez-la comme dans le modèle (onglet Lisez-moi) ou supprimez-la.",
-        `Unknown column "${u.header}": it is not loaded.`,
-        "rename it as in the template (Lisez-moi tab) or remove it.")
+        { fr: `Colonne « ${u.header} » inconnue : elle n'est pas chargée.`, en: `Unknown column "${u.header}": it is not loaded.` },
+        { fr: "renommez-la comme dans le modèle (onglet Lisez-moi) ou supprimez-la.", en: "rename it as in the template (Lisez-moi tab) or remove it." },
+      )
       : reason(
-        `Colonne « ${u.header} » en double (déjà en colonne ${columnLetter(u.duplicateOf)}) : seule la première est lue.`,
-        "supprimez ou renommez la copie.",
-        `Column "${u.header}" appears twice (already in column ${columnLetter(u.duplicateOf)}): only the first is read.`,
-        "remove or rename the copy.");
-    result.rejects.push({ location: cellRef(title, u.index, 1), column: u.header, value: u.header, ...text });
+        { fr: `Colonne « ${u.header} » en double (déjà en colonne ${columnLetter(u.duplicateOf)}) : seule la première est lue.`, en: `Column "${u.header}" appears twice (already in column ${columnLetter(u.duplicateOf)}): only the first is read.` },
+        { fr: "supprimez ou renommez la copie.", en: "remove or rename the copy." },
+      );
+    result.rejects.push({ location: cellRef(title, u.index, 1), column: u.header, value: u.header, reason: text });
   }
 
   const headerText = (key: string) => cellText(grid[0]?.[headers.found.get(key) ?? -1]);
@@ -108,12 +111,12 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
     const sheetRow = r + 1;
     const record: TabRecord = {};
     const rowRejects: Reject[] = [];
-    const rejectCell = (column: ColumnContract, cell: Cell, text: { reasonFr: string; reasonEn: string }) => {
+    const rejectCell = (column: ColumnContract, cell: Cell, text: Bilingual) => {
       rowRejects.push({
         location: cellRef(title, headers.found.get(column.key)!, sheetRow),
         column: headerText(column.key),
         value: shownValue(column, cell),
-        ...text,
+        reason: text,
       });
     };
     const idIndex = headers.found.get(idColumn.key);
@@ -127,15 +130,16 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
         record[column.key] = null;
         if (column.required) {
           rejectCell(column, cell, reason(
-            `« ${column.header} » est vide alors qu'il est obligatoire.`, `remplissez la cellule (${column.helpFr})`,
-            `"${column.header}" is empty but required.`, `fill in the cell (${column.helpEn})`));
+            { fr: `« ${column.header} » est vide alors qu'il est obligatoire.`, en: `"${column.header}" is empty but required.` },
+            { fr: `remplissez la cellule (${column.help.fr})`, en: `fill in the cell (${column.help.en})` },
+          ));
         }
         continue;
       }
       const parsed = parseCell(column, cell, env);
       if (!parsed.ok && parsed.future) result.dependsOnToday = true;
       if (!parsed.ok) {
-        rejectCell(column, cell, reason(parsed.fr, parsed.fixFr, parsed.en, parsed.fixEn));
+        rejectCell(column, cell, reason(parsed.problem, parsed.fix));
         continue;
       }
       record[column.key] = parsed.value;
@@ -147,17 +151,17 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
     });
 
     const id = record[idColumn.key];
-    const key = contract.key === "targets" ? targetKey(record) : typeof id === "string" ? id : null;
+    // Several comments may share a month: Commentaires has no key.
+    const key = contract.key === "targets" ? targetKey(record) : contract.key === "comments" ? null : typeof id === "string" ? id : null;
     if (key !== null) {
       const earlier = firstSeen.get(key);
       if (earlier === undefined) firstSeen.set(key, sheetRow);
       else {
         const keyColumn = contract.key === "targets" ? contract.columns[1]! : idColumn;
         rejectCell(keyColumn, row[headers.found.get(keyColumn.key)!], reason(
-          `${contract.key === "targets" ? "Cette cible" : `L'identifiant « ${key} »`} figure déjà en ligne ${earlier}.`,
-          "donnez un identifiant unique à chaque ligne ou supprimez le doublon.",
-          `${contract.key === "targets" ? "This target" : `Id "${key}"`} already appears in row ${earlier}.`,
-          "give each row a unique id or remove the duplicate."));
+          { fr: `${contract.key === "targets" ? "Cette cible" : `L'identifiant « ${key} »`} figure déjà en ligne ${earlier}.`, en: `${contract.key === "targets" ? "This target" : `Id "${key}"`} already appears in row ${earlier}.` },
+          { fr: "donnez un identifiant unique à chaque ligne ou supprimez le doublon.", en: "give each row a unique id or remove the duplicate." },
+        ));
       }
     }
 
@@ -175,10 +179,10 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
   return result;
 }
 
-type CellParse = { ok: true; value: Value } | { ok: false; fr: string; en: string; fixFr: string; fixEn: string; future?: boolean };
+type CellParse = { ok: true; value: Value } | { ok: false; problem: Bilingual; fix: Bilingual; future?: boolean };
 
 function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse {
-  const withFix = (p: Parsed<Value>, fixFr: string, fixEn: string): CellParse => (p.ok ? p : { ...p, fixFr, fixEn });
+  const withFix = (p: Parsed<Value>, fix: Bilingual): CellParse => (p.ok ? p : { ...p, fix });
   const type = column.type;
   switch (type.kind) {
     case "id":
@@ -192,54 +196,70 @@ function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse
         return outsidePhase(p.value, env.phase);
       }
       if (p.ok && type.past && p.value > env.today) {
-        const shown = p.value.split("-").reverse().join("/");
         return {
           ok: false, future: true,
-          fr: `La date ${shown} est dans le futur : cette colonne note ce qui a déjà eu lieu.`, en: `Date ${p.value} is in the future: this column records what already happened.`,
-          fixFr: "corrigez la date (jj/mm/aaaa), ou attendez qu'elle soit passée pour saisir la ligne.", fixEn: "correct the date (dd/mm/yyyy), or enter the row once it has happened.",
+          problem: {
+            fr: `La date ${formatDate("fr", p.value)} est dans le futur : cette colonne note ce qui a déjà eu lieu.`,
+            en: `Date ${formatDate("en", p.value)} is in the future: this column records what already happened.`,
+          },
+          fix: { fr: "corrigez la date (jj/mm/aaaa), ou attendez qu'elle soit passée pour saisir la ligne.", en: "correct the date (dd/mm/yyyy), or enter the row once it has happened." },
         };
       }
-      return withFix(p, DATE_HINT.fr, DATE_HINT.en);
+      return withFix(p, DATE_HINT);
     }
     case "month": {
       const p = parseMonth(cell);
       if (p.ok && (p.value < env.phase.start.slice(0, 7) + "-01" || p.value > env.phase.end)) return outsidePhase(p.value.slice(0, 7), env.phase);
-      return withFix(p, "saisissez un mois : 03/2026, mars 2026 ou 2026-03.", "enter a month: 03/2026, March 2026 or 2026-03.");
+      return withFix(p, { fr: "saisissez un mois : 03/2026, mars 2026 ou 2026-03.", en: "enter a month: 03/2026, March 2026 or 2026-03." });
     }
     case "bool":
-      return withFix(parseBool(cell), "choisissez Oui ou Non.", "choose Yes or No (Oui/Non).");
+      return withFix(parseBool(cell), { fr: "choisissez Oui ou Non.", en: "choose Yes or No (Oui/Non)." });
     case "sex":
-      return withFix(parseSex(cell), "choisissez F ou H.", "choose F or H (M).");
+      return withFix(parseSex(cell), { fr: "choisissez F ou H.", en: "choose F or H (M)." });
     case "count":
-      return withFix(parseCount(cell), "saisissez un nombre entier, 0 s'il n'y en a pas.", "enter a whole number, 0 if none.");
+      return withFix(parseCount(cell), { fr: "saisissez un nombre entier, 0 s'il n'y en a pas.", en: "enter a whole number, 0 if none." });
     case "number": {
       const p = parseNumber(cell);
-      if (p.ok && p.value < 0) return { ok: false, fr: `« ${cellText(cell)} » est négatif.`, en: `"${cellText(cell)}" is negative.`, fixFr: "saisissez une valeur positive.", fixEn: "enter a positive value." };
-      return withFix(p, "saisissez un nombre (ex. 1 500 ou 12,5).", "enter a number (e.g. 1 500 or 12,5).");
+      if (p.ok && p.value < 0) return { ok: false, problem: { fr: `« ${cellText(cell)} » est négatif.`, en: `"${cellText(cell)}" is negative.` }, fix: { fr: "saisissez une valeur positive.", en: "enter a positive value." } };
+      return withFix(p, { fr: "saisissez un nombre (ex. 1 500 ou 12,5).", en: "enter a number (e.g. 1 500 or 12,5)." });
     }
     case "code": {
       const code = lookupCode(type.list, cellText(cell));
       if (code) return { ok: true, value: code };
-      const labels = codeLabels(type.list).join(", ");
       return {
-        ok: false, fr: `« ${cellText(cell)} » n'est pas une valeur de la liste.`, en: `"${cellText(cell)}" is not one of the listed values.`,
-        fixFr: `choisissez parmi : ${labels}.`, fixEn: `choose one of: ${labels}.`,
+        ok: false,
+        problem: { fr: `« ${cellText(cell)} » n'est pas une valeur de la liste.`, en: `"${cellText(cell)}" is not one of the listed values.` },
+        fix: { fr: `choisissez parmi : ${codeLabels(type.list, "fr").join(", ")}.`, en: `choose one of: ${codeLabels(type.list, "en").join(", ")}.` },
       };
     }
     case "country": {
       const code = env.matchCountry(cellText(cell));
       if (code) return { ok: true, value: code };
       return {
-        ok: false, fr: `Pays « ${cellText(cell)} » inconnu.`, en: `Unknown country "${cellText(cell)}".`,
-        fixFr: "saisissez le code ISO à deux lettres (ex. SN) ou le nom du pays.", fixEn: "enter the two-letter ISO code (e.g. SN) or the country name.",
+        ok: false,
+        problem: { fr: `Pays « ${cellText(cell)} » inconnu.`, en: `Unknown country "${cellText(cell)}".` },
+        fix: { fr: "saisissez le code ISO à deux lettres (ex. SN) ou le nom du pays.", en: "enter the two-letter ISO code (e.g. SN) or the country name." },
       };
     }
     case "indicator": {
       const id = env.matchIndicator(cellText(cell));
       if (id) return { ok: true, value: id };
       return {
-        ok: false, fr: `Indicateur « ${cellText(cell)} » inconnu.`, en: `Unknown indicator "${cellText(cell)}".`,
-        fixFr: "reprenez le nom exact du catalogue (ex. Formateurs formés, Enseignants formés).", fixEn: "use the catalogue name (e.g. Formateurs formés, Enseignants formés).",
+        ok: false,
+        problem: { fr: `Indicateur « ${cellText(cell)} » inconnu.`, en: `Unknown indicator "${cellText(cell)}".` },
+        fix: { fr: "reprenez le nom exact du catalogue (ex. Formateurs formés, Enseignants formés).", en: "use the catalogue name (e.g. Formateurs formés, Enseignants formés)." },
+      };
+    }
+    case "subject": {
+      const subject = env.matchSubject?.(cellText(cell)) ?? null;
+      if (subject) return { ok: true, value: subject };
+      return {
+        ok: false,
+        problem: { fr: `« ${cellText(cell)} » n'est ni un indicateur, ni un constat connu.`, en: `"${cellText(cell)}" is neither a known indicator nor a known finding.` },
+        fix: {
+          fr: "choisissez un indicateur (ex. Enseignants formés), un constat (ex. Activités en retard), un identifiant de constat (ex. SN/overdue_activities) ou « Général ».",
+          en: "choose an indicator (e.g. Enseignants formés), a finding (e.g. Activités en retard), a flag id (e.g. SN/overdue_activities) or \"Général\".",
+        },
       };
     }
     case "personal":
@@ -251,19 +271,22 @@ function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse
 function shownValue(column: ColumnContract, cell: Cell): string | null {
   if (isEmpty(cell)) return null;
   if ((column.type.kind === "date" || column.type.kind === "month") && typeof cell === "number") {
-    return serialToIso(cell).split("-").reverse().join("/");
+    return formatDate("fr", serialToIso(cell));
   }
   return cellText(cell);
 }
 
 function outsidePhase(value: string, phase: Phase): CellParse {
-  const fr = (iso: string) => iso.split("-").reverse().join("/");
+  // `value` is a day, or a month (yyyy-mm) for the Validation tab.
+  const shown = (lang: Lang, iso: string) => (iso.length === 7 ? formatMonth(lang, iso, "numeric") : formatDate(lang, iso));
+  const [fr, en] = [(iso: string) => shown("fr", iso), (iso: string) => shown("en", iso)];
   return {
     ok: false,
-    fr: `La date ${fr(value)} est hors de la phase du projet (${fr(phase.start)} – ${fr(phase.end)}).`,
-    en: `Date ${value} is outside the project phase (${phase.start} to ${phase.end}).`,
-    fixFr: "vérifiez l'année et le mois (jj/mm/aaaa).",
-    fixEn: "check the year and month (dd/mm/yyyy).",
+    problem: {
+      fr: `La date ${fr(value)} est hors de la phase du projet (${fr(phase.start)} – ${fr(phase.end)}).`,
+      en: `Date ${en(value)} is outside the project phase (${en(phase.start)} to ${en(phase.end)}).`,
+    },
+    fix: { fr: "vérifiez l'année et le mois (jj/mm/aaaa).", en: "check the year and month (dd/mm/yyyy)." },
   };
 }
 
@@ -273,20 +296,48 @@ function checkRow(
   record: TabRecord,
   env: ParseEnv,
   result: ParsedTab,
-  reject: (key: string, text: { reasonFr: string; reasonEn: string }) => void,
+  reject: (key: string, text: Bilingual) => void,
 ): void {
+  if (contract.key === "comments") {
+    checkComment(record, reject);
+    return;
+  }
   if (contract.key !== "sessions") return;
   const { start_date: start, end_date: end, trainer_id: trainer } = record;
   if (typeof start === "string" && typeof end === "string" && end < start) {
     reject("end_date", reason(
-      `La date de fin est avant la date de début (${start.split("-").reverse().join("/")}).`, "corrigez l'une des deux dates.",
-      `End date is before start date (${start}).`, "correct one of the two dates."));
+      { fr: `La date de fin est avant la date de début (${formatDate("fr", start)}).`, en: `End date is before start date (${formatDate("en", start)}).` },
+      { fr: "corrigez l'une des deux dates.", en: "correct one of the two dates." },
+    ));
   }
   if (typeof trainer === "string" && env.trainerIds && !env.trainerIds.has(trainer)) {
     if (!result.missingTrainers.includes(trainer)) result.missingTrainers.push(trainer);
     reject("trainer_id", reason(
-      `Le formateur « ${trainer} » n'existe pas dans l'onglet Formateurs.`, "ajoutez-le dans Formateurs ou corrigez l'identifiant.",
-      `Trainer "${trainer}" does not exist in the Formateurs tab.`, "add them to Formateurs or correct the id."));
+      { fr: `Le formateur « ${trainer} » n'existe pas dans l'onglet Formateurs.`, en: `Trainer "${trainer}" does not exist in the Formateurs tab.` },
+      { fr: "ajoutez-le dans Formateurs ou corrigez l'identifiant.", en: "add them to Formateurs or correct the id." },
+    ));
+  }
+}
+
+/** Longest comment kept: a word of context, short enough for a digest read on a phone. */
+export const COMMENT_MAX_LENGTH = 500;
+const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
+const PHONE = /\+?\d[\d .-]{7,}\d/;
+
+/** A comment is published as typed: it holds no e-mail address or phone number and stays short. */
+function checkComment(record: TabRecord, reject: (key: string, text: Bilingual) => void): void {
+  const text = record.comment;
+  if (typeof text !== "string") return;
+  if (EMAIL.test(text) || PHONE.test(text)) {
+    reject("comment", reason(
+      { fr: "Le commentaire contient une adresse électronique ou un numéro de téléphone, or il est publié tel quel.", en: "The comment holds an e-mail address or a phone number, yet it is published as typed." },
+      { fr: "retirez les coordonnées : nommez un rôle (le point focal), jamais une personne.", en: "remove the contact details: name a role (the focal point), never a person." },
+    ));
+  } else if (text.length > COMMENT_MAX_LENGTH) {
+    reject("comment", reason(
+      { fr: `Le commentaire fait ${text.length} caractères (${COMMENT_MAX_LENGTH} au plus).`, en: `The comment is ${text.length} characters long (${COMMENT_MAX_LENGTH} at most).` },
+      { fr: "résumez-le en une ou deux phrases.", en: "sum it up in one or two sentences." },
+    ));
   }
 }
 

@@ -1,9 +1,10 @@
 import type { RunContext } from "../../context/run-context.ts";
-import { COUNTRY_TABS, contractFor, contractForTitle, type TabContract } from "./contracts.ts";
+import { COUNTRY_TABS, REGIONAL_TABS, contractForTitle, type TabContract } from "./contracts.ts";
 import { loadTab, type TabLoad } from "./load.ts";
 import type { ParseEnv } from "./parse-tab.ts";
 import { normaliseLabel } from "./normalise.ts";
 import type { Cell } from "./values.ts";
+import { say } from "../../core/message.ts";
 
 export interface RawTab {
   title: string;
@@ -36,13 +37,13 @@ export async function loadSpreadsheet(
   env: BaseEnv,
   options: { expectAll: boolean },
 ): Promise<SpreadsheetLoad> {
-  const wanted = country === null ? [contractFor("targets")] : COUNTRY_TABS;
+  const wanted = country === null ? REGIONAL_TABS : COUNTRY_TABS;
   const byKey = new Map<string, RawTab>();
   for (const tab of tabs) {
     if (OWN_TABS.has(normaliseLabel(tab.title))) continue;
     const contract = contractForTitle(tab.title);
     if (!contract || !wanted.includes(contract)) {
-      ctx.log(ctx.lang === "fr" ? `Onglet « ${tab.title} » ignoré : il ne fait pas partie du modèle.` : `Tab "${tab.title}" ignored: not part of the template.`);
+      ctx.log(say(ctx, { fr: `Onglet « ${tab.title} » ignoré : il ne fait pas partie du modèle.`, en: `Tab "${tab.title}" ignored: not part of the template.` }));
       continue;
     }
     if (!byKey.has(contract.key)) byKey.set(contract.key, tab);
@@ -62,9 +63,10 @@ export async function loadSpreadsheet(
   }
   const missing = options.expectAll ? wanted.filter((c) => !c.optional && !byKey.has(c.key)) : [];
   for (const contract of missing) {
-    ctx.log(ctx.lang === "fr"
-      ? `${country ?? "Régional"} : onglet « ${contract.title} » absent de la feuille ; rien n'est chargé pour lui.`
-      : `${country ?? "Regional"}: tab "${contract.title}" is missing from the spreadsheet; nothing is loaded for it.`);
+    ctx.log(say(ctx, {
+      fr: `${country ?? "Régional"} : onglet « ${contract.title} » absent de la feuille ; rien n'est chargé pour lui.`,
+      en: `${country ?? "Regional"}: tab "${contract.title}" is missing from the spreadsheet; nothing is loaded for it.`,
+    }));
   }
   return { country, loads, missing };
 }

@@ -1,14 +1,17 @@
 import type { sheets_v4 } from "@googleapis/sheets";
-import type { SheetsApiSource } from "../../config/pipelines.ts";
+import type { SheetsApiSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
+import { label, labelsOf } from "../../core/labels.ts";
+import { say } from "../../core/message.ts";
 import { createSheetsClient, explainApiError, readServiceAccountKey, type ClientOptions, type SheetsClient } from "./api-client.ts";
 import { quoteTitle } from "./api.ts";
 import { codeLabels } from "./codes.ts";
-import { COUNTRY_TABS, contractFor, contractForTitle, type ColumnContract, type TabContract } from "./contracts.ts";
+import { COUNTRY_TABS, REGIONAL_TABS, contractForTitle, type ColumnContract, type TabContract } from "./contracts.ts";
 import { matchHeaders } from "./headers.ts";
 import { readCountries, readIndicatorAliases } from "./lookups.ts";
 import { README_TITLE } from "./spreadsheet.ts";
+import { RULE_GUIDE, RULES } from "../../mart/catalogue.ts";
 import type { Cell } from "./values.ts";
 
 const TEMPLATE_ROWS = 1000;
@@ -23,9 +26,11 @@ export function columnRule(column: ColumnContract, lists: { countries: string[];
   switch (column.type.kind) {
     case "code": return oneOf(codeLabels(column.type.list));
     case "sex": return oneOf(["F", "H"]);
-    case "bool": return oneOf(["Oui", "Non"]);
+    case "bool": return oneOf(labelsOf("fr", "yes_no"));
     case "country": return oneOf(lists.countries);
     case "indicator": return oneOf(lists.indicators);
+    // A flag id may be typed too: the list helps without refusing.
+    case "subject": return { rule: { ...oneOf(["Général", ...lists.indicators, ...RULES.map((r) => RULE_GUIDE[r].label_fr)]).rule, strict: false }, values: "indicateur, constat, identifiant de constat (SN/overdue_activities) ou Général" };
     case "date": return { rule: { condition: { type: "DATE_IS_VALID" }, strict: true }, values: "date jj/mm/aaaa" };
     case "count":
       return { rule: { condition: { type: "NUMBER_GREATER_THAN_EQ", values: [{ userEnteredValue: "0" }] }, strict: true }, values: "nombre entier, 0 ou plus" };
@@ -48,7 +53,7 @@ export function readmeRows(place: string, tabs: TabContract[], lists: { countrie
   ];
   for (const tab of tabs) {
     for (const column of tab.columns) {
-      rows.push([tab.title, column.header, column.required ? "Oui" : "Non", columnRule(column, lists).values, column.helpFr, column.helpEn]);
+      rows.push([tab.title, column.header, label("fr", "yes_no", column.required), columnRule(column, lists).values, column.help.fr, column.help.en]);
     }
   }
   return rows;
@@ -66,16 +71,15 @@ export async function sheetsInit(
   const country = options.country.trim().toUpperCase();
   const regional = country === REGIONAL_KEY;
   if (!regional && !/^[A-Z]{2}$/.test(country)) {
-    throw new ImaginEcoleError(
-      `Pays invalide « ${options.country} » : indiquez le code ISO à deux lettres (ex. SN), ou « regional » pour la feuille des cibles.`,
-      `Invalid country "${options.country}": give the two-letter ISO code (e.g. SN), or "regional" for the targets sheet.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Pays invalide « ${options.country} » : indiquez le code ISO à deux lettres (ex. SN), ou « regional » pour la feuille des cibles.`,
+      en: `Invalid country "${options.country}": give the two-letter ISO code (e.g. SN), or "regional" for the targets sheet.`,
+    }, EXIT.usage);
   }
   const client = createSheetsClient(options.source, readServiceAccountKey(options.source, ctx.root), options.client);
   const countries = await readCountries(ctx);
   const place = regional ? "Cibles" : (countries.find((c) => c.country_code === country)?.name_fr ?? country);
-  const tabs = regional ? [contractFor("targets")] : COUNTRY_TABS;
+  const tabs = regional ? REGIONAL_TABS : COUNTRY_TABS;
   const lists = {
     countries: countries.map((c) => c.name_fr),
     indicators: Object.values(readIndicatorAliases()).map((labels) => labels[0]!).filter(Boolean),
@@ -97,7 +101,7 @@ export async function sheetsInit(
       },
     }).catch(step("création"));
     spreadsheetId = created.data.spreadsheetId ?? "";
-    ctx.log(ctx.lang === "fr" ? `Feuille créée : ${spreadsheetId} (ajoutez-la à la configuration).` : `Spreadsheet created: ${spreadsheetId} (add it to the configuration).`);
+    ctx.log(say(ctx, { fr: `Feuille créée : ${spreadsheetId} (ajoutez-la à la configuration).`, en: `Spreadsheet created: ${spreadsheetId} (add it to the configuration).` }));
   }
   await repair(client, spreadsheetId, tabs, place, lists).catch(step("réparation"));
   return { spreadsheetId, created: !configured };

@@ -2,12 +2,14 @@
  * Cell values as country teams type them, turned into typed values. Pure: every function takes a
  * cell (string from a CSV, number or boolean from the API or an .xlsx) and says what it means or why not.
  */
+import type { Bilingual } from "../../core/message.ts";
+
 export type Cell = string | number | boolean | null | undefined;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; fr: string; en: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Bilingual };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = <T>(fr: string, en: string): Parsed<T> => ({ ok: false, fr, en });
+const bad = <T>(problem: Bilingual): Parsed<T> => ({ ok: false, problem });
 
 /** Day 0 of spreadsheet serial numbers: 43831 is 2020-01-01 (Google Sheets, Excel after 1900-03-01). */
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -38,13 +40,11 @@ function isoIfReal(year: number, month: number, day: number): string | null {
   return d.toISOString().slice(0, 10);
 }
 
-const DATE_HINT_FR = "Saisissez une date jj/mm/aaaa (ex. 28/11/2026).";
-const DATE_HINT_EN = "Enter a date as dd/mm/yyyy (e.g. 28/11/2026).";
 
 /** Serial numbers, dd/mm/yyyy (also with - or .), yyyy-mm-dd with or without a time. */
 export function parseDate(cell: Cell): Parsed<string> {
   if (typeof cell === "number") {
-    if (cell < 1 || cell > 2_958_465) return bad(`« ${cell} » n'est pas une date.`, `"${cell}" is not a date.`);
+    if (cell < 1 || cell > 2_958_465) return bad({ fr: `« ${cell} » n'est pas une date.`, en: `"${cell}" is not a date.` });
     return ok(serialToIso(cell));
   }
   const text = cellText(cell);
@@ -53,20 +53,20 @@ export function parseDate(cell: Cell): Parsed<string> {
     const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     const iso = isoIfReal(year, Number(m[2]), Number(m[1]));
     if (iso) return ok(iso);
-    return bad(`« ${text} » n'est pas une date réelle.`, `"${text}" is not a real date.`);
+    return bad({ fr: `« ${text} » n'est pas une date réelle.`, en: `"${text}" is not a real date.` });
   }
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
   if (m) {
     const iso = isoIfReal(Number(m[1]), Number(m[2]), Number(m[3]));
     if (iso) return ok(iso);
-    return bad(`« ${text} » n'est pas une date réelle.`, `"${text}" is not a real date.`);
+    return bad({ fr: `« ${text} » n'est pas une date réelle.`, en: `"${text}" is not a real date.` });
   }
   // A serial number that reached us as text (a CSV written from unformatted values).
   if (/^\d{5}(?:[.,]\d+)?$/.test(text)) return ok(serialToIso(Number(text.replace(",", "."))));
-  return bad(`« ${text} » n'est pas une date lisible.`, `"${text}" is not a readable date.`);
+  return bad({ fr: `« ${text} » n'est pas une date lisible.`, en: `"${text}" is not a readable date.` });
 }
 
-export const DATE_HINT = { fr: DATE_HINT_FR, en: DATE_HINT_EN };
+export const DATE_HINT: Bilingual = { fr: "Saisissez une date jj/mm/aaaa (ex. 28/11/2026).", en: "Enter a date as dd/mm/yyyy (e.g. 28/11/2026)." };
 
 const MONTHS: Record<string, number> = {
   janvier: 1, janv: 1, jan: 1, january: 1,
@@ -87,7 +87,7 @@ const MONTHS: Record<string, number> = {
 export function parseMonth(cell: Cell): Parsed<string> {
   const text = cellText(cell);
   const first = (year: number, month: number): Parsed<string> =>
-    month >= 1 && month <= 12 ? ok(`${year}-${String(month).padStart(2, "0")}-01`) : bad(`« ${text} » n'est pas un mois.`, `"${text}" is not a month.`);
+    month >= 1 && month <= 12 ? ok(`${year}-${String(month).padStart(2, "0")}-01`) : bad({ fr: `« ${text} » n'est pas un mois.`, en: `"${text}" is not a month.` });
   let m = /^(\d{1,2})[/.-](\d{4})$/.exec(text);
   if (m) return first(Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{1,2})$/.exec(text);
@@ -100,7 +100,7 @@ export function parseMonth(cell: Cell): Parsed<string> {
   }
   const date = parseDate(cell);
   if (date.ok) return ok(`${date.value.slice(0, 7)}-01`);
-  return bad(`« ${text} » n'est pas un mois lisible.`, `"${text}" is not a readable month.`);
+  return bad({ fr: `« ${text} » n'est pas un mois lisible.`, en: `"${text}" is not a readable month.` });
 }
 
 const TRUE = new Set(["oui", "o", "yes", "y", "vrai", "true", "1", "x", "✓", "✔", "✅"]);
@@ -111,7 +111,7 @@ export function parseBool(cell: Cell): Parsed<boolean> {
   const text = cellText(cell).toLowerCase();
   if (TRUE.has(text)) return ok(true);
   if (FALSE.has(text)) return ok(false);
-  return bad(`« ${cellText(cell)} » n'est ni Oui ni Non.`, `"${cellText(cell)}" is neither Yes nor No.`);
+  return bad({ fr: `« ${cellText(cell)} » n'est ni Oui ni Non.`, en: `"${cellText(cell)}" is neither Yes nor No.` });
 }
 
 const SEX: Record<string, "F" | "M"> = {
@@ -122,7 +122,7 @@ const SEX: Record<string, "F" | "M"> = {
 export function parseSex(cell: Cell): Parsed<"F" | "M"> {
   const key = cellText(cell).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\.$/, "");
   const sex = SEX[key];
-  return sex ? ok(sex) : bad(`« ${cellText(cell)} » n'est pas un sexe reconnu (F ou H).`, `"${cellText(cell)}" is not a recognised sex (F or H/M).`);
+  return sex ? ok(sex) : bad({ fr: `« ${cellText(cell)} » n'est pas un sexe reconnu (F ou H).`, en: `"${cellText(cell)}" is not a recognised sex (F or H/M).` });
 }
 
 /** French or English number: "1 500", "1 500,5", "12,5", "1500.5"; spaces of any kind as thousands. */
@@ -133,14 +133,14 @@ export function parseNumber(cell: Cell): Parsed<number> {
   if (/^-?\d+,\d+$/.test(text)) normal = text.replace(",", ".");
   else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) normal = text.replace(/,/g, "");
   if (/^-?\d+(\.\d+)?$/.test(normal)) return ok(Number(normal));
-  return bad(`« ${cellText(cell)} » n'est pas un nombre.`, `"${cellText(cell)}" is not a number.`);
+  return bad({ fr: `« ${cellText(cell)} » n'est pas un nombre.`, en: `"${cellText(cell)}" is not a number.` });
 }
 
 /** A head count: a whole number, zero or more. */
 export function parseCount(cell: Cell): Parsed<number> {
   const n = parseNumber(cell);
   if (!n.ok) return n;
-  if (!Number.isInteger(n.value)) return bad(`« ${cellText(cell)} » n'est pas un nombre entier.`, `"${cellText(cell)}" is not a whole number.`);
-  if (n.value < 0) return bad(`« ${cellText(cell)} » est négatif.`, `"${cellText(cell)}" is negative.`);
+  if (!Number.isInteger(n.value)) return bad({ fr: `« ${cellText(cell)} » n'est pas un nombre entier.`, en: `"${cellText(cell)}" is not a whole number.` });
+  if (n.value < 0) return bad({ fr: `« ${cellText(cell)} » est négatif.`, en: `"${cellText(cell)}" is negative.` });
   return n;
 }

@@ -1,5 +1,6 @@
-import type { CountryRule } from "../../config/pipelines.ts";
+import type { CountryRule } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
+import type { Bilingual } from "../../core/message.ts";
 import type { DuckDBValue } from "@duckdb/node-api";
 import { fieldColumn, jsonPath, type Field, type FieldPath } from "./fields.ts";
 
@@ -78,7 +79,7 @@ export function compileCountryRules(rules: CountryRule[]): CompiledRules {
     const p = `rule${i}`;
     switch (rule.from) {
       case "extension":
-        if (rule.key.includes('"')) throw invalidRule(rule, "la clé d'extension ne peut pas contenir de guillemet double", "the extension key cannot contain a double quote");
+        if (rule.key.includes('"')) throw invalidRule(rule, { fr: "la clé d'extension ne peut pas contenir de guillemet double", en: "the extension key cannot contain a double quote" });
         parts.push(`NULLIF(${column(["context", "extensions", rule.key])}, '')`);
         break;
       case "platform": {
@@ -92,7 +93,7 @@ export function compileCountryRules(rules: CountryRule[]): CompiledRules {
         break;
       }
       case "activity":
-      case "homepage":
+      case "homepage": {
         checkPattern(rule, rule.pattern);
         params[p] = rule.pattern;
         // CASE rather than NULLIF: NULLIF repeats its argument, so the regex would run on every
@@ -100,6 +101,7 @@ export function compileCountryRules(rules: CountryRule[]): CompiledRules {
         const col = fieldColumn(rule.from === "activity" ? BASE_FIELDS.objectId : BASE_FIELDS.actorHomePage);
         parts.push(`CASE WHEN regexp_matches(${col}, $${p}) THEN NULLIF(regexp_extract(${col}, $${p}, 1), '') END`);
         break;
+      }
       case "fixed":
         params[p] = rule.country;
         parts.push(`$${p}`);
@@ -117,22 +119,20 @@ function checkPattern(rule: CountryRule, pattern: string): void {
     groups = (new RegExp(`${pattern}|`).exec("")?.length ?? 1) - 1;
   } catch (error) {
     const why = (error as Error).message;
-    throw invalidRule(rule, `le motif ne se compile pas (${why})`, `the pattern does not compile (${why})`);
+    throw invalidRule(rule, { fr: `le motif ne se compile pas (${why})`, en: `the pattern does not compile (${why})` });
   }
   if (groups < 1) {
-    throw invalidRule(
-      rule,
-      "le motif doit entourer le code pays de parenthèses (un groupe)",
-      "the pattern needs a group in parentheses around the country code",
-    );
+    throw invalidRule(rule, {
+      fr: "le motif doit entourer le code pays de parenthèses (un groupe)",
+      en: "the pattern needs a group in parentheses around the country code",
+    });
   }
 }
 
-function invalidRule(rule: CountryRule, whyFr: string, whyEn: string): ImaginEcoleError {
+function invalidRule(rule: CountryRule, why: Bilingual): ImaginEcoleError {
   const shown = JSON.stringify(rule);
-  return new ImaginEcoleError(
-    `Règle de pays invalide ${shown} : ${whyFr}. Corrigez la règle dans la configuration.`,
-    `Invalid country rule ${shown}: ${whyEn}. Fix the rule in the configuration.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `Règle de pays invalide ${shown} : ${why.fr}. Corrigez la règle dans la configuration.`,
+    en: `Invalid country rule ${shown}: ${why.en}. Fix the rule in the configuration.`,
+  }, EXIT.usage);
 }

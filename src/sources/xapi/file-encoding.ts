@@ -29,11 +29,10 @@ export function encodingError(shown: string, problem: EncodingProblem): ImaginEc
     "utf-32": { fr: "est encodé en UTF-32", en: "is encoded in UTF-32" },
     "not-utf-8": { fr: "n'est pas en UTF-8 (sans doute Latin-1 ou Windows-1252)", en: "is not UTF-8 (probably Latin-1 or Windows-1252)" },
   }[problem];
-  return new ImaginEcoleError(
-    `Fichier de déclarations xAPI ${shown} : il ${found.fr}, or le JSON des déclarations doit être en UTF-8. Ré-enregistrez le fichier en UTF-8 (ou exportez-le à nouveau depuis le LRS), puis importez-le à nouveau.`,
-    `xAPI statements file ${shown}: it ${found.en}, but statement JSON must be UTF-8. Save the file again as UTF-8 (or export it again from the LRS), then import it again.`,
-    EXIT.failed,
-  );
+  return new ImaginEcoleError({
+    fr: `Fichier de déclarations xAPI ${shown} : il ${found.fr}, or le JSON des déclarations doit être en UTF-8. Ré-enregistrez le fichier en UTF-8 (ou exportez-le à nouveau depuis le LRS), puis importez-le à nouveau.`,
+    en: `xAPI statements file ${shown}: it ${found.en}, but statement JSON must be UTF-8. Save the file again as UTF-8 (or export it again from the LRS), then import it again.`,
+  }, EXIT.failed);
 }
 
 /** Refuses a statements file whose first 64 KB are not UTF-8, before DuckDB reads it. */

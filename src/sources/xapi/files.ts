@@ -1,19 +1,21 @@
 import { resolve } from "node:path";
-import type { CountryRule, XapiFilesSource } from "../../config/pipelines.ts";
+import type { CountryRule, XapiFilesSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { knownHash, rememberHash, sha256File } from "../../warehouse/content-hash.ts";
 import { underImportMemoryLimit } from "../../warehouse/memory-cap.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
-import { commitIfClean, commitStatements, countActors, summarise, type CommitOptions, type Summary } from "./commit.ts";
-import { checkCountryCode } from "./country-check.ts";
+import { commitIfClean, commitStatements, countActors, summarise, type CommitOptions, type Summary } from "../usage/commit.ts";
+import { checkCountryCode } from "../usage/country-check.ts";
 import { DEFAULT_COUNTRY_RULES } from "./country-rules.ts";
 import { locationSeparator, sniffFormat, type StatementsFormat } from "./file-format.ts";
-import { displayPath, expandFiles, listFiles } from "./folder.ts";
+import { displayPath, expandFiles, listFiles } from "../usage/folder.ts";
 import { XAPI_REASONS } from "./reasons.ts";
-import { describeLoad } from "./report.ts";
+import { defineXapiMacros } from "../usage/macros.ts";
+import { describeLoad } from "../usage/report.ts";
+import { STAGED, type Statements } from "../usage/statements.ts";
 import { checkEncoding } from "./file-encoding.ts";
-import { defineXapiMacros, ndjsonActors, ndjsonStatements, readingFile, STAGED, stageStatementsFile, type Statements } from "./statements.ts";
+import { ndjsonActors, ndjsonStatements, readingFile, stageStatementsFile } from "./statements.ts";
 
 export const XAPI_SOURCE = "xapi";
 const STATEMENT_FILES = /\.(nd)?json$/i;

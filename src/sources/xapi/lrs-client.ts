@@ -48,11 +48,10 @@ export async function fetchStatementsPage(url: URL, credentials: LrsCredentials,
       await sleep(ms);
     }
   }
-  throw new ImaginEcoleError(
-    `Le LRS (${shown(url)}) ne répond pas correctement après ${options.attempts} essais (dernier : ${last.problem}). Relancez plus tard : la prochaine exécution reprendra là où celle-ci s'est arrêtée.`,
-    `The LRS (${shown(url)}) still fails after ${options.attempts} attempts (last: ${last.problem}). Run again later: the next run resumes where this one stopped.`,
-    EXIT.failed,
-  );
+  throw new ImaginEcoleError({
+    fr: `Le LRS (${shown(url)}) ne répond pas correctement après ${options.attempts} essais (dernier : ${last.problem}). Relancez plus tard : la prochaine exécution reprendra là où celle-ci s'est arrêtée.`,
+    en: `The LRS (${shown(url)}) still fails after ${options.attempts} attempts (last: ${last.problem}). Run again later: the next run resumes where this one stopped.`,
+  }, EXIT.failed);
 }
 
 async function tryOnce(url: URL, headers: Record<string, string>, timeoutMs: number, credentials: LrsCredentials): Promise<LrsPage | Failure> {
@@ -85,11 +84,10 @@ export function parsePage(url: URL, parsed: unknown, body: string, consistentThr
   const statements = (parsed as { statements?: unknown } | null)?.statements;
   const more = (parsed as { more?: unknown } | null)?.more;
   if (!Array.isArray(statements)) {
-    throw new ImaginEcoleError(
-      `Réponse du LRS inattendue (${shown(url)}) : ce n'est pas un StatementResult {statements, more}. Vérifiez l'adresse du point d'accès (elle doit mener à /statements).`,
-      `Unexpected LRS response (${shown(url)}): not a StatementResult {statements, more}. Check the endpoint address (it must lead to /statements).`,
-      EXIT.failed,
-    );
+    throw new ImaginEcoleError({
+      fr: `Réponse du LRS inattendue (${shown(url)}) : ce n'est pas un StatementResult {statements, more}. Vérifiez l'adresse du point d'accès (elle doit mener à /statements).`,
+      en: `Unexpected LRS response (${shown(url)}): not a StatementResult {statements, more}. Check the endpoint address (it must lead to /statements).`,
+    }, EXIT.failed);
   }
   return { statements, more: typeof more === "string" ? more : "", consistentThrough, body };
 }
@@ -105,27 +103,24 @@ function notJson(contentType: string | null): string {
 function redirected(url: URL, location: string | null): ImaginEcoleError {
   const to = location ? ` vers ${location}` : "";
   const toEn = location ? ` to ${location}` : "";
-  return new ImaginEcoleError(
-    `Le LRS (${shown(url)}) renvoie ailleurs${to} : la redirection n'est pas suivie, pour que les identifiants n'aillent qu'au LRS. Mettez l'adresse définitive du point d'accès dans la configuration.`,
-    `The LRS (${shown(url)}) redirects${toEn}: the redirect is not followed, so that the credentials go only to the LRS. Put the endpoint's final address in the configuration.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `Le LRS (${shown(url)}) renvoie ailleurs${to} : la redirection n'est pas suivie, pour que les identifiants n'aillent qu'au LRS. Mettez l'adresse définitive du point d'accès dans la configuration.`,
+    en: `The LRS (${shown(url)}) redirects${toEn}: the redirect is not followed, so that the credentials go only to the LRS. Put the endpoint's final address in the configuration.`,
+  }, EXIT.usage);
 }
 
 function refused(url: URL, status: number, body: string, credentials: LrsCredentials): ImaginEcoleError {
   const detail = body.replace(/\s+/g, " ").slice(0, 300);
   if (status === 401 || status === 403) {
-    return new ImaginEcoleError(
-      `Le LRS refuse l'accès (HTTP ${status}) à ${shown(url)} : vérifiez les identifiants dans les variables ${credentials.usernameEnv} et ${credentials.passwordEnv}.`,
-      `The LRS refuses access (HTTP ${status}) to ${shown(url)}: check the credentials in the variables ${credentials.usernameEnv} and ${credentials.passwordEnv}.`,
-      EXIT.usage,
-    );
+    return new ImaginEcoleError({
+      fr: `Le LRS refuse l'accès (HTTP ${status}) à ${shown(url)} : vérifiez les identifiants dans les variables ${credentials.usernameEnv} et ${credentials.passwordEnv}.`,
+      en: `The LRS refuses access (HTTP ${status}) to ${shown(url)}: check the credentials in the variables ${credentials.usernameEnv} and ${credentials.passwordEnv}.`,
+    }, EXIT.usage);
   }
-  return new ImaginEcoleError(
-    `Le LRS refuse la requête (HTTP ${status}) ${shown(url)} : ${detail}. Vérifiez l'adresse du point d'accès dans la configuration.`,
-    `The LRS refuses the request (HTTP ${status}) ${shown(url)}: ${detail}. Check the endpoint address in the configuration.`,
-    EXIT.usage,
-  );
+  return new ImaginEcoleError({
+    fr: `Le LRS refuse la requête (HTTP ${status}) ${shown(url)} : ${detail}. Vérifiez l'adresse du point d'accès dans la configuration.`,
+    en: `The LRS refuses the request (HTTP ${status}) ${shown(url)}: ${detail}. Check the endpoint address in the configuration.`,
+  }, EXIT.usage);
 }
 
 function networkProblem(error: unknown): string {

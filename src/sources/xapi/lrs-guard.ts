@@ -1,4 +1,5 @@
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
+import type { Bilingual } from "../../core/message.ts";
 import { shown } from "./lrs-client.ts";
 
 /** Pages in a row that bring no statement not seen before, after which the listing is stopped as a loop. */
@@ -30,22 +31,22 @@ export class PagingGuard {
     try {
       url = new URL(more, this.endpoint.origin);
     } catch {
-      throw pagingError(
-        `le lien « more » de la page n'est pas une adresse (${more.slice(0, 200)})`,
-        `the page's "more" link is not an address (${more.slice(0, 200)})`,
-      );
+      throw pagingError({
+        fr: `le lien « more » de la page n'est pas une adresse (${more.slice(0, 200)})`,
+        en: `the page's "more" link is not an address (${more.slice(0, 200)})`,
+      });
     }
     if (url.origin !== this.endpoint.origin) {
-      throw pagingError(
-        `le lien « more » mène à un autre serveur (${url.origin}) que le LRS (${this.endpoint.origin}) ; il n'est pas suivi, et les identifiants du LRS n'y sont pas envoyés`,
-        `the "more" link leads to another server (${url.origin}) than the LRS (${this.endpoint.origin}); it is not followed, and the LRS's credentials are not sent there`,
-      );
+      throw pagingError({
+        fr: `le lien « more » mène à un autre serveur (${url.origin}) que le LRS (${this.endpoint.origin}) ; il n'est pas suivi, et les identifiants du LRS n'y sont pas envoyés`,
+        en: `the "more" link leads to another server (${url.origin}) than the LRS (${this.endpoint.origin}); it is not followed, and the LRS's credentials are not sent there`,
+      });
     }
     if (this.asked.has(url.toString())) {
-      throw pagingError(
-        `le LRS renvoie une page déjà demandée (${shown(url)}) : sa pagination tourne en rond`,
-        `the LRS sends back to a page already asked for (${shown(url)}): its paging goes round in circles`,
-      );
+      throw pagingError({
+        fr: `le LRS renvoie une page déjà demandée (${shown(url)}) : sa pagination tourne en rond`,
+        en: `the LRS sends back to a page already asked for (${shown(url)}): its paging goes round in circles`,
+      });
     }
     this.asked.add(url.toString());
     return url;
@@ -72,18 +73,17 @@ export class PagingGuard {
     }
     this.stale = fresh || statements.length === 0 ? 0 : this.stale + 1;
     if (this.stale >= STALE_PAGES) {
-      throw pagingError(
-        `${STALE_PAGES} pages de suite n'apportent aucune déclaration nouvelle : la pagination du LRS tourne en rond`,
-        `${STALE_PAGES} pages in a row bring no new statement: the LRS's paging goes round in circles`,
-      );
+      throw pagingError({
+        fr: `${STALE_PAGES} pages de suite n'apportent aucune déclaration nouvelle : la pagination du LRS tourne en rond`,
+        en: `${STALE_PAGES} pages in a row bring no new statement: the LRS's paging goes round in circles`,
+      });
     }
   }
 }
 
-function pagingError(fr: string, en: string): ImaginEcoleError {
-  return new ImaginEcoleError(
-    `Lecture du LRS arrêtée : ${fr}. Ce qui a été lu avant est chargé ; la prochaine exécution reprendra là. Signalez-le à l'administrateur du LRS.`,
-    `LRS pull stopped: ${en}. What was read before is loaded; the next run resumes from there. Report it to the LRS's administrator.`,
-    EXIT.failed,
-  );
+function pagingError(why: Bilingual): ImaginEcoleError {
+  return new ImaginEcoleError({
+    fr: `Lecture du LRS arrêtée : ${why.fr}. Ce qui a été lu avant est chargé ; la prochaine exécution reprendra là. Signalez-le à l'administrateur du LRS.`,
+    en: `LRS pull stopped: ${why.en}. What was read before is loaded; the next run resumes from there. Report it to the LRS's administrator.`,
+  }, EXIT.failed);
 }

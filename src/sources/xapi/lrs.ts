@@ -1,19 +1,20 @@
 import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { XapiLrsSource } from "../../config/pipelines.ts";
+import type { XapiLrsSource } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
-import { say, type RunContext } from "../../context/run-context.ts";
+import type { RunContext } from "../../context/run-context.ts";
+import { say } from "../../core/message.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
+import { sqlFile } from "../../warehouse/sql-file.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { latestStored, nextCursor } from "./cursor.ts";
 import { writeStatementsFile, XAPI_SOURCE } from "./files.ts";
-import { describeLoad } from "./report.ts";
+import { describeLoad } from "../usage/report.ts";
 import { fetchStatementsPage, shown, type LrsCredentials, type LrsPage } from "./lrs-client.ts";
 import { PagingGuard } from "./lrs-guard.ts";
 import { XAPI_REASONS } from "./reasons.ts";
 import type { RetryOptions, RetryWait } from "./retry.ts";
-import { runSqlFile } from "./sql.ts";
 
 export const CURSOR_SOURCE = "xapi-lrs";
 const DEFAULT_PAGE_SIZE = 500;
@@ -118,7 +119,7 @@ export async function runXapiLrs(ctx: RunContext, source: XapiLrsSource, options
     ctx.progress?.stop();
     rmSync(staging, { recursive: true, force: true });
   }
-  if (results.length === 0) ctx.log(say(ctx, `${source.name} : rien de nouveau.`, `${source.name}: nothing new.`));
+  if (results.length === 0) ctx.log(say(ctx, { fr: `${source.name} : rien de nouveau.`, en: `${source.name}: nothing new.` }));
   return results;
 }
 
@@ -126,11 +127,10 @@ export async function runXapiLrs(ctx: RunContext, source: XapiLrsSource, options
 function describeWait(ctx: RunContext, name: string, wait: RetryWait): string {
   const s = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
   const capped = wait.askedMs !== null && wait.askedMs > wait.ms;
-  return say(
-    ctx,
-    `${name} : LRS en difficulté (${wait.problem}), nouvel essai dans ${s(wait.ms)} (essai ${wait.attempt + 1} sur ${wait.attempts})${capped ? ` ; il demandait d'attendre ${s(wait.askedMs!)}, l'attente est limitée` : ""}.`,
-    `${name}: LRS in trouble (${wait.problem}), trying again in ${s(wait.ms)} (try ${wait.attempt + 1} of ${wait.attempts})${capped ? `; it asked to wait ${s(wait.askedMs!)}, the wait is capped` : ""}.`,
-  );
+  return say(ctx, {
+    fr: `${name} : LRS en difficulté (${wait.problem}), nouvel essai dans ${s(wait.ms)} (essai ${wait.attempt + 1} sur ${wait.attempts})${capped ? ` ; il demandait d'attendre ${s(wait.askedMs!)}, l'attente est limitée` : ""}.`,
+    en: `${name}: LRS in trouble (${wait.problem}), trying again in ${s(wait.ms)} (try ${wait.attempt + 1} of ${wait.attempts})${capped ? `; it asked to wait ${s(wait.askedMs!)}, the wait is capped` : ""}.`,
+  });
 }
 
 async function loadStaged(
@@ -180,11 +180,10 @@ function readCredentials(source: XapiLrsSource, env: NodeJS.ProcessEnv): LrsCred
   const username = env[source.usernameEnv];
   const password = env[source.passwordEnv];
   if (!username || password === undefined) {
-    throw new ImaginEcoleError(
-      `Identifiants du LRS absents pour la source ${source.name} : définissez les variables d'environnement ${source.usernameEnv} et ${source.passwordEnv}.`,
-      `LRS credentials missing for the source ${source.name}: set the environment variables ${source.usernameEnv} and ${source.passwordEnv}.`,
-      EXIT.usage,
-    );
+    throw new ImaginEcoleError({
+      fr: `Identifiants du LRS absents pour la source ${source.name} : définissez les variables d'environnement ${source.usernameEnv} et ${source.passwordEnv}.`,
+      en: `LRS credentials missing for the source ${source.name}: set the environment variables ${source.usernameEnv} and ${source.passwordEnv}.`,
+    }, EXIT.usage);
   }
   return { username, password, usernameEnv: source.usernameEnv, passwordEnv: source.passwordEnv };
 }
@@ -199,5 +198,5 @@ export async function readCursor(warehouse: Warehouse, key: string): Promise<str
 
 async function saveCursor(warehouse: Warehouse, key: string, value: string | null): Promise<void> {
   if (value === null) return;
-  await runSqlFile(warehouse, "ops.cursors", { source: CURSOR_SOURCE, key, value });
+  await warehouse.run(sqlFile(import.meta.url, "sql/ops.cursors.sql"), { source: CURSOR_SOURCE, key, value });
 }

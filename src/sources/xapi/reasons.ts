@@ -1,19 +1,15 @@
-/** Why a statement or log row was rejected: the column it names and what to do, in both languages. */
-export interface Reason {
-  column: string | null;
-  fr: string;
-  en: string;
-}
+import type { Bilingual } from "../../core/message.ts";
+import type { Reason } from "../usage/reasons.ts";
 
 /** A defect of a property `p`, said in both languages; the property is the reject's column. */
-type Defect = (p: string) => { fr: string; en: string };
+type Defect = (p: string) => Bilingual;
 
 const TIME_FORMAT = {
   fr: "attendu ISO 8601 avec son fuseau, par exemple 2026-03-01T10:00:00Z ou 2026-03-01T11:00:00+01:00 (le décalage -00:00, « inconnu », n'est pas permis)",
   en: "expected ISO 8601 with its offset, e.g. 2026-03-01T10:00:00Z or 2026-03-01T11:00:00+01:00 (the offset -00:00, \"unknown\", is not allowed)",
 };
 
-/** What sql/macros.sql finds wrong with an Agent or a Group, after the property it prefixes. */
+/** What ../usage/sql/macros.sql finds wrong with an Agent or a Group, after the property it prefixes. */
 const AGENT_DEFECTS: Record<string, Defect> = {
   "|ifi_none": (p) => ({
     fr: `${p} absent ou sans identifiant (mbox, mbox_sha1sum, openid ou account) : la déclaration ne peut être attribuée à personne.`,
@@ -203,7 +199,7 @@ const timeFormat = (p: string): Reason => ({
 
 /**
  * Every code sql/statements.sql, sql/actors.sql and the batch's checks set in their `reason`
- * column: `<property>|<defect>` (sql/macros.sql), each naming the property it concerns.
+ * column: `<property>|<defect>` (../usage/sql/macros.sql), each naming the property it concerns.
  */
 export const XAPI_REASONS: Record<string, Reason> = {
   ...ONE_OFF,

@@ -1,25 +1,12 @@
-import type { CountryRule } from "../../config/pipelines.ts";
+import type { CountryRule } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { sqlFile } from "../../warehouse/sql-file.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { BASE_FIELDS, BASE_PATHS, compileCountryRules } from "./country-rules.ts";
 import { fieldsFromNdjson, fieldsFromText, type Field, type FieldsQuery } from "./fields.ts";
 import { linesSql, type StatementsFormat } from "./file-format.ts";
-import { runSqlFile, usedParams, type Query } from "./sql.ts";
-
-/**
- * A relation in the shape of sql/statements.sql (line, event_id, ident, object_ident, verb,
- * object_id, voided_target, occurred_at, stored_at, country, reason, reject_value), and what it binds.
- */
-export type Statements = Query;
-
-/** The TEMP table xapi_stage, filled by stageStatementsFile or by the Moodle reader. */
-export const STAGED: Statements = { sql: "xapi_stage", params: {} };
-
-/** Defines the checks of sql/macros.sql on the connection (TEMP, so again for each load). */
-export async function defineXapiMacros(warehouse: Warehouse): Promise<void> {
-  await runSqlFile(warehouse, "macros");
-}
+import type { Query } from "../usage/sql.ts";
+import type { FileShape, Statements } from "../usage/statements.ts";
 
 const F = BASE_FIELDS;
 
@@ -39,12 +26,6 @@ const unread = (read: ReadonlySet<Field>): ReadonlySet<Field> => new Set(BASE_PA
 
 type Fields = (fields: readonly Field[]) => FieldsQuery;
 
-/** What the first pass saw in a clean file that the second must handle (it costs on every statement). */
-export interface FileShape {
-  /** A voiding statement. */
-  voids: boolean;
-}
-
 async function hasReference(warehouse: Warehouse): Promise<boolean> {
   return Number(await warehouse.scalar("SELECT count(*) FROM core.countries")) > 0;
 }
@@ -55,9 +36,9 @@ const nowUs = (now: Date): bigint => BigInt(now.getTime()) * 1000n;
 async function checkedStatements(warehouse: Warehouse, file: string, rules: CountryRule[], fields: Fields, now: Date): Promise<Statements> {
   const country = compileCountryRules(rules);
   const read = fields([...BASE_PATHS, ...country.paths.map((path) => ({ path }))]);
-  const sql = sqlFile(import.meta.url, "sql/statements.sql").replace("{{fields}}", read.sql).replace("{{country}}", country.sql);
+  const sql = sqlFile(import.meta.url, "sql/statements.sql").fill({ fields: read.sql, country: country.sql });
   return {
-    sql: `(${sql})`,
+    sql: sql.wrap((relation) => `(${relation})`),
     params: { file, has_reference: await hasReference(warehouse), now_us: nowUs(now), ...read.params, ...country.params },
   };
 }
@@ -78,12 +59,13 @@ export async function ndjsonStatements(
   const country = compileCountryRules(rules);
   const read = fieldsFromNdjson([...BASE_PATHS, ...country.paths.map((path) => ({ path }))], unread(SECOND_PASS));
   const voided = `CASE WHEN xapi_is_void("verb.id") AND "object.objectType" = 'StatementRef' THEN xapi_uuid("object.id") END`;
-  const sql = sqlFile(import.meta.url, "sql/statements.clean.sql")
-    .replace("{{fields}}", read.sql)
-    .replace("{{country}}", country.sql)
-    .replace("{{voided_target}}", shape.voids ? voided : "NULL::VARCHAR");
+  const sql = sqlFile(import.meta.url, "sql/statements.clean.sql").fill({
+    fields: read.sql,
+    country: country.sql,
+    voided_target: shape.voids ? voided : "NULL::VARCHAR",
+  });
   return {
-    sql: `(${sql})`,
+    sql: sql.wrap((relation) => `(${relation})`),
     params: { file, has_reference: await hasReference(warehouse), now_us: nowUs(now), ...read.params, ...country.params },
   };
 }
@@ -94,7 +76,7 @@ export async function ndjsonStatements(
  */
 export function ndjsonActors(file: string): Query {
   const read = fieldsFromNdjson(BASE_PATHS, unread(FIRST_PASS));
-  const sql = sqlFile(import.meta.url, "sql/actors.sql").replace("{{fields}}", read.sql);
+  const sql = sqlFile(import.meta.url, "sql/actors.sql").fill({ fields: read.sql });
   return { sql, params: { file, ...read.params } };
 }
 
@@ -109,7 +91,7 @@ export async function stageStatementsFile(
 ): Promise<void> {
   const statements = await checkedStatements(warehouse, file, rules, (fields) => fieldsFromText(linesSql(format), fields), now);
   await readingFile(shown, () =>
-    warehouse.conn.run(`CREATE OR REPLACE TEMP TABLE xapi_stage AS ${statements.sql}`, usedParams(statements.params, statements.sql)),
+    warehouse.run(statements.sql.wrap((relation) => `CREATE OR REPLACE TEMP TABLE xapi_stage AS ${relation}`), statements.params),
   );
 }
 
@@ -119,11 +101,10 @@ export async function readingFile<T>(shown: string, work: () => Promise<T>): Pro
     return await work();
   } catch (error) {
     const detail = readerProblem(String((error as Error).message ?? error));
-    throw new ImaginEcoleError(
-      `Fichier illisible ${shown} : ${detail}. Les déclarations doivent être du JSON en UTF-8 (une par ligne, un tableau ou une page {statements}). Corrigez le fichier puis importez-le à nouveau.`,
-      `Unreadable file ${shown}: ${detail}. Statements must be UTF-8 JSON (one per line, an array or a {statements} page). Fix the file, then import it again.`,
-      EXIT.failed,
-    );
+    throw new ImaginEcoleError({
+      fr: `Fichier illisible ${shown} : ${detail}. Les déclarations doivent être du JSON en UTF-8 (une par ligne, un tableau ou une page {statements}). Corrigez le fichier puis importez-le à nouveau.`,
+      en: `Unreadable file ${shown}: ${detail}. Statements must be UTF-8 JSON (one per line, an array or a {statements} page). Fix the file, then import it again.`,
+    }, EXIT.failed);
   }
 }
 

@@ -26,7 +26,7 @@ describe("importNationalCsv refuses a whole file (exit 1) and leaves the warehou
       expect(result.error).toBeInstanceOf(ImaginEcoleError);
       expect((result.error as ImaginEcoleError).exitCode).toBe(1);
       expect(result.message).toMatch(message);
-      expect((result.error as ImaginEcoleError).messageFr).toContain(name);
+      expect((result.error as ImaginEcoleError).bilingual.fr).toContain(name);
       expect(await snapshot(bed.ctx.warehouse)).toBe(before);
       const load = await bed.ctx.warehouse.one("SELECT status, message FROM ops.loads WHERE load_id = $1", [result.loadId]);
       expect(load).toEqual({ status: "failed", message: result.message });

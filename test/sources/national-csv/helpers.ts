@@ -4,7 +4,7 @@ import type { RunContext } from "../../../src/context/run-context.ts";
 import { openTestContext } from "../../support/context.ts";
 import { importNationalCsv } from "../../../src/sources/national-csv/index.ts";
 import type { LoadResult } from "../../../src/warehouse/batch.ts";
-import { Warehouse } from "../../../src/warehouse/warehouse.ts";
+import type { Warehouse } from "../../../src/warehouse/warehouse.ts";
 
 export const FIXTURES = join(import.meta.dirname, "fixtures");
 export const fixture = (name: string) => join(FIXTURES, name);

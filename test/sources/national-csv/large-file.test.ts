@@ -67,7 +67,7 @@ describe("a file over 10,000 records", () => {
       rowsLoaded: PLATFORMS * DAYS,
       rowsRejected: 11,
     });
-    const expected = smallResult.rejects!.map((r) => [r.location.replace(/^[^:]+:/, ""), r.column, r.value, r.reasonEn]);
+    const expected = smallResult.rejects!.map((r) => [r.location.replace(/^[^:]+:/, ""), r.column, r.value, r.reason.en]);
     const got = await rejectsOf(largeResult.loadId);
     expect(got).toEqual(expected);
     expect(got.map((r) => r.slice(0, 3))).toEqual([

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SheetsApiSource } from "../../../src/config/pipelines.ts";
-import { ImaginEcoleError } from "../../../src/core/errors.ts";
+import type { SheetsApiSource } from "../../../src/sources/sheets/settings.ts";
+import type { ImaginEcoleError } from "../../../src/core/errors.ts";
 import { runSheetsApi, sheetsInit } from "../../../src/sources/sheets/index.ts";
 import { startSheetsApi, type CellValue, type SheetsApiStandIn } from "../../stand-ins/sheets-api.ts";
 import { PHASE, SA_EMAIL, fakeServiceAccount, openContext, serial, type TestContext } from "./helpers.ts";
@@ -97,10 +97,10 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
     const trainers = results.find((r) => r.location === `${SN}!Formateurs`)!;
     expect(trainers.status).toBe("failed");
     const error = trainers.error as ImaginEcoleError;
-    expect(error.messageFr).toContain("Onglet « Formateurs » refusé");
-    expect(error.messageFr).toContain("« Date de formation »");
-    expect(error.messageFr).toContain("« Date formatoin »");
-    expect(error.messageEn).toContain('required column "Date de formation" not found (closest header: "Date formatoin")');
+    expect(error.bilingual.fr).toContain("Onglet « Formateurs » refusé");
+    expect(error.bilingual.fr).toContain("« Date de formation »");
+    expect(error.bilingual.fr).toContain("« Date formatoin »");
+    expect(error.bilingual.en).toContain('required column "Date de formation" not found (closest header: "Date formatoin")');
     expect(await t.ctx.warehouse.all("SELECT * FROM core.trainers ORDER BY trainer_id")).toEqual(before);
     expect(results.find((r) => r.location === `${SN}!Sessions`)?.status).toBe("skipped");
     expect(await t.ctx.warehouse.scalar("SELECT count(*) FROM core.training_sessions")).toBe(1);
@@ -188,9 +188,9 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
     expect(results).toHaveLength(1);
     expect(results[0]!.status).toBe("failed");
     const error = results[0]!.error as ImaginEcoleError;
-    expect(error.messageFr).toContain(`partagez-la avec le compte de service ${SA_EMAIL}`);
-    expect(error.messageFr).toContain(`feuille ${SN}`);
-    expect(error.messageEn).toContain(`share it with the service account ${SA_EMAIL}`);
+    expect(error.bilingual.fr).toContain(`partagez-la avec le compte de service ${SA_EMAIL}`);
+    expect(error.bilingual.fr).toContain(`feuille ${SN}`);
+    expect(error.bilingual.en).toContain(`share it with the service account ${SA_EMAIL}`);
     expect(await t.ctx.warehouse.scalar("SELECT message FROM ops.loads WHERE status = 'failed'")).toContain(SA_EMAIL);
     expect(api.requests).toHaveLength(1);
   });
@@ -237,7 +237,7 @@ describe("sheetsInit(ctx, {source, country})", () => {
     expect(created).toBe(true);
     const book = api.spreadsheets.get(spreadsheetId)!;
     expect(book.properties.title).toBe("ImaginEcole Sénégal");
-    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Formateurs", "Sessions", "Ressources", "Activités", "Validation", "Lisez-moi"]);
+    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Formateurs", "Sessions", "Ressources", "Activités", "Validation", "Commentaires", "Lisez-moi"]);
     const formateurs = book.sheets[0]!;
     expect(formateurs.properties.gridProperties.frozenRowCount).toBe(1);
     expect(formateurs.values[0]).toEqual(["ID formateur", "Nom", "Sexe", "Région", "Fonction", "Date de formation", "Certifié"]);
@@ -247,7 +247,7 @@ describe("sheetsInit(ctx, {source, country})", () => {
 
     const withId = { ...source, spreadsheets: { SN: spreadsheetId } };
     const empty = await runSheetsApi(t.ctx, withId, FAST);
-    expect(empty.map((r) => [r.status, r.rowsRejected])).toEqual(Array(5).fill(["loaded", 0]));
+    expect(empty.map((r) => [r.status, r.rowsRejected])).toEqual(Array(6).fill(["loaded", 0]));
 
     const tab = (title: string) => book.sheets.find((s) => s.properties.title === title)!;
     const pick = (title: string, column: number) =>
@@ -258,20 +258,24 @@ describe("sheetsInit(ctx, {source, country})", () => {
     tab("Ressources").values.push(["R-1", "Titre", "Maths", pick("Ressources", 3), "Français", "Vidéo", pick("Ressources", 6), serial("2026-01-05"), ""]);
     tab("Activités").values.push(["A-1", "Atelier", "Awa", serial("2026-03-01"), pick("Activités", 4), ""]);
     tab("Validation").values.push(["03/2026", "Awa", serial("2026-04-02")]);
+    tab("Commentaires").values.push(["03/2026", pick("Commentaires", 1), "Sessions reportées après les examens.", pick("Commentaires", 3)]);
     const filled = await runSheetsApi(t.ctx, withId, FAST);
-    expect(filled.map((r) => [r.status, r.rowsLoaded, r.rowsRejected])).toEqual(Array(5).fill(["loaded", 1, 0]));
+    expect(filled.map((r) => [r.status, r.rowsLoaded, r.rowsRejected])).toEqual(Array(6).fill(["loaded", 1, 0]));
+    expect(await t.ctx.warehouse.one("SELECT country_code, subject_kind, comment, author_role FROM core.comments")).toEqual({
+      country_code: "SN", subject_kind: "general", comment: "Sessions reportées après les examens.", author_role: "national_focal_point",
+    });
   });
 
   it("creates the regional Cibles spreadsheet, whose dropdown names read back as countries", async () => {
     const { spreadsheetId } = await sheetsInit(t.ctx, { source, country: "regional" });
     const book = api.spreadsheets.get(spreadsheetId)!;
-    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Cibles", "Lisez-moi"]);
+    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Cibles", "Commentaires", "Lisez-moi"]);
     const rule = (column: number) => (book.sheets[0]!.validations.find((v) => v.range.startColumnIndex === column)!.rule as { condition: { values: { userEnteredValue: string }[] } })
       .condition.values.map((v) => v.userEnteredValue);
     expect(rule(0)).toContain("Côte d’Ivoire");
     book.sheets[0]!.values.push(["Côte d’Ivoire", rule(1)[0]!, 1200, serial("2027-12-31")]);
     const results = await runSheetsApi(t.ctx, { ...source, regional: spreadsheetId }, FAST);
-    expect(results.map((r) => [r.status, r.rowsLoaded])).toEqual([["loaded", 1]]);
+    expect(results.map((r) => [r.status, r.rowsLoaded])).toEqual([["loaded", 1], ["loaded", 0]]);
     expect(await t.ctx.warehouse.one("SELECT country_code, indicator_id FROM core.targets")).toEqual({ country_code: "CI", indicator_id: "trainers_trained" });
   });
 
@@ -284,7 +288,7 @@ describe("sheetsInit(ctx, {source, country})", () => {
     const result = await sheetsInit(t.ctx, { source: { ...source, spreadsheets: { SN } }, country: "SN" });
     expect(result).toEqual({ spreadsheetId: SN, created: false });
     const book = api.spreadsheets.get(SN)!;
-    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Formateurs", "Sessions", "Ressources", "Activités", "Validation", "Lisez-moi"]);
+    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Formateurs", "Sessions", "Ressources", "Activités", "Validation", "Commentaires", "Lisez-moi"]);
     expect(book.sheets[0]!.values[0]).toEqual(["ID formateur", "Nom", "Sexe", "Date de formation", "Région", "Fonction", "Certifié"]);
     expect(book.sheets[0]!.values[1]).toEqual(["SN-F-001", "Awa", "F", serial("2025-09-15")]);
     expect(book.sheets[0]!.properties.gridProperties.frozenRowCount).toBe(1);

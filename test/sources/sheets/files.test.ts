@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SheetFilesSource } from "../../../src/config/pipelines.ts";
+import type { SheetFilesSource } from "../../../src/sources/sheets/settings.ts";
 import { ImaginEcoleError } from "../../../src/core/errors.ts";
 import { importSheetFiles, runSheetFiles } from "../../../src/sources/sheets/index.ts";
 import { PHASE, openContext, type TestContext } from "./helpers.ts";
@@ -237,7 +237,7 @@ describe("importSheetFiles(ctx, files, {country, tab})", () => {
     const error = await importSheetFiles(t.ctx, [file], { country: "SN", phase: PHASE }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImaginEcoleError);
     expect((error as ImaginEcoleError).exitCode).toBe(2);
-    expect((error as ImaginEcoleError).messageEn).toContain("--tab");
+    expect((error as ImaginEcoleError).bilingual.en).toContain("--tab");
   });
 
   it("reads only the named tab of an .xlsx", async () => {

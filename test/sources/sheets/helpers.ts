@@ -9,9 +9,9 @@ export const SA_EMAIL = "imaginecole-sync@imaginecole-test.iam.gserviceaccount.c
 
 export type { TestContext } from "../../support/context.ts";
 
-/** A run context on a fresh DuckDB file in a temp folder, in French, paths relative to the project. */
-export function openContext(options: { dryRun?: boolean; now?: string } = {}): Promise<TestContext> {
-  return openTestContext({ lang: "fr", root: ROOT, now: options.now ?? "2026-11-28T10:00:00Z", dryRun: options.dryRun });
+/** A run context on a fresh warehouse (in memory unless `file`), in French, paths relative to the project. */
+export function openContext(options: { dryRun?: boolean; now?: string; file?: boolean } = {}): Promise<TestContext> {
+  return openTestContext({ lang: "fr", root: ROOT, now: options.now ?? "2026-11-28T10:00:00Z", dryRun: options.dryRun, file: options.file });
 }
 
 let privateKeyPem: string | undefined;

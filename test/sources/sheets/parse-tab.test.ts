@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createKeyer } from "../../../src/privacy/keyed-hash.ts";
 import { contractFor } from "../../../src/sources/sheets/contracts.ts";
-import { countryMatcher, indicatorMatcher, readIndicatorAliases } from "../../../src/sources/sheets/lookups.ts";
+import { countryMatcher, indicatorMatcher, readIndicatorAliases, subjectMatcher } from "../../../src/sources/sheets/lookups.ts";
 import { parseTab, type ParseEnv } from "../../../src/sources/sheets/parse-tab.ts";
 import type { Cell } from "../../../src/sources/sheets/values.ts";
 import { PHASE } from "./helpers.ts";
@@ -45,19 +45,19 @@ describe("parseTab(grid, title, contract, env)", () => {
 
   it("pads ragged rows: a missing trailing required cell is reported as empty", () => {
     const tab = sessions([["S-1", "F-1", "01/10/2025", "03/10/2025", "Primaire", "Hybride", 3]]);
-    expect(tab.rejects).toMatchObject([{ location: "Sessions!H2", value: null, reasonEn: expect.stringContaining("is empty but required") }]);
+    expect(tab.rejects).toMatchObject([{ location: "Sessions!H2", value: null, reason: { en: expect.stringContaining("is empty but required") } }]);
   });
 
   it("rejects a code not in the list and says which values are allowed", () => {
     const tab = sessions([session({ 4: "Lycée technique" })]);
     expect(tab.rejects[0]).toMatchObject({ location: "Sessions!E2", column: "Niveau", value: "Lycée technique" });
-    expect(tab.rejects[0]!.reasonFr).toContain("choisissez parmi : Préscolaire, Primaire, Secondaire.");
+    expect(tab.rejects[0]!.reason.fr).toContain("choisissez parmi : Préscolaire, Primaire, Secondaire.");
   });
 
   it("rejects a date outside the phase", () => {
     const tab = sessions([session({ 2: "01/10/2024" })]);
     expect(where(tab)).toEqual(["Sessions!C2"]);
-    expect(tab.rejects[0]!.reasonFr).toContain("hors de la phase du projet (01/06/2025 – 31/12/2027)");
+    expect(tab.rejects[0]!.reason.fr).toContain("hors de la phase du projet (01/06/2025 – 31/12/2027)");
   });
 
   it("rejects an end before the start, at the end date's cell", () => {
@@ -72,7 +72,7 @@ describe("parseTab(grid, title, contract, env)", () => {
   it("rejects the second row using an id, naming the first", () => {
     const tab = sessions([session(), session({ 6: 8 })]);
     expect(tab.records).toHaveLength(1);
-    expect(tab.rejects).toMatchObject([{ location: "Sessions!A3", reasonEn: 'Id "S-1" already appears in row 2. To do: give each row a unique id or remove the duplicate.' }]);
+    expect(tab.rejects).toMatchObject([{ location: "Sessions!A3", reason: { en: 'Id "S-1" already appears in row 2. To do: give each row a unique id or remove the duplicate.' } }]);
   });
 
   it("rejects a session whose trainer is not in Formateurs", () => {
@@ -84,7 +84,7 @@ describe("parseTab(grid, title, contract, env)", () => {
   it("reports an unknown column at its header cell and still loads the rows", () => {
     const tab = parseTab([[...SESSION_HEADER, "Observations"], session()], "Sessions", contractFor("sessions"), env);
     expect(tab.records).toHaveLength(1);
-    expect(tab.rejects).toMatchObject([{ location: "Sessions!I1", column: "Observations", reasonFr: expect.stringContaining("Colonne « Observations » inconnue") }]);
+    expect(tab.rejects).toMatchObject([{ location: "Sessions!I1", column: "Observations", reason: { fr: expect.stringContaining("Colonne « Observations » inconnue") } }]);
   });
 
   it("refuses a tab missing a required column and loads nothing from it", () => {
@@ -113,5 +113,45 @@ describe("parseTab(grid, title, contract, env)", () => {
       { country_code: "GN", indicator_id: "monthly_active_users", target: 2.5, deadline: "2027-12-31" },
     ]);
     expect(tab.rejects.map((r) => r.location)).toEqual(["Cibles!A3", "Cibles!B5"]);
+  });
+});
+
+describe("parseTab on the Commentaires tab", () => {
+  const HEADER = ["Mois", "Indicateur ou constat", "Commentaire", "Rôle de l'auteur"];
+  const comments = (rows: Cell[][]) =>
+    parseTab([HEADER, ...rows], "Commentaires", contractFor("comments"), { ...env, matchSubject: subjectMatcher(readIndicatorAliases()) });
+
+  it("reads what each comment is about: an indicator, a finding, a flag id or the month as a whole", () => {
+    const tab = comments([
+      ["10/2026", "Enseignants formés", "Sessions reportées après la rentrée.", "Point focal national"],
+      ["octobre 2026", "Activités en retard", "Deux activités reportées.", "Suivi-évaluation"],
+      ["2026-10", "SN/stale_data/national-csv", "Export renvoyé.", "Point focal"],
+      ["10/2026", "Général", "Atelier régional à Dakar.", "Coordination régionale"],
+      // Two comments on the same month and indicator are both kept: the tab has no key.
+      ["10/2026", "Activités échues réalisées", "Plan revu.", "Equipe pays"],
+      ["10/2026", "Activités échues réalisées", "Deuxième remarque.", "Equipe pays"],
+    ]);
+    expect(tab.rejects).toEqual([]);
+    expect(tab.records.map((r) => [r.period, r.subject, r.author_role])).toEqual([
+      ["2026-10-01", "indicator:teachers_trained", "national_focal_point"],
+      ["2026-10-01", "rule:overdue_activities", "monitoring_evaluation"],
+      ["2026-10-01", "flag:SN/stale_data/national-csv", "national_focal_point"],
+      ["2026-10-01", "general", "regional_coordination"],
+      ["2026-10-01", "indicator:activities_done_on_time", "country_team"],
+      ["2026-10-01", "indicator:activities_done_on_time", "country_team"],
+    ]);
+  });
+
+  it("refuses a subject it does not know, a role that is not in the list, and contact details in the text", () => {
+    const tab = comments([
+      ["10/2026", "La météo", "Pluies.", "Point focal national"],
+      ["10/2026", "Général", "Voir avec Awa.", "Awa Diallo"],
+      ["10/2026", "Général", "Écrire à awa.diallo@example.org pour le détail.", "Équipe pays"],
+      ["10/2026", "Général", "Appeler le +221 77 123 45 67.", "Équipe pays"],
+    ]);
+    expect(tab.records).toEqual([]);
+    expect(where(tab as never)).toEqual(["Commentaires!B2", "Commentaires!D3", "Commentaires!C4", "Commentaires!C5"]);
+    expect(tab.rejects[0]!.reason.en).toContain("neither a known indicator nor a known finding");
+    expect(tab.rejects[2]!.reason.fr).toContain("publié tel quel");
   });
 });

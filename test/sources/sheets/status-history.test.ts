@@ -80,7 +80,7 @@ describe("core.resource_status_history (Ressources tab)", () => {
   });
 
   it("starts the history of a warehouse loaded before it existed from the current statuses", async () => {
-    t = await openContext();
+    t = await openContext({ file: true });
     await importRessources(t, "before", ["RES-SN-007,Lecture,Français,Primaire,Français,Vidéo,En validation,10/02/2026,"]);
     const path = join(t.dir, "warehouse.duckdb");
     // Back to the state before migration 021, then open again: the migration runs on loaded data.

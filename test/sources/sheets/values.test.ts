@@ -16,7 +16,7 @@ describe("parseDate(cell)", () => {
     expect(value(parseDate("2025-11-03T00:00:00Z"))).toBe("2025-11-03");
   });
   it("refuses dates that do not exist and text that is no date", () => {
-    expect(parseDate("31/02/2026")).toMatchObject({ ok: false, fr: "« 31/02/2026 » n'est pas une date réelle." });
+    expect(parseDate("31/02/2026")).toMatchObject({ ok: false, problem: { fr: "« 31/02/2026 » n'est pas une date réelle." } });
     expect(parseDate("11/31/2025").ok).toBe(false);
     expect(parseDate("bientôt").ok).toBe(false);
   });
@@ -38,7 +38,7 @@ describe("parseBool(cell)", () => {
 describe("parseSex(cell)", () => {
   it.each([["F", "F"], ["f", "F"], ["Femme", "F"], ["féminin", "F"], ["H", "M"], ["h", "M"], ["Homme", "M"], ["M", "M"], ["masculin", "M"]] as const)(
     "reads %j as %j", (cell, expected) => expect(value(parseSex(cell))).toBe(expected));
-  it("refuses X", () => expect(parseSex("X")).toMatchObject({ ok: false, en: '"X" is not a recognised sex (F or H/M).' }));
+  it("refuses X", () => expect(parseSex("X")).toMatchObject({ ok: false, problem: { en: '"X" is not a recognised sex (F or H/M).' } }));
 });
 
 describe("parseNumber(cell) and parseCount(cell)", () => {
@@ -50,7 +50,7 @@ describe("parseNumber(cell) and parseCount(cell)", () => {
     expect(value(parseNumber(7))).toBe(7);
   });
   it("refuses negative and fractional head counts", () => {
-    expect(parseCount("-12")).toMatchObject({ ok: false, fr: "« -12 » est négatif." });
+    expect(parseCount("-12")).toMatchObject({ ok: false, problem: { fr: "« -12 » est négatif." } });
     expect(parseCount("2,5").ok).toBe(false);
     expect(value(parseCount("0"))).toBe(0);
   });

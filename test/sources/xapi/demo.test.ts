@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { generateDemo, type DemoManifest } from "../../../src/demo/generate.ts";
-import { loadCountries } from "../../../src/reference/countries.ts";
+import { loadCountries } from "../../../src/sources/reference/countries.ts";
 import { runXapiFiles } from "../../../src/sources/xapi/index.ts";
 import { readFileSync } from "node:fs";
-import type { PipelinesConfig, XapiFilesSource } from "../../../src/config/pipelines.ts";
+import type { PipelinesConfig } from "../../../src/config/pipelines.ts";
+import type { XapiFilesSource } from "../../../src/sources/xapi/settings.ts";
 import { allText, count, openTestWarehouse, type TestWarehouse } from "./helpers.ts";
 
 let t: TestWarehouse;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { XapiLrsSource } from "../../../src/config/pipelines.ts";
+import type { XapiLrsSource } from "../../../src/sources/xapi/settings.ts";
 import { ImaginEcoleError } from "../../../src/core/errors.ts";
 import { runXapiLrs } from "../../../src/sources/xapi/index.ts";
 import { join } from "node:path";
@@ -169,8 +169,8 @@ describe("runXapiLrs(ctx, source)", () => {
     );
     expect(error).toBeInstanceOf(ImaginEcoleError);
     const e = error as ImaginEcoleError;
-    expect(e.messageEn).toMatch(/HTTP 401.*LRS_USER and LRS_PASSWORD/);
-    expect(`${e.messageFr} ${e.messageEn}`).not.toMatch(/wrong-pw|s3cret/);
+    expect(e.bilingual.en).toMatch(/HTTP 401.*LRS_USER and LRS_PASSWORD/);
+    expect(`${e.bilingual.fr} ${e.bilingual.en}`).not.toMatch(/wrong-pw|s3cret/);
     expect(await allText(t.ctx)).not.toMatch(/wrong-pw|s3cret/);
   });
 });

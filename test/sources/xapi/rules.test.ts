@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ImaginEcoleError } from "../../../src/core/errors.ts";
 import { createKeyer } from "../../../src/privacy/keyed-hash.ts";
 import { importXapiFiles } from "../../../src/sources/xapi/index.ts";
-import { canonicalIdent } from "../../../src/sources/xapi/identity.ts";
+import { canonicalIdent } from "../../../src/sources/usage/identity.ts";
 import { Warehouse } from "../../../src/warehouse/warehouse.ts";
 import { count, openTestWarehouse, statement, voiding, writeNdjson, type TestWarehouse } from "./helpers.ts";
 
@@ -203,7 +204,8 @@ describe("files the JSON reader cannot take", () => {
     expect(result!.status).toBe("failed");
     expect(result!.message).toMatch(/^xAPI statements file utf16\.ndjson: it is encoded in UTF-16, but statement JSON must be UTF-8/);
     expect(result!.message).not.toMatch(/CSV/);
-    expect((result!.error as { messageFr: string }).messageFr).toMatch(/^Fichier de déclarations xAPI utf16\.ndjson : il est encodé en UTF-16/);
+    expect(result!.error).toBeInstanceOf(ImaginEcoleError);
+    expect((result!.error as ImaginEcoleError).text("fr")).toMatch(/^Fichier de déclarations xAPI utf16\.ndjson : il est encodé en UTF-16/);
   });
 });
 

@@ -4,7 +4,7 @@
 -- grouped before they are joined into one identifier, once per actor rather than once per
 -- statement. What differs from statement to statement (the id, the times, the object, the
 -- version, the context) is checked by the second pass (statements.clean.sql) and on the loaded
--- batch (raw.xapi_statements.checks.sql). Slots and checks as in statements.sql.
+-- batch (../usage/sql/raw.xapi_statements.checks.sql). Slots and checks as in statements.sql.
 -- Rows: ident (in clear), actor_hash (what the second pass joins the actor's key on, instead of
 -- building the identifier again on every statement), is_void, defect (NULL when fine), n.
 WITH grouped AS (

@@ -6,7 +6,7 @@
 -- registration or version is wrong, that is more than a day ahead, or that has a context
 -- statement, loses its actor, so the insert's join leaves it out and commit.ts, seeing fewer
 -- statements loaded than read, stages the file to say which and why (statements.sql). The
--- object is checked on the loaded batch, each distinct id once (raw.xapi_statements.checks.sql):
+-- object is checked on the loaded batch, each distinct id once (../usage/sql/raw.xapi_statements.checks.sql):
 -- an object that is no Activity nor StatementRef comes out as ''. (A filter here would be
 -- pushed below the reader and compute every check twice.) Slots from statements.ts: "fields"
 -- and "country" as in statements.sql; "voided_target" in its simplest form for what the first

@@ -2,7 +2,7 @@
 -- not). Personal identifiers are still in clear here: this is only ever read into TEMP tables.
 -- Slots filled from TypeScript (statements.ts): "fields" yields (line, parsed, then a column per
 -- property named as fields.ts's fieldColumn says: "actor.mbox", "json:verb.display"…); "country"
--- is the compiled country rules, an expression over those columns. Checks: sql/macros.sql. Every
+-- is the compiled country rules, an expression over those columns. Checks: ../usage/sql/macros.sql. Every
 -- statement is checked here, for a staged file; a clean NDJSON file is read through actors.sql
 -- and statements.clean.sql instead, which check the same things more cheaply.
 WITH fields AS (

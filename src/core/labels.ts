@@ -1,0 +1,177 @@
+// The words for every code people see, in French and English, once. The warehouse keeps stable
+// English codes; the dashboard, the donor exports, the sheets template, the command line and the
+// messages all show them through this module, so a code reads the same wherever it appears.
+// (What country teams may type for a code, its aliases, stays with the sheets: src/sources/sheets/codes.ts.)
+import type { Lang } from "./lang.ts";
+import type { Bilingual } from "./message.ts";
+import { formatList } from "./format.ts";
+
+export const LABELS = {
+  /** An indicator's standing against its target trajectory (mart.indicators). */
+  target_status: {
+    on_track: { fr: "En bonne voie", en: "On track" },
+    at_risk: { fr: "À surveiller", en: "At risk" },
+    off_track: { fr: "En retard", en: "Off track" },
+    no_data: { fr: "Pas de données", en: "No data" },
+    no_target: { fr: "Sans cible", en: "No target" },
+  },
+  /** Whether the country validated the month in its sheet (Validation tab). */
+  approval: {
+    provisional: { fr: "Provisoire", en: "Provisional" },
+    approved: { fr: "Validé", en: "Approved" },
+  },
+  level: {
+    preschool: { fr: "Préscolaire", en: "Preschool" },
+    primary: { fr: "Primaire", en: "Primary" },
+    secondary: { fr: "Secondaire", en: "Secondary" },
+  },
+  modality: {
+    in_person: { fr: "Présentiel", en: "In person" },
+    remote: { fr: "À distance", en: "Remote" },
+    hybrid: { fr: "Hybride", en: "Hybrid" },
+  },
+  /** As a group in a breakdown; the sheets take F and H (or M) as typed codes. */
+  sex: {
+    F: { fr: "Femmes", en: "Women" },
+    M: { fr: "Hommes", en: "Men" },
+  },
+  resource_status: {
+    in_production: { fr: "En production", en: "In production" },
+    in_validation: { fr: "En validation", en: "In validation" },
+    validated: { fr: "Validée", en: "Validated" },
+    published: { fr: "Publiée", en: "Published" },
+    rejected: { fr: "Rejetée", en: "Rejected" },
+  },
+  activity_status: {
+    planned: { fr: "Prévue", en: "Planned" },
+    in_progress: { fr: "En cours", en: "In progress" },
+    done: { fr: "Réalisée", en: "Done" },
+    postponed: { fr: "Reportée", en: "Postponed" },
+    cancelled: { fr: "Annulée", en: "Cancelled" },
+  },
+  /** Who wrote a comment (Commentaires tab): a role, never a name, since comments are published. */
+  author_role: {
+    national_focal_point: { fr: "Point focal national", en: "National focal point" },
+    country_team: { fr: "Équipe pays", en: "Country team" },
+    monitoring_evaluation: { fr: "Suivi-évaluation", en: "Monitoring and evaluation" },
+    regional_coordination: { fr: "Coordination régionale", en: "Regional coordination" },
+    partner: { fr: "Partenaire", en: "Partner" },
+  },
+  /** How urgent a bottleneck flag is (mart.bottlenecks.severity). */
+  severity: {
+    high: { fr: "Élevée", en: "High" },
+    medium: { fr: "Moyenne", en: "Medium" },
+    low: { fr: "Faible", en: "Low" },
+    info: { fr: "Information", en: "Information" },
+  },
+  /** Bottleneck rules (src/mart/rules/<id>.sql). */
+  rule: {
+    behind_trajectory: { fr: "En retard sur la trajectoire", en: "Behind target trajectory" },
+    resources_stuck_in_validation: { fr: "Ressources bloquées en validation", en: "Resources stuck in validation" },
+    trained_but_inactive: { fr: "Formés mais inactifs", en: "Trained but inactive" },
+    falling_use: { fr: "Usage en baisse", en: "Falling use" },
+    stale_data: { fr: "Données anciennes ou manquantes", en: "Stale or missing data" },
+    overdue_activities: { fr: "Activités en retard", en: "Overdue activities" },
+  },
+  /** How a batch ended (ops.loads.status). */
+  load_status: {
+    loaded: { fr: "Chargé", en: "Loaded" },
+    loaded_with_rejects: { fr: "Chargé avec rejets", en: "Loaded with rejects" },
+    skipped: { fr: "Inchangé", en: "Unchanged" },
+    failed: { fr: "Échec", en: "Failed" },
+  },
+  /** Where data came from (ops.loads.source, freshness and breakdowns by source). */
+  source: {
+    xapi: { fr: "Plateforme régionale (xAPI)", en: "Regional platform (xAPI)" },
+    "regional-platform": { fr: "Plateforme régionale", en: "Regional platform" },
+    "moodle-log": { fr: "Journaux Moodle", en: "Moodle logs" },
+    "national-csv": { fr: "Plateforme nationale (CSV)", en: "National platform (CSV)" },
+    sheet: { fr: "Feuille du pays", en: "Country sheet" },
+    reference: { fr: "Données de référence", en: "Reference data" },
+  },
+  platform: {
+    regional: { fr: "Régionale", en: "Regional" },
+    national: { fr: "Nationale", en: "National" },
+  },
+  /** What an indicator is broken down by (`sex=F`, `level=primary`). */
+  dimension: {
+    sex: { fr: "Sexe", en: "Sex" },
+    level: { fr: "Niveau", en: "Level" },
+    source: { fr: "Source", en: "Source" },
+    platform: { fr: "Plateforme", en: "Platform" },
+  },
+  /** Units of the indicator catalogue. */
+  unit: {
+    count: { fr: "Nombre", en: "Count" },
+    percent: { fr: "%", en: "%" },
+    days: { fr: "Jours", en: "Days" },
+    users: { fr: "Utilisateurs", en: "Users" },
+  },
+  /** How an indicator adds up over months (catalogue `kind`). */
+  kind: {
+    stock: { fr: "Stock", en: "Stock" },
+    flow: { fr: "Flux", en: "Flow" },
+    distinct: { fr: "Personnes distinctes", en: "Distinct people" },
+    rate: { fr: "Taux", en: "Rate" },
+  },
+  /** How the phase-to-date value is drawn from the months (catalogue `phase_aggregate`). */
+  phase_aggregate: {
+    last: { fr: "Valeur du dernier mois", en: "Last month's value" },
+    sum: { fr: "Somme des mois", en: "Sum of the months" },
+    mean: { fr: "Moyenne des mois", en: "Mean of the months" },
+    median: { fr: "Médiane sur la phase", en: "Median over the phase" },
+  },
+  /** A yes/no answer, keyed by the boolean's text. */
+  yes_no: {
+    true: { fr: "Oui", en: "Yes" },
+    false: { fr: "Non", en: "No" },
+  },
+} as const satisfies Record<string, Record<string, Bilingual>>;
+
+export type Vocabulary = keyof typeof LABELS;
+export type Code<V extends Vocabulary> = keyof (typeof LABELS)[V] & string;
+
+/** Where no code is given. */
+export const NO_CODE = "—";
+
+/** The words for a code, or null when the vocabulary does not know it. */
+export function labelOf(vocabulary: Vocabulary, code: string): Bilingual | null {
+  const words = LABELS[vocabulary] as Record<string, Bilingual>;
+  return Object.hasOwn(words, code) ? words[code]! : null;
+}
+
+/** A code in words; a code the vocabulary does not know is shown as it is rather than hidden. */
+export function label(lang: Lang, vocabulary: Vocabulary, code: string | boolean | null | undefined): string {
+  if (code === null || code === undefined || code === "") return NO_CODE;
+  const text = String(code);
+  return labelOf(vocabulary, text)?.[lang] ?? text;
+}
+
+/** The codes of a vocabulary, in the order they are listed (dropdowns, legends, funnels). */
+export function codesOf<V extends Vocabulary>(vocabulary: V): Code<V>[] {
+  return Object.keys(LABELS[vocabulary]) as Code<V>[];
+}
+
+/** Every label of a vocabulary in `lang`, in order. */
+export function labelsOf(lang: Lang, vocabulary: Vocabulary): string[] {
+  return codesOf(vocabulary).map((code) => label(lang, vocabulary, code));
+}
+
+/** The choices of a vocabulary in a sentence: `Préscolaire, Primaire ou Secondaire`. */
+export function choicesOf(lang: Lang, vocabulary: Vocabulary): string {
+  return formatList(lang, labelsOf(lang, vocabulary), "or");
+}
+
+/** A breakdown in words: `sex=F` → `Sexe : Femmes` / `Sex: Women`; none → `Total`. Parts joined by `, `. */
+export function breakdownLabel(lang: Lang, disaggregation: string | null | undefined): string {
+  if (!disaggregation) return lang === "fr" ? "Total" : "Total";
+  return disaggregation
+    .split(/[;,]/)
+    .map((part) => {
+      const [dimension = "", code = ""] = part.split("=");
+      const vocabulary = Object.hasOwn(LABELS, dimension) && dimension !== "dimension" ? (dimension as Vocabulary) : null;
+      const value = vocabulary ? label(lang, vocabulary, code) : code;
+      return `${label(lang, "dimension", dimension)}${lang === "fr" ? " : " : ": "}${value}`;
+    })
+    .join(", ");
+}

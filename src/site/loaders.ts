@@ -1,0 +1,185 @@
+// Framework runs each data loader of the site in a process of its own, one after the other: about
+// thirty TypeScript start-ups and warehouse openings per build, most of the build's time, and only
+// once it has parsed every page and bundled the libraries. Here the loaders all run once, in one
+// process (runLoadersOnce), at the same time as Framework's first phases; in the copy of the site
+// Framework builds, each loader gives way to shell stubs that wait for that run and print its
+// outputs (stubLoaders). A loader stays a script Framework can run by itself (`observable preview`).
+import { spawn } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseCountries } from "../sources/reference/countries.ts";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const THIS_FILE = fileURLToPath(import.meta.url);
+
+/** `data/overview.json.ts` or `data/country/[code].json.ts`: an output name with an extension, then `.ts`. */
+const LOADER = /\.[a-z0-9]+\.ts$/i;
+const PARAMETER = /\[([a-z0-9_]+)\]/gi;
+/** Written in the outputs folder when every loader has run, or when one has failed. */
+const DONE = ".done";
+const FAILED = ".failed";
+/** Beside an output that could not be made: what its loader said. */
+const ERROR = ".error";
+
+/** Every loader under `root` (a copy of dashboards/), relative to it, "/"-separated. */
+export function findLoaders(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (LOADER.test(entry.name)) found.push(relative(root, path).split("\\").join("/"));
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+/**
+ * The runs of one loader: its output path and its command-line parameters, as Framework passes
+ * them. A parameterized loader runs once per value its pages use; `[code]` is a country of the
+ * reference CSV, as observablehq.config.ts makes a page for each.
+ */
+export function loaderRuns(loader: string, values: Record<string, string[]>): { output: string; args: string[] }[] {
+  const output = loader.replace(/\.ts$/, "");
+  const names = [...new Set([...output.matchAll(PARAMETER)].map((m) => m[1]!))];
+  let runs = [{ output, args: [] as string[] }];
+  for (const name of names) {
+    const known = values[name];
+    if (!known) throw new Error(`${loader}: no values known for [${name}]`);
+    runs = runs.flatMap((run) =>
+      known.map((value) => ({ output: run.output.split(`[${name}]`).join(value), args: [...run.args, `--${name}=${value}`] })),
+    );
+  }
+  return runs;
+}
+
+/** The country codes that get a page: those of the reference CSV, as in observablehq.config.ts. */
+export function pageCountries(countriesCsv: string): string[] {
+  return parseCountries(readFileSync(countriesCsv, "utf8"))
+    .map((c) => c.country_code)
+    .filter((code) => /^[A-Z]{2}$/.test(code));
+}
+
+/**
+ * Replaces each loader of `root` by one shell stub per output (`data/country/BF.json.sh` for each
+ * country of `[code]`): Framework runs the stubs in its last phase, and each waits until
+ * runLoadersOnce has written `outputs`, then prints its output, or fails with what the loader
+ * said. As with Framework's own runs, a loader's failure fails the build only if a page uses it.
+ */
+export function stubLoaders(root: string, outputs: string, values: Record<string, string[]>): void {
+  const quote = (text: string) => `'${text.split("'").join("'\\''")}'`;
+  for (const loader of findLoaders(root)) {
+    for (const { output } of loaderRuns(loader, values)) {
+      writeFileSync(
+        join(root, `${output}.sh`),
+        `# Stands for ${loader}: prints its output once src/site/loaders.ts has run every loader.
+while [ ! -e ${quote(join(outputs, DONE))} ] && [ ! -e ${quote(join(outputs, FAILED))} ]; do sleep 0.05; done
+if [ -e ${quote(join(outputs, output))} ]; then exec cat ${quote(join(outputs, output))}; fi
+if [ -e ${quote(join(outputs, `${output}${ERROR}`))} ]; then cat ${quote(join(outputs, `${output}${ERROR}`))} >&2; else echo ${quote(`${output}: the data loaders did not run`)} >&2; fi
+exit 1
+`,
+      );
+    }
+    rmSync(join(root, loader));
+  }
+}
+
+/**
+ * Runs every loader under `root` once, in one child process with `env` (what Framework's loaders
+ * would see), and writes their outputs under `outputs` (or, for a loader that fails, what it
+ * said), then the marker the stubs wait for. `log` receives one line per output.
+ */
+export async function runLoadersOnce(
+  root: string,
+  outputs: string,
+  values: Record<string, string[]>,
+  env: Record<string, string>,
+  log: NodeJS.WritableStream,
+): Promise<void> {
+  mkdirSync(outputs, { recursive: true });
+  try {
+    await new Promise<void>((resolvePromise, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", THIS_FILE, root, outputs, JSON.stringify(values)], {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let tail = "";
+      const keep = (chunk: Buffer) => {
+        log.write(chunk);
+        tail = (tail + chunk.toString()).slice(-4000);
+      };
+      child.stdout.on("data", keep);
+      child.stderr.on("data", keep);
+      child.on("error", reject);
+      child.on("close", (code) => (code === 0 ? resolvePromise() : reject(new Error(tail.trim() || `the loaders exited with code ${code}`))));
+    });
+  } catch (error) {
+    loadersFailed(outputs);
+    throw error;
+  }
+  writeFileSync(join(outputs, DONE), "");
+}
+
+/** Tells the stubs to stop waiting: there will be no outputs (the loaders, or what they waited for, failed). */
+export function loadersFailed(outputs: string): void {
+  mkdirSync(outputs, { recursive: true });
+  writeFileSync(join(outputs, FAILED), "");
+}
+
+/** In the child: each loader imported anew with its arguments, its standard output kept as its file. */
+async function runAll(root: string, outputs: string, values: Record<string, string[]>): Promise<void> {
+  const stdout = process.stdout.write.bind(process.stdout);
+  const stderr = process.stderr.write.bind(process.stderr);
+  const capture = (into: string[]) =>
+    ((chunk: string | Uint8Array) => {
+      into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      return true;
+    }) as typeof process.stdout.write;
+  let n = 0;
+  for (const loader of findLoaders(root)) {
+    for (const run of loaderRuns(loader, values)) {
+      const started = performance.now();
+      const out: string[] = [];
+      const said: string[] = [];
+      process.argv = [process.argv[0]!, join(root, loader), ...run.args];
+      process.exitCode = undefined;
+      process.stdout.write = capture(out);
+      process.stderr.write = capture(said);
+      try {
+        await import(`${pathToFileURL(join(root, loader)).href}?run=${n++}`);
+      } catch (error) {
+        said.push(`${(error as Error).message ?? error}\n`);
+        process.exitCode = 1;
+      } finally {
+        process.stdout.write = stdout;
+        process.stderr.write = stderr;
+      }
+      const path = join(outputs, run.output);
+      mkdirSync(dirname(path), { recursive: true });
+      const ms = Math.round(performance.now() - started);
+      if (process.exitCode) {
+        writeFileSync(`${path}${ERROR}`, `${said.join("")}${run.output}: the loader ${loader} failed (exit code ${process.exitCode})\n`);
+        stdout(`load ${run.output} failed in ${ms}ms\n`);
+      } else {
+        writeFileSync(path, out.join(""));
+        stdout(`load ${run.output} in ${ms}ms\n`);
+      }
+    }
+  }
+  process.exitCode = undefined;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === THIS_FILE) {
+  const [root, outputs, values] = process.argv.slice(2);
+  if (!root || !outputs || !values) throw new Error("usage: loaders.ts <root> <outputs> <parameter values as JSON>");
+  try {
+    await runAll(root, outputs, JSON.parse(values) as Record<string, string[]>);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

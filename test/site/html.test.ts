@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { precompress } from "../../src/site/compress.ts";
+import { cacheControl } from "../../src/site/headers.ts";
+import { externalizeScripts, pageLang, setLang } from "../../src/site/html.ts";
+
+const PAGE = `<!DOCTYPE html>
+<html>
+<head>
+<script type="module">
+import {define} from "../_observablehq/client.5496f3dc.js";
+define({id: "a"});
+</script>
+<script type="module" src="../_observablehq/runtime.js"></script>
+<script type="application/json">{"keep": true}</script>
+</head>
+<body><script>console.log(1)</script></body>
+</html>`;
+
+describe("externalizeScripts(html, page)", () => {
+  it("moves each inline script into a file beside the page, named by its content's hash", () => {
+    const { html, scripts } = externalizeScripts(PAGE, "BF.html");
+    expect(scripts.map((s) => s.name)).toEqual([expect.stringMatching(/^BF\.[0-9a-f]{8}\.js$/), expect.stringMatching(/^BF\.[0-9a-f]{8}\.js$/)]);
+    expect(scripts[0]!.content).toContain('import {define} from "../_observablehq/client.5496f3dc.js"');
+    expect(html).toContain(`<script type="module" src="./${scripts[0]!.name}"></script>`);
+    expect(html).toContain(`<script src="./${scripts[1]!.name}"></script>`);
+    expect(html).not.toContain("define({id");
+    // Scripts already in files and data blocks stay as they were.
+    expect(html).toContain('<script type="module" src="../_observablehq/runtime.js"></script>');
+    expect(html).toContain('<script type="application/json">{"keep": true}</script>');
+    expect(externalizeScripts(PAGE, "BF.html")).toEqual({ html, scripts });
+    expect(cacheControl(`/fr/pays/${scripts[0]!.name}`)).toContain("immutable");
+  });
+
+  it("sets the page's language from its folder", () => {
+    expect(pageLang("en/pays/BF.html")).toBe("en");
+    expect(pageLang("fr/index.html")).toBe("fr");
+    expect(pageLang("index.html")).toBe("fr");
+    expect(setLang(PAGE, "en")).toContain('<html lang="en">');
+    expect(setLang('<html lang="fr">', "en")).toBe('<html lang="fr">');
+  });
+});
+
+describe("precompress(dir)", () => {
+  it("writes .gz and .br copies of text files that uncompress to the file, and none for small or binary files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "imaginecole-compress-"));
+    mkdirSync(join(dir, "_file"));
+    const text = "const x = 1;\n".repeat(200);
+    writeFileSync(join(dir, "_file", "app.js"), text);
+    writeFileSync(join(dir, "small.html"), "<p>hi</p>");
+    writeFileSync(join(dir, "chart.png"), Buffer.alloc(4096, 7));
+    expect(await precompress(dir)).toBe(1);
+    expect(gunzipSync(readFileSync(join(dir, "_file", "app.js.gz"))).toString()).toBe(text);
+    expect(brotliDecompressSync(readFileSync(join(dir, "_file", "app.js.br"))).toString()).toBe(text);
+    expect(() => readFileSync(join(dir, "small.html.gz"))).toThrow();
+    expect(() => readFileSync(join(dir, "chart.png.gz"))).toThrow();
+  });
+});
