@@ -4,10 +4,17 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import { createInterface } from "node:readline";
 import type { AddressInfo } from "node:net";
 
-/** Something going wrong on purpose, from the `at`-th request (1-based) for `times` requests. */
+/**
+ * Something going wrong on purpose, from the `at`-th request (1-based) for `times` requests: a
+ * status (with Retry-After, or a body that is no JSON: a proxy's error page), a connection
+ * reset, a request left hanging without an answer, or a page whose `more` is replaced (another
+ * origin, a loop), as a string or from the request's number.
+ */
 export type LrsFault =
-  | { at: number; times?: number; status: number; retryAfter?: string; body?: string }
-  | { at: number; times?: number; reset: true };
+  | { at: number; times?: number; status: number; retryAfter?: string; body?: string; contentType?: string }
+  | { at: number; times?: number; reset: true }
+  | { at: number; times?: number; hang: true }
+  | { at: number; times?: number; more: string | ((request: number) => string) };
 
 export interface LrsRequest {
   method: string;
@@ -149,13 +156,19 @@ export async function startLrs(options: StartLrsOptions): Promise<RunningLrs> {
       req.socket.destroy();
       return;
     }
-    if (fault) {
+    if (fault && "hang" in fault) {
+      // Never answers; close() ends the connection.
+      record(0);
+      return;
+    }
+    if (fault && "status" in fault) {
       record(fault.status);
-      const headers: Record<string, string> = { "Content-Type": "text/plain", "X-Experience-API-Version": VERSION };
+      const headers: Record<string, string> = { "Content-Type": fault.contentType ?? "text/plain", "X-Experience-API-Version": VERSION };
       if (fault.retryAfter !== undefined) headers["Retry-After"] = fault.retryAfter;
       res.writeHead(fault.status, headers).end(fault.body ?? `stand-in fault ${fault.status}`);
       return;
     }
+    const moreFault = fault && "more" in fault ? fault.more : undefined;
     const fail = (status: number, message: string, extra: Record<string, string> = {}) => {
       record(status);
       send(res, status, { error: message }, extra);
@@ -209,6 +222,7 @@ export async function startLrs(options: StartLrsOptions): Promise<RunningLrs> {
       listings.set(token, { listing, query });
       more = `${basePath}/statements/more/${token}`;
     }
+    if (moreFault !== undefined) more = typeof moreFault === "string" ? moreFault : moreFault(n);
     record(200);
     // Everything stored so far is retrievable here; a generator's statements count as stored.
     const consistentThrough = Array.isArray(options.statements) ? clock : Math.max(clock, Date.now());

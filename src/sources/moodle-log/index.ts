@@ -2,14 +2,13 @@ import { resolve } from "node:path";
 import type { MoodleLogSource } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { RunContext } from "../../context/run-context.ts";
-import { say } from "../../core/message.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
 import { commitStatements, summarise } from "../usage/commit.ts";
 import { STAGED } from "../usage/statements.ts";
 import { checkCountryCode } from "../usage/country-check.ts";
 import { displayPath, expandFiles, listFiles } from "../usage/folder.ts";
 import { contentHash } from "../../warehouse/content-hash.ts";
-import { describeLoad } from "../usage/report.ts";
+import { describeLoad, type SkippedRows } from "../usage/report.ts";
 import { sqlFile } from "../../warehouse/sql-file.ts";
 import { streamCsvRecords } from "./csv-records.ts";
 import { mapHeaders, type HeaderMap } from "./headers.ts";
@@ -30,27 +29,38 @@ export interface MoodleImportOptions {
 }
 
 /** Every .csv download in the source's folder, in name order, one batch each. */
-export async function runMoodleLogFiles(ctx: RunContext, source: MoodleLogSource): Promise<LoadResult[]> {
+export async function runMoodleLogFiles(ctx: RunContext, source: MoodleLogSource): Promise<MoodleLoadResult[]> {
   const files = listFiles(resolve(ctx.root, source.path), LOG_FILES);
   return importMoodleLogs(ctx, files, { country: source.country, timezone: source.timezone });
 }
 
+/** A file's load, with the rows skipped as no one's learning activity, by reason. */
+export interface MoodleLoadResult extends LoadResult {
+  skippedRows: SkippedRows;
+}
+
 /** `imaginecole import FILE… --source moodle-log --country XX`: Moodle "Logs" report downloads (a folder: its .csv files). */
-export async function importMoodleLogs(ctx: RunContext, files: string[], options: MoodleImportOptions): Promise<LoadResult[]> {
+export async function importMoodleLogs(ctx: RunContext, files: string[], options: MoodleImportOptions): Promise<MoodleLoadResult[]> {
   const country = await checkCountryCode(ctx.warehouse, options.country);
   checkTimezone(options.timezone);
   const rowOptions: RowOptions = { site: (options.site ?? country).toLowerCase(), timeZone: options.timezone, keyer: ctx.keyer };
-  const results: LoadResult[] = [];
+  const results: MoodleLoadResult[] = [];
   for (const file of expandFiles(ctx.root, files, LOG_FILES)) {
     const shown = displayPath(ctx.root, file);
+    let skipped: SkippedRows = {};
     const result = await loadBatch(
       ctx.warehouse,
       { source: MOODLE_SOURCE, location: shown, countryCode: country, contentSha256: await contentHash(ctx.warehouse, file, { remember: !ctx.dryRun }) },
-      (batch) => loadFile(ctx, batch, file, shown, country, rowOptions),
+      async (batch) => {
+        const counts = await loadFile(ctx, batch, file, shown, country, rowOptions);
+        skipped = counts.skipped;
+        return counts;
+      },
       { dryRun: ctx.dryRun },
     );
-    ctx.log(describeLoad(ctx, shown, result));
-    results.push(result);
+    const skippedRows = result.status === "failed" || result.status === "skipped" ? {} : skipped;
+    ctx.log(describeLoad(ctx, shown, result, skippedRows));
+    results.push({ ...result, skippedRows });
   }
   return results;
 }
@@ -62,11 +72,11 @@ async function loadFile(
   shown: string,
   country: string,
   rowOptions: RowOptions,
-): Promise<BatchCounts> {
+): Promise<BatchCounts & { skipped: SkippedRows }> {
   await ctx.warehouse.run(sqlFile(import.meta.url, "sql/xapi_stage.sql"));
   const appender = await ctx.warehouse.appender("xapi_stage", "main", "temp");
   let header: HeaderMap | undefined;
-  let guests = 0;
+  const skipped: SkippedRows = {};
   try {
     await streamCsvRecords(file, (record, line) => {
       if (!header) {
@@ -76,7 +86,7 @@ async function loadFile(
       }
       if (record.length === 1 && record[0]!.trim() === "") return;
       const row = toStageRow(record, header, line, rowOptions);
-      if (row === "guest") guests++;
+      if ("skip" in row) skipped[row.skip] = (skipped[row.skip] ?? 0) + 1;
       else appendStageRow(appender, row, country);
     });
   } finally {
@@ -89,10 +99,8 @@ async function loadFile(
     locationPrefix: `${shown}:`,
     reasons: moodleReasons(header),
   });
-  if (guests > 0) {
-    ctx.log(say(ctx, { fr: `${shown} : ${guests} lignes de visiteurs non connectés (id 0) non comptées.`, en: `${shown}: ${guests} rows of visitors not signed in (id 0) not counted.` }));
-  }
-  return { rowsRead: counts.rowsRead + guests, rowsLoaded: counts.rowsLoaded };
+  const total = Object.values(skipped).reduce((a, b) => a + b, 0);
+  return { rowsRead: counts.rowsRead + total, rowsLoaded: counts.rowsLoaded, skipped };
 }
 
 function missingColumns(shown: string, header: HeaderMap): ImaginEcoleError {

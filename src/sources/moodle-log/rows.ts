@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Keyer } from "../../privacy/keyed-hash.ts";
+import type { SkipReason } from "../usage/report.ts";
 import { objectFor, parseDescription, verbFor } from "./description.ts";
 import type { HeaderMap, MoodleField } from "./headers.ts";
 import { parseMoodleTime, zonedToUtc } from "./time.ts";
@@ -23,11 +24,12 @@ export interface RowOptions {
 }
 
 /**
- * Turns one data row into a stage row, or "guest" for visitors not signed in (user id 0), which
- * are not usage. The event id hashes the row with the keyed actor, so a re-import of the same
- * row gives the same id and the id reveals nothing about the user. Pure.
+ * Turns one data row into a stage row, or the reason it is no one's learning activity (a failed
+ * login, a web-service call, a visitor not signed in, the guest account, "logged in as"), to skip.
+ * The event id hashes the row with the keyed actor, so a re-import of the same row gives the same
+ * id and the id reveals nothing about the user. Pure.
  */
-export function toStageRow(record: string[], header: HeaderMap, line: number, options: RowOptions): StageRow | "guest" {
+export function toStageRow(record: string[], header: HeaderMap, line: number, options: RowOptions): StageRow | { skip: SkipReason } {
   const cell = (field: MoodleField) => {
     const i = header.index[field];
     return i === undefined ? "" : (record[i] ?? "").trim();
@@ -36,7 +38,7 @@ export function toStageRow(record: string[], header: HeaderMap, line: number, op
   const timeText = cell("time");
   const facts = parseDescription(cell("description"));
   if (!facts) return { ...row, reason: "moodle_user" };
-  if (Number(facts.userId) <= 0) return "guest";
+  if ("skip" in facts) return facts;
   const wall = parseMoodleTime(timeText);
   if (wall === "no-year") return { ...row, reason: "moodle_time_no_year", rejectValue: timeText };
   if (wall === null) return { ...row, reason: "moodle_time", rejectValue: timeText };

@@ -7,9 +7,10 @@ export function appendStageRow(appender: DuckDBAppender, row: StageRow, country:
   appender.appendBigInt(BigInt(row.line));
   text(row.eventId);
   text(row.ident);
+  appender.appendNull();
   text(row.verb);
   text(row.objectId);
-  appender.appendBoolean(false);
+  appender.appendNull();
   if (row.occurredAt === null) appender.appendNull();
   else appender.appendTimestampTZ(timestampTZValue(BigInt(row.occurredAt.getTime()) * 1000n));
   appender.appendNull();

@@ -26,19 +26,26 @@ const MONTHS: Record<string, number> = {
 const NUMERIC = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const TEXT_MONTH = /^(\d{1,2})\s+([^\s\d,]+)\s+(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const NO_YEAR = /^(\d{1,2})\s+([^\s\d,]+),?\s+(\d{1,2}):(\d{2})$/;
+/** "2026-11-01 09:30:00": a download re-saved by a spreadsheet, or a site set to ISO dates. */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
  * The Time column as Moodle writes it: "7/09/26, 21:40:58" (English pattern, also French sites
- * before 2023) or "7 sept. 26, 21:40:58" (French packs since 2023). The oldest pattern
- * "7 sept., 21:40" has no year: reported, not guessed. Pure.
+ * before 2023) or "7 sept. 26, 21:40:58" (French packs since 2023), or in ISO form
+ * "2026-11-01 09:30:00". The oldest pattern "7 sept., 21:40" has no year: reported, not
+ * guessed. Pure.
  */
 export function parseMoodleTime(text: string): WallTime | "no-year" | null {
   const value = text.trim();
   let day: string | undefined, month: number | undefined, year: string | undefined;
   let rest: (string | undefined)[] = [];
-  const numeric = NUMERIC.exec(value);
-  const textual = numeric ? null : TEXT_MONTH.exec(value);
-  if (numeric) {
+  const iso = ISO.exec(value);
+  const numeric = iso ? null : NUMERIC.exec(value);
+  const textual = iso || numeric ? null : TEXT_MONTH.exec(value);
+  if (iso) {
+    [, year, , day, ...rest] = iso;
+    month = Number(iso[2]);
+  } else if (numeric) {
     [, day, , year, ...rest] = numeric;
     month = Number(numeric[2]);
   } else if (textual) {

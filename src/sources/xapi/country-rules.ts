@@ -2,7 +2,7 @@ import type { CountryRule } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { Bilingual } from "../../core/message.ts";
 import type { DuckDBValue } from "@duckdb/node-api";
-import { jsonPath, type FieldPath } from "./fields.ts";
+import { fieldColumn, jsonPath, type Field, type FieldPath } from "./fields.ts";
 
 /** The ImaginEcole platform's own conventions, used when a file import names no rule and no country. */
 export const DEFAULT_COUNTRY_RULES: CountryRule[] = [
@@ -10,27 +10,54 @@ export const DEFAULT_COUNTRY_RULES: CountryRule[] = [
   { from: "homepage", pattern: "^https?://([a-z]{2})\\.imaginecole\\.org" },
 ];
 
-/** Properties every statement is read through; `f<n>` in SQL is the n-th (1-based). */
-export const BASE_PATHS: readonly FieldPath[] = [
-  ["id"],
-  ["actor", "mbox"],
-  ["actor", "mbox_sha1sum"],
-  ["actor", "openid"],
-  ["actor", "account", "homePage"],
-  ["actor", "account", "name"],
-  ["verb", "id"],
-  ["object", "id"],
-  ["timestamp"],
-  ["stored"],
-];
+/**
+ * Properties every statement is read through: what the warehouse keeps and what its checks need
+ * (sql/statements.sql, sql/actors.sql). `json` ones are read as JSON text, to tell a string from
+ * a number or an object; an account's name is read both ways (text for the identity).
+ */
+export const BASE_FIELDS = {
+  id: { path: ["id"] },
+  actorObjectType: { path: ["actor", "objectType"] },
+  actorName: { path: ["actor", "name"], json: true },
+  actorMbox: { path: ["actor", "mbox"] },
+  actorSha1: { path: ["actor", "mbox_sha1sum"] },
+  actorOpenid: { path: ["actor", "openid"] },
+  actorHomePage: { path: ["actor", "account", "homePage"] },
+  actorAccountName: { path: ["actor", "account", "name"] },
+  actorAccountNameJson: { path: ["actor", "account", "name"], json: true },
+  actorMember: { path: ["actor", "member"], json: true },
+  verbId: { path: ["verb", "id"] },
+  verbDisplay: { path: ["verb", "display"], json: true },
+  objectType: { path: ["object", "objectType"] },
+  objectId: { path: ["object", "id"] },
+  objectName: { path: ["object", "name"], json: true },
+  objectMbox: { path: ["object", "mbox"] },
+  objectSha1: { path: ["object", "mbox_sha1sum"] },
+  objectOpenid: { path: ["object", "openid"] },
+  objectHomePage: { path: ["object", "account", "homePage"] },
+  objectAccountName: { path: ["object", "account", "name"] },
+  objectAccountNameJson: { path: ["object", "account", "name"], json: true },
+  objectMember: { path: ["object", "member"], json: true },
+  subActor: { path: ["object", "actor"], json: true },
+  subVerb: { path: ["object", "verb"], json: true },
+  subObject: { path: ["object", "object"], json: true },
+  subTimestamp: { path: ["object", "timestamp"] },
+  subStored: { path: ["object", "stored"], json: true },
+  subVersion: { path: ["object", "version"], json: true },
+  subAuthority: { path: ["object", "authority"], json: true },
+  timestamp: { path: ["timestamp"] },
+  stored: { path: ["stored"] },
+  version: { path: ["version"], json: true },
+  registration: { path: ["context", "registration"] },
+  contextStatement: { path: ["context", "statement"], json: true },
+} as const satisfies Record<string, Field>;
 
-const F_OBJECT_ID = 8;
-const F_HOMEPAGE = 5;
+export const BASE_PATHS: readonly Field[] = Object.values(BASE_FIELDS);
 
 export interface CompiledRules {
-  /** Extra properties to read after BASE_PATHS. */
+  /** Extra properties to read besides BASE_PATHS, as strings. */
   paths: FieldPath[];
-  /** SQL expression over the fields `f1`, `f2`… giving the upper-cased country candidate, or NULL. */
+  /** SQL expression over the fields' columns (fieldColumn) giving the upper-cased country candidate, or NULL. */
   sql: string;
   params: Record<string, DuckDBValue>;
 }
@@ -43,21 +70,20 @@ export function compileCountryRules(rules: CountryRule[]): CompiledRules {
   const paths: FieldPath[] = [];
   const params: Record<string, DuckDBValue> = {};
   const parts: string[] = [];
-  const pathIndex = (path: FieldPath): number => {
-    const existing = paths.findIndex((known) => jsonPath(known) === jsonPath(path));
-    if (existing >= 0) return BASE_PATHS.length + existing + 1;
-    paths.push(path);
-    return BASE_PATHS.length + paths.length;
+  const column = (path: FieldPath): string => {
+    const base = BASE_PATHS.find((f) => !f.json && jsonPath(f.path) === jsonPath(path));
+    if (!base && !paths.some((known) => jsonPath(known) === jsonPath(path))) paths.push(path);
+    return fieldColumn({ path });
   };
   rules.forEach((rule, i) => {
     const p = `rule${i}`;
     switch (rule.from) {
       case "extension":
         if (rule.key.includes('"')) throw invalidRule(rule, { fr: "la clé d'extension ne peut pas contenir de guillemet double", en: "the extension key cannot contain a double quote" });
-        parts.push(`NULLIF(f${pathIndex(["context", "extensions", rule.key])}, '')`);
+        parts.push(`NULLIF(${column(["context", "extensions", rule.key])}, '')`);
         break;
       case "platform": {
-        const col = `f${pathIndex(["context", "platform"])}`;
+        const col = column(["context", "platform"]);
         const whens = Object.entries(rule.map).map(([platform, country], j) => {
           params[`${p}_k${j}`] = platform;
           params[`${p}_v${j}`] = country;
@@ -72,7 +98,7 @@ export function compileCountryRules(rules: CountryRule[]): CompiledRules {
         params[p] = rule.pattern;
         // CASE rather than NULLIF: NULLIF repeats its argument, so the regex would run on every
         // row even when an earlier rule already answered.
-        const col = `f${rule.from === "activity" ? F_OBJECT_ID : F_HOMEPAGE}`;
+        const col = fieldColumn(rule.from === "activity" ? BASE_FIELDS.objectId : BASE_FIELDS.actorHomePage);
         parts.push(`CASE WHEN regexp_matches(${col}, $${p}) THEN NULLIF(regexp_extract(${col}, $${p}, 1), '') END`);
         break;
       }

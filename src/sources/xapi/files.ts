@@ -11,8 +11,10 @@ import { DEFAULT_COUNTRY_RULES } from "./country-rules.ts";
 import { locationSeparator, sniffFormat, type StatementsFormat } from "./file-format.ts";
 import { displayPath, expandFiles, listFiles } from "../usage/folder.ts";
 import { XAPI_REASONS } from "./reasons.ts";
+import { defineXapiMacros } from "../usage/macros.ts";
 import { describeLoad } from "../usage/report.ts";
 import { STAGED, type Statements } from "../usage/statements.ts";
+import { checkEncoding } from "./file-encoding.ts";
 import { ndjsonActors, ndjsonStatements, readingFile, stageStatementsFile } from "./statements.ts";
 
 export const XAPI_SOURCE = "xapi";
@@ -48,7 +50,7 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
   for (const path of paths) {
     ctx.progress?.tick();
     const shown = displayPath(ctx.root, path);
-    const file: StatementsFile = { path, shown, format: sniffFormat(path), rules };
+    const file: StatementsFile = { path, shown, format: sniffFormat(path), rules, now: ctx.now };
     // A new file is hashed while DuckDB reads it, on its own threads; the batch waits for the
     // hash only before it commits.
     const known = await knownHash(ctx.warehouse, path);
@@ -83,20 +85,27 @@ export interface StatementsFile {
   shown: string;
   format: StatementsFormat;
   rules: CountryRule[];
+  /** Timestamps more than a day after this (or after their `stored`) are refused. */
+  now: Date;
 }
 
-/** NDJSON read straight from the file and counted, its actors collected; undefined for layouts that are always staged. */
+/**
+ * NDJSON read straight from the file, counted and partly checked, its actors collected; undefined
+ * for layouts that are always staged, and for a file with a statement already known to be refused.
+ */
 async function firstPass(warehouse: Warehouse, file: StatementsFile): Promise<{ statements: Statements; summary: Summary } | undefined> {
   if (file.format !== "ndjson") return undefined;
   const summary = await readingFile(file.shown, () => countActors(warehouse, ndjsonActors(file.path)));
-  return { statements: await ndjsonStatements(warehouse, file.path, file.rules), summary };
+  if (summary.defects > 0) return undefined;
+  return { statements: await ndjsonStatements(warehouse, file.path, file.rules, file.now, summary.shape), summary };
 }
 
 /**
  * Loads one statements file in the batch. NDJSON is read straight from the file, in parallel,
- * twice (once to count and collect actors, once to insert): nothing is staged. A file with any
- * rejected statement, or in another layout, is staged in a TEMP table with line numbers so that
- * each reject says where it was.
+ * twice (once to count, check what repeats and collect actors, once to check the rest and
+ * insert): nothing is staged. A file with any rejected statement, or in another layout, is
+ * staged in a TEMP table with line numbers, every statement checked, so that each reject says
+ * where it was and why.
  */
 export async function writeStatementsFile(
   batch: BatchContext,
@@ -104,9 +113,11 @@ export async function writeStatementsFile(
   options: CommitOptions,
 ): Promise<BatchCounts> {
   const { warehouse } = batch;
+  checkEncoding(file.path, file.shown);
+  await defineXapiMacros(warehouse);
   const first = await firstPass(warehouse, file);
   const clean = first ? await commitIfClean(batch, first.statements, first.summary, options) : null;
   if (clean) return clean;
-  await stageStatementsFile(warehouse, file.path, file.format, file.rules, file.shown);
+  await stageStatementsFile(warehouse, file.path, file.format, file.rules, file.now, file.shown);
   return commitStatements(batch, STAGED, await summarise(warehouse, STAGED), options);
 }

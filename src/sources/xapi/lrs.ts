@@ -12,8 +12,9 @@ import { latestStored, nextCursor } from "./cursor.ts";
 import { writeStatementsFile, XAPI_SOURCE } from "./files.ts";
 import { describeLoad } from "../usage/report.ts";
 import { fetchStatementsPage, shown, type LrsCredentials, type LrsPage } from "./lrs-client.ts";
+import { PagingGuard } from "./lrs-guard.ts";
 import { XAPI_REASONS } from "./reasons.ts";
-import type { RetryOptions } from "./retry.ts";
+import type { RetryOptions, RetryWait } from "./retry.ts";
 
 export const CURSOR_SOURCE = "xapi-lrs";
 const DEFAULT_PAGE_SIZE = 500;
@@ -32,7 +33,9 @@ export interface LrsRunOptions {
  * Pulls what the LRS stored since the last run, page by page through `more`. Pages are staged
  * as NDJSON and loaded like an imported file, `batchStatements` at a time; the cursor moves in
  * the same transaction as the statements it covers, so a run interrupted anywhere resumes
- * without loss or duplicates.
+ * without loss or duplicates. A `more` that leaves the LRS's origin or loops, and pages that
+ * bring nothing new, stop the pull with an error (lrs-guard.ts); every wait between tries is
+ * logged.
  */
 export async function runXapiLrs(ctx: RunContext, source: XapiLrsSource, options: LrsRunOptions = {}): Promise<LoadResult[]> {
   const credentials = readCredentials(source, options.env ?? process.env);
@@ -45,6 +48,9 @@ export async function runXapiLrs(ctx: RunContext, source: XapiLrsSource, options
   url.searchParams.set("limit", String(source.pageSize ?? DEFAULT_PAGE_SIZE));
   url.searchParams.set("ascending", "true");
 
+  const guard = new PagingGuard(endpoint);
+  guard.asking(url);
+  const retry: RetryOptions = { ...options.retry, onWait: (wait) => ctx.log(describeWait(ctx, source.name, wait)) };
   const staging = mkdtempSync(join(tmpdir(), "imaginecole-lrs-"));
   const file = join(staging, "batch.ndjson");
   const results: LoadResult[] = [];
@@ -63,17 +69,23 @@ export async function runXapiLrs(ctx: RunContext, source: XapiLrsSource, options
     return true;
   };
 
+  /** Loads what was pulled, then records why the pull stopped (a usage error is thrown instead). */
+  const stop = async (location: string, error: unknown): Promise<void> => {
+    const flushed = await flush();
+    if (error instanceof ImaginEcoleError && error.exitCode === EXIT.usage) throw error;
+    if (flushed) results.push(await recordFailure(ctx, location, error));
+  };
+
   ctx.progress?.start(source.name);
   try {
     for (let complete = false; !complete; ) {
       const location = shown(url);
       let page: LrsPage;
       try {
-        page = await fetchStatementsPage(url, credentials, options.retry);
+        page = await fetchStatementsPage(url, credentials, retry);
+        guard.page(page.statements);
       } catch (error) {
-        const flushed = await flush();
-        if (error instanceof ImaginEcoleError && error.exitCode === EXIT.usage) throw error;
-        if (flushed) results.push(await recordFailure(ctx, location, error));
+        await stop(location, error);
         break;
       }
       if (firstConsistentThrough === undefined) firstConsistentThrough = page.consistentThrough;
@@ -95,8 +107,13 @@ export async function runXapiLrs(ctx: RunContext, source: XapiLrsSource, options
       } else if (!pending && complete && cursor !== committed && !ctx.dryRun) {
         await saveCursor(ctx.warehouse, source.name, cursor);
       }
-      // `more` is relative to the host, not to the endpoint's path.
-      if (!complete) url = new URL(page.more, endpoint.origin);
+      if (complete) break;
+      try {
+        url = guard.next(page.more);
+      } catch (error) {
+        await stop(location, error);
+        break;
+      }
     }
   } finally {
     ctx.progress?.stop();
@@ -104,6 +121,16 @@ export async function runXapiLrs(ctx: RunContext, source: XapiLrsSource, options
   }
   if (results.length === 0) ctx.log(say(ctx, { fr: `${source.name} : rien de nouveau.`, en: `${source.name}: nothing new.` }));
   return results;
+}
+
+/** A wait before another try at the LRS, for the run's log. */
+function describeWait(ctx: RunContext, name: string, wait: RetryWait): string {
+  const s = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+  const capped = wait.askedMs !== null && wait.askedMs > wait.ms;
+  return say(ctx, {
+    fr: `${name} : LRS en difficulté (${wait.problem}), nouvel essai dans ${s(wait.ms)} (essai ${wait.attempt + 1} sur ${wait.attempts})${capped ? ` ; il demandait d'attendre ${s(wait.askedMs!)}, l'attente est limitée` : ""}.`,
+    en: `${name}: LRS in trouble (${wait.problem}), trying again in ${s(wait.ms)} (try ${wait.attempt + 1} of ${wait.attempts})${capped ? `; it asked to wait ${s(wait.askedMs!)}, the wait is capped` : ""}.`,
+  });
 }
 
 async function loadStaged(
@@ -118,7 +145,7 @@ async function loadStaged(
     ctx.warehouse,
     { source: XAPI_SOURCE, location },
     async (batch) => {
-      const counts = await writeStatementsFile(batch, { path: file, shown: location, format: "ndjson", rules: source.country }, {
+      const counts = await writeStatementsFile(batch, { path: file, shown: location, format: "ndjson", rules: source.country, now: ctx.now }, {
         source: XAPI_SOURCE,
         keyer: ctx.keyer,
         // A statement with an id is pointed at by the query that fetches it from the LRS.

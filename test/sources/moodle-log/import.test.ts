@@ -108,6 +108,35 @@ describe("importMoodleLogs(ctx, files, {country, timezone})", () => {
     expect(rejects[1]!.reason_en).toMatch(/not guessed/);
   });
 
+  it("skips rows that are no one's learning activity, counting them by reason, and keeps completions on their module", async () => {
+    const row = (time: string, description: string, origin = "web") =>
+      `"${time}","Apprenant Un",-,"Page: FAQ",Page,"Event","${description}",${origin},172.18.0.1`;
+    const file = write("logs.csv", VARIANTS["English (current)"]!, [
+      row("7/09/26, 21:40:58", "The user with id '1046' updated the completion state for the course module with id '650' for the user with id '1046'."),
+      row("7/09/26, 21:41:00", "The user with id '1046' has started the attempt with id '88' for the quiz with the course module id '701'."),
+      row("2026-09-07 21:42:00", "The user with id '1046' viewed the course with id '12'."),
+      row("7/09/26, 21:43:00", "Login failed for the username 'awa' for the reason with id '3'."),
+      row("7/09/26, 21:43:01", "Login failed for the username 'awa' for the reason with id '3'."),
+      row("7/09/26, 21:44:00", "The web service function 'core_course_get_contents' has been called.", "ws"),
+      row("7/09/26, 21:45:00", "The user with id '0' viewed the course with id '1'."),
+      row("7/09/26, 21:46:00", "The user with id '1' viewed the course with id '12'."),
+      row("7/09/26, 21:47:00", "The user with id '2' has logged in as the user with id '1046'."),
+    ]);
+    const [result] = await importMoodleLogs(t.ctx, [file], { country: "SN", timezone: "Africa/Dakar" });
+    expect(result).toMatchObject({ status: "loaded", rowsRead: 9, rowsLoaded: 3, rowsRejected: 0 });
+    expect(result!.skippedRows).toEqual({ failed_login: 2, web_service: 1, not_signed_in: 1, guest: 1, logged_in_as: 1 });
+    expect(t.logs.at(-1)).toBe(
+      "logs.csv: 9 read, 3 new, 0 rejected, 6 skipped as no one's learning activity (2 failed logins, 1 web-service call, 1 visitor not signed in, 1 guest access, 1 \"logged in as\").",
+    );
+    const events = await t.ctx.warehouse.all<{ verb: string; object_id: string }>("SELECT verb, object_id FROM core.usage_events ORDER BY occurred_at");
+    expect(events).toEqual([
+      { verb: "https://imaginecole.org/xapi/verbs/moodle/completion-updated", object_id: "moodle:sn:cm:650" },
+      { verb: "http://adlnet.gov/expapi/verbs/attempted", object_id: "moodle:sn:cm:701" },
+      { verb: "http://id.tincanapi.com/verb/viewed", object_id: "moodle:sn:course:12" },
+    ]);
+    expect(await count(t.ctx, "ops.rejects")).toBe(0);
+  });
+
   it("accepts a download re-saved by French Excel (Windows-1252, semicolons)", async () => {
     const text = [
       `Heure;Nom complet de l'utilisateur;Utilisateur concerné;Contexte de l'événement;Composant;Nom de l'événement;Description;Origine;Adresse IP`,

@@ -52,6 +52,12 @@ describe("parseMoodleTime(text)", () => {
     expect(parseMoodleTime("3 dec 25, 10:00:00")).toMatchObject({ month: 12 });
   });
 
+  it("reads ISO times, as a spreadsheet re-saves them", () => {
+    expect(parseMoodleTime("2026-11-01 09:30:00")).toEqual({ year: 2026, month: 11, day: 1, hour: 9, minute: 30, second: 0 });
+    expect(parseMoodleTime("2026-11-01T09:30")).toEqual({ year: 2026, month: 11, day: 1, hour: 9, minute: 30, second: 0 });
+    expect(parseMoodleTime("2026-02-30 09:30:00")).toBeNull();
+  });
+
   it("refuses to guess the year of the oldest pattern, and rejects impossible dates", () => {
     expect(parseMoodleTime("7 sept., 21:40")).toBe("no-year");
     expect(parseMoodleTime("31/02/26, 10:00:00")).toBeNull();
@@ -84,6 +90,39 @@ describe("parseDescription(description)", () => {
       userId: "982", action: "submitted", courseModuleId: "660",
     });
     expect(parseDescription("The user with id '5' has logged in.")).toMatchObject({ action: "logged in" });
+  });
+
+  it("reads the descriptions of Moodle's own event classes: quiz attempts, completion, course viewed, logins", () => {
+    const read = (d: string) => parseDescription(d);
+    expect(read("The user with id '1046' has started the attempt with id '88' for the quiz with the course module id '701'.")).toEqual({
+      userId: "1046", action: "started", courseModuleId: "701", courseId: null,
+    });
+    expect(read("The user with id '1046' has submitted the attempt with id '88' for the quiz with the course module id '701'.")).toMatchObject({
+      action: "submitted", courseModuleId: "701",
+    });
+    expect(read("The user with id '7' has viewed the attempt with id '88' belonging to the user with id '1046' for the quiz with course module id '701'.")).toMatchObject({
+      userId: "7", action: "viewed", courseModuleId: "701",
+    });
+    expect(read("The user with id '1046' updated the completion state for the course module with id '650' for the user with id '1046'.")).toEqual({
+      userId: "1046", action: "completion updated", courseModuleId: "650", courseId: null,
+    });
+    expect(read("The user with id '7' overrode the completion state to '1' for the course module with id '650' for the user with id '1046'.")).toMatchObject({
+      userId: "7", action: "completion updated", courseModuleId: "650",
+    });
+    expect(read("The user with id '1046' viewed the course with id '12'.")).toMatchObject({ action: "viewed", courseModuleId: null, courseId: "12" });
+    expect(read("The user with id '1046' viewed the section number '2' of the course with id '12'.")).toMatchObject({ courseId: "12" });
+    expect(read("The user with the id '1046' has logged in.")).toMatchObject({ userId: "1046", action: "logged in" });
+    expect(read("The user with id '1046' has logged out.")).toMatchObject({ action: "logged out" });
+    expect(verbFor("completion updated")).toBe("https://imaginecole.org/xapi/verbs/moodle/completion-updated");
+  });
+
+  it("says which rows are no one's learning activity", () => {
+    expect(parseDescription("Login failed for the username 'awa' for the reason with id '3'.")).toEqual({ skip: "failed_login" });
+    expect(parseDescription("The web service function 'core_course_get_contents' has been called.")).toEqual({ skip: "web_service" });
+    expect(parseDescription('Web service authentication failed with code: "invalidtoken".')).toEqual({ skip: "web_service" });
+    expect(parseDescription("The user with id '2' has logged in as the user with id '1046'.")).toEqual({ skip: "logged_in_as" });
+    expect(parseDescription("The user with id '0' viewed the course with id '1'.")).toEqual({ skip: "not_signed_in" });
+    expect(parseDescription("The user with id '1' viewed the course with id '12'.")).toEqual({ skip: "guest" });
   });
 
   it("returns null when no user is named", () => {

@@ -153,17 +153,22 @@ describe("importXapiFiles(ctx, files, options)", () => {
     expect(await count(t.ctx, "raw.xapi_statements")).toBe(2);
   });
 
-  it("keeps the first occurrence of an id given twice in one NDJSON file", async () => {
+  it("keeps the first occurrence of an id given twice in one NDJSON file, and refuses a copy whose content differs", async () => {
     const id = "d1000000-0000-4000-8000-000000000001";
     const file = writeNdjson(join(t.dir, "twice.ndjson"), [
       statement(id, { object: { id: "https://imaginecole.org/resources/first" } }),
       statement("d1000000-0000-4000-8000-000000000002"),
       statement(id, { object: { id: "https://imaginecole.org/resources/second" } }),
+      statement(id, { object: { id: "https://imaginecole.org/resources/first" } }),
     ]);
     const [result] = await importXapiFiles(t.ctx, [file], {});
-    expect(result).toMatchObject({ status: "loaded", rowsRead: 3, rowsLoaded: 2 });
+    expect(result).toMatchObject({ status: "loaded_with_rejects", rowsRead: 4, rowsLoaded: 2, rowsRejected: 1 });
     const kept = await t.ctx.warehouse.all<{ object_id: string }>("SELECT object_id FROM core.usage_events WHERE event_id = $1", [id]);
     expect(kept).toEqual([{ object_id: "https://imaginecole.org/resources/first" }]);
+    const [reject] = await rejects(result!.loadId);
+    expect(reject).toMatchObject({ location: "twice.ndjson:3", column: "id", value: id });
+    expect(reject!.reason_en).toMatch(/other content/);
+    expect(reject!.reason_fr).toMatch(/contenu différent/);
   });
 
   it("rejects, by line, what a lenient JSON reader would misread: two documents on a line, a key in the wrong case", async () => {
@@ -212,8 +217,8 @@ describe("importXapiFiles(ctx, files, options)", () => {
     const late = "f0000000-0000-4000-8000-000000000002";
     const files = [
       writeNdjson(join(t.dir, "1.ndjson"), [statement(target), statement("f0000000-0000-4000-8000-00000000000a")]),
-      writeNdjson(join(t.dir, "2.ndjson"), [voiding("f0000000-0000-4000-8000-0000000000v1", target)]),
-      writeNdjson(join(t.dir, "3.ndjson"), [voiding("f0000000-0000-4000-8000-0000000000v2", late)]),
+      writeNdjson(join(t.dir, "2.ndjson"), [voiding("f0000000-0000-4000-8000-0000000000b1", target)]),
+      writeNdjson(join(t.dir, "3.ndjson"), [voiding("f0000000-0000-4000-8000-0000000000b2", late)]),
       writeNdjson(join(t.dir, "4.ndjson"), [statement(late)]),
     ];
     await importXapiFiles(t.ctx, files, {});
@@ -239,7 +244,7 @@ describe("importXapiFiles(ctx, files, options)", () => {
     writeFileSync(file, Buffer.concat([Buffer.from('{"id":"x","actor":{"mbox":"mailto:jos'), Buffer.from([0xe9]), Buffer.from('@example.sn"}}\n')]));
     const [result] = await importXapiFiles(t.ctx, [file], { country: "SN" });
     expect(result!.status).toBe("failed");
-    expect(result!.message).toMatch(/^Unreadable file latin1\.ndjson: .*not utf-8 encoded/);
+    expect(result!.message).toMatch(/^xAPI statements file latin1\.ndjson: it is not UTF-8 \(probably Latin-1 or Windows-1252\)/);
     expect(await allText(t.ctx)).not.toMatch(/example\.sn/);
   });
 

@@ -20,8 +20,11 @@ function source(lrs: RunningLrs, pageSize = 4): XapiLrsSource {
   };
 }
 
+/** A statement as learners make them: before the LRS stores it (the stand-in stores from 1 January 2026). */
+const made = (id: string, overrides: Record<string, unknown> = {}) => statement(id, { timestamp: "2025-12-31T10:00:00Z", ...overrides });
+
 const statements = (n: number, from = 0) =>
-  Array.from({ length: n }, (_, i) => statement(`10000000-0000-4000-8000-${String(from + i).padStart(12, "0")}`));
+  Array.from({ length: n }, (_, i) => made(`10000000-0000-4000-8000-${String(from + i).padStart(12, "0")}`));
 
 let t: TestWarehouse;
 let lrs: RunningLrs | undefined;
@@ -76,7 +79,7 @@ describe("runXapiLrs(ctx, source)", () => {
   });
 
   it("points a rejected statement at the LRS query that fetches it", async () => {
-    const bad = statement("40000000-0000-4000-8000-000000000001", { verb: {} });
+    const bad = made("40000000-0000-4000-8000-000000000001", { verb: {} });
     const server = await serve({ statements: [bad, ...statements(1)] });
     const [result] = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
     expect(result).toMatchObject({ status: "loaded_with_rejects", rowsLoaded: 1, rowsRejected: 1 });
@@ -133,7 +136,7 @@ describe("runXapiLrs(ctx, source)", () => {
     await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
     expect(await count(t.ctx, "core.usage_events")).toBe(2);
 
-    server.add([voiding("20000000-0000-4000-8000-000000000001", target!.id as string)]);
+    server.add([{ ...voiding("20000000-0000-4000-8000-000000000001", target!.id as string), timestamp: "2025-12-31T11:00:00Z" }]);
     const [result] = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
     expect(result).toMatchObject({ status: "loaded", rowsLoaded: 1 });
     const usage = await t.ctx.warehouse.all<{ event_id: string }>("SELECT event_id FROM core.usage_events");
@@ -141,7 +144,7 @@ describe("runXapiLrs(ctx, source)", () => {
   });
 
   it("on a dry run, reports rejects but writes neither statements nor the cursor", async () => {
-    const server = await serve({ statements: [...statements(2), statement("50000000-0000-4000-8000-000000000001", { object: {} })] });
+    const server = await serve({ statements: [...statements(2), made("50000000-0000-4000-8000-000000000001", { object: {} })] });
     const dry = await openTestWarehouse({ dryRun: true });
     try {
       const [result] = await runXapiLrs(dry.ctx, source(server), { env, retry: retry() });
@@ -172,6 +175,76 @@ describe("runXapiLrs(ctx, source)", () => {
   });
 });
 
+describe("runXapiLrs(ctx, source) against a faulty LRS", () => {
+  it("does not follow a `more` to another origin, so no credentials reach it, and loads what came before", async () => {
+    const other = await startLrs({ statements: statements(4, 100), username: env.LRS_USER, password: env.LRS_PASSWORD });
+    try {
+      const server = await serve({ statements: statements(10), faults: [{ at: 1, more: `${other.url}/statements?page=2` }] });
+      const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+      expect(results.map((r) => r.status)).toEqual(["loaded", "failed"]);
+      expect(results[0]!.rowsLoaded).toBe(4);
+      expect(results[1]!.message).toMatch(/another server \(http:\/\/127\.0\.0\.1:\d+\).*credentials are not sent there/);
+      expect(other.requests).toEqual([]);
+      expect(server.requests).toHaveLength(1);
+      const cursor = await t.ctx.warehouse.scalar("SELECT value FROM ops.cursors WHERE source = 'xapi-lrs'");
+      expect(cursor).toBe("2026-01-01T00:00:04.000Z");
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("stops a `more` that leads back to a page already asked for", async () => {
+    const server = await serve({ statements: statements(10), faults: [{ at: 1, times: 1000, more: "/xapi/statements?ascending=true&limit=4" }] });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(results.map((r) => r.status)).toEqual(["loaded", "failed"]);
+    expect(results[1]!.message).toMatch(/page already asked for.*round in circles/);
+    expect(server.requests.length).toBeLessThanOrEqual(2);
+    expect(await count(t.ctx, "raw.xapi_statements")).toBe(4);
+  });
+
+  it("stops pages that bring nothing new, however new their `more` links look, keeping the cursor at the last good page", async () => {
+    const server = await serve({
+      statements: statements(10),
+      faults: [{ at: 1, times: 1000, more: (n) => `/xapi/statements?ascending=true&limit=4&page=${n}` }],
+    });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(results.map((r) => r.status)).toEqual(["loaded", "failed"]);
+    expect(results[1]!.message).toMatch(/3 pages in a row bring no new statement/);
+    expect(server.requests).toHaveLength(4);
+    expect(await count(t.ctx, "raw.xapi_statements")).toBe(4);
+    expect(await t.ctx.warehouse.scalar("SELECT value FROM ops.cursors WHERE source = 'xapi-lrs'")).toBe("2026-01-01T00:00:04.000Z");
+  });
+
+  it("caps a Retry-After of an hour at five minutes, and says so in the log", async () => {
+    const server = await serve({ statements: statements(2), faults: [{ at: 1, status: 429, retryAfter: "3600" }] });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: retry() });
+    expect(results).toMatchObject([{ status: "loaded", rowsLoaded: 2 }]);
+    expect(sleeps).toEqual([300_000]);
+    expect(t.logs.find((l) => l.includes("HTTP 429"))).toMatch(/trying again in 300 s \(try 2 of 3\); it asked to wait 3600 s, the wait is capped/);
+  });
+
+  it("gives up on a request left without an answer, logs it, and tries again", async () => {
+    const server = await serve({ statements: statements(2), faults: [{ at: 1, hang: true }] });
+    const results = await runXapiLrs(t.ctx, source(server), { env, retry: { ...retry(), timeoutMs: 300 } });
+    expect(results).toMatchObject([{ status: "loaded", rowsLoaded: 2 }]);
+    expect(server.requests.map((r) => r.status)).toEqual([0, 200]);
+    expect(t.logs.find((l) => l.includes("no answer"))).toMatch(/no answer in 300 ms\), trying again in 5 ms/);
+  });
+
+  it("tries again a page that is not JSON, and refuses it once the tries are spent", async () => {
+    const page = { status: 200, body: "<html><body>502 Bad Gateway</body></html>", contentType: "text/html" };
+    const once = await serve({ statements: statements(2), faults: [{ at: 1, ...page }] });
+    expect(await runXapiLrs(t.ctx, source(once), { env, retry: retry() })).toMatchObject([{ status: "loaded", rowsLoaded: 2 }]);
+    await once.close();
+
+    const always = await serve({ statements: statements(2, 50), faults: [{ at: 1, times: 3, ...page }] });
+    const [result] = await runXapiLrs(t.ctx, source(always), { env, retry: retry() });
+    expect(result).toMatchObject({ status: "failed" });
+    expect(result!.message).toMatch(/still fails after 3 attempts \(last: not JSON \(text\/html\)\)/);
+    expect(always.requests).toHaveLength(3);
+  });
+});
+
 describe("startLrs(options)", () => {
   it("answers 400 without X-Experience-API-Version and 401 without credentials", async () => {
     const server = await serve({ statements: statements(1) });
@@ -191,7 +264,7 @@ describe("startLrs(options)", () => {
       statements: () => {
         opened++;
         return (async function* () {
-          for (let i = 0; i < 25; i++) yield statement(`30000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+          for (let i = 0; i < 25; i++) yield made(`30000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
         })();
       },
     });
