@@ -26,7 +26,7 @@ describe("imaginecole export", () => {
   it("exits 2 on a usage error: a date not written YYYY-MM-DD, an unknown format, no --out", () => {
     const out = join(dir, "never");
     const date = cli(["export", "--as-of", "31/10/2026", "--out", out, "--db", db]);
-    expect(date.stderr).toMatch(/Invalid --as-of date "31\/10\/2026"/);
+    expect(date.stderr).toMatch(/Invalid as-of date: "31\/10\/2026"/);
     expect(date.code).toBe(2);
     const format = cli(["export", "--as-of", "2026-10-31", "--out", out, "--format", "docx", "--db", db]);
     expect(format.stderr).toMatch(/Unknown format: docx/);
