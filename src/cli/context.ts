@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import { loadConfig, type PipelinesConfig } from "../config/pipelines.ts";
 import type { RunContext } from "../context/run-context.ts";
 import type { Lang } from "../core/lang.ts";
@@ -35,10 +35,10 @@ export function logger(format: GlobalOptions["logFormat"]): (message: string) =>
 export async function openContext(
   options: GlobalOptions,
   lang: Lang,
-  extra: { dryRun?: boolean } = {},
+  extra: { dryRun?: boolean; inputs?: readonly string[] } = {},
 ): Promise<{ ctx: RunContext; config: PipelinesConfig; configPath: string }> {
   const { path: configPath, config } = loadConfig(ROOT, options.config);
-  const key = resolveKey(process.env, config.demo);
+  const key = resolveKey(process.env, config.demo, config.demo ? realInput(config, extra.inputs ?? []) : undefined);
   const warehouse = await Warehouse.open(dbPath(options));
   const bar = terminalProgress(options.logFormat !== "json");
   const ctx: RunContext = {
@@ -53,6 +53,23 @@ export async function openContext(
     phase: config.phase,
   };
   return { ctx, config, configPath };
+}
+
+/**
+ * The first input of a demo configuration that is not among the bundled demo inputs (its
+ * `demoInputs` folder): a configured source or a file given to `import`. The demo key is public,
+ * so it may hash nothing else. The country reference holds no personal data.
+ */
+export function realInput(config: PipelinesConfig, inputs: readonly string[]): string | undefined {
+  const demo = config.demoInputs ? resolve(ROOT, config.demoInputs) : null;
+  const inDemo = (path: string) => demo !== null && (resolve(ROOT, path) + sep).startsWith(demo + sep);
+  for (const source of config.sources) {
+    if (source.kind === "reference") continue;
+    const where = "path" in source ? source.path : "inbox" in source ? source.inbox : undefined;
+    if (typeof where !== "string") return `${source.name} (${source.kind})`;
+    if (!inDemo(where)) return where;
+  }
+  return inputs.find((path) => !inDemo(path));
 }
 
 /** IMAGINECOLE_TODAY (YYYY-MM-DD) pins "today" for reproducible runs and tests. */

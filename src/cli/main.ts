@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import { resolveLang } from "../core/lang.ts";
+import { asUserError } from "../core/faults.ts";
+import { resolveLang, type Lang } from "../core/lang.ts";
 import type { GlobalOptions } from "./context.ts";
 import { IMPORT_KIND_NAMES, importOptions } from "../sources/registry.ts";
 import { addBuildCommand } from "./commands/build.ts";
@@ -123,6 +124,17 @@ program
 addBuildCommand(program, globals, lang);
 addPublishCommand(program, globals, lang);
 
+// Whatever fails, and wherever (a stream's error event included), the user reads a message saying
+// what happened, where and what to do; the stack only with IMAGINECOLE_DEBUG=1.
+process.on("uncaughtException", (error) => {
+  process.exitCode = handle(error);
+  process.exit();
+});
+process.on("unhandledRejection", (error) => {
+  process.exitCode = handle(error);
+  process.exit();
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -133,10 +145,25 @@ function handle(error: unknown): number {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof ImaginEcoleError) {
-    process.stderr.write(error.text(lang()) + "\n");
-    return error.exitCode;
+  if (process.env.IMAGINECOLE_DEBUG && error instanceof Error && !(error instanceof ImaginEcoleError)) {
+    process.stderr.write(`${error.stack}\n`);
   }
-  process.stderr.write(String((error as Error)?.stack ?? error) + "\n");
-  return EXIT.failed;
+  const shown = asUserError(error, `imaginecole ${commandName()}`.trim());
+  process.stderr.write(shown.text(safeLang()) + "\n");
+  return shown.exitCode;
+}
+
+/** The command that was running, as the user typed it. */
+function commandName(): string {
+  const names = new Set(program.commands.map((c) => c.name()));
+  return process.argv.slice(2).find((arg) => names.has(arg)) ?? "";
+}
+
+/** The user's language, even when the options themselves are what failed. */
+function safeLang(): Lang {
+  try {
+    return lang();
+  } catch {
+    return "fr";
+  }
 }

@@ -1,4 +1,5 @@
-import { EXIT, errorText } from "../core/errors.ts";
+import { EXIT } from "../core/errors.ts";
+import { failureText } from "../core/faults.ts";
 import { formatNumber } from "../core/format.ts";
 import type { Lang } from "../core/lang.ts";
 import { say } from "../core/message.ts";
@@ -30,7 +31,7 @@ export async function printResults(
       continue;
     }
     if (r.status === "failed") {
-      const why = r.error ? errorText(r.error, lang) : r.message;
+      const why = r.error ? failureText(r.error, lang) : r.message;
       write(say(lang, { fr: `✗ ${where} : lot refusé, rien n'a été chargé. ${why}`, en: `✗ ${where}: batch refused, nothing was loaded. ${why}` }));
       continue;
     }

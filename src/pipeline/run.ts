@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { PipelinesConfig } from "../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
+import { asUserError } from "../core/faults.ts";
 import { writeUsageLake } from "../lake/index.ts";
 import { findKind, type SourceConfig } from "../sources/registry.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
@@ -40,7 +41,7 @@ export async function runPipelines(
     try {
       sources.push({ source: source.name, kind: source.kind, results: await runSource(ctx, source) });
     } catch (error) {
-      const message = error instanceof ImaginEcoleError ? error.text(ctx.lang) : String((error as Error)?.message ?? error);
+      const message = asUserError(error, `source ${source.name}`).text(ctx.lang);
       sources.push({ source: source.name, kind: source.kind, results: [], error: message });
       if (isFoundation(source)) return { sources, martRebuilt: false };
     }

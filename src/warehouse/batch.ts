@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { cutNote, failureText, SHOWN_CHARS } from "../core/faults.ts";
 import type { Reject } from "./reject.ts";
 import type { Warehouse } from "./warehouse.ts";
 
@@ -75,6 +76,7 @@ export async function loadBatch(
         if (await alreadyLoaded(warehouse, meta.source, sha256)) throw new ContentAlreadyLoaded();
       }
       await insertRejects(warehouse, loadId, meta.source, rejects);
+      await clipRejectedValues(warehouse, loadId);
       const rowsRejected = Number(
         await warehouse.scalar("SELECT count(*) FROM ops.rejects WHERE load_id = $1", [loadId]),
       );
@@ -84,7 +86,7 @@ export async function loadBatch(
     });
   } catch (error) {
     if (error instanceof ContentAlreadyLoaded) return skip(warehouse, loadId, meta, sha256, startedAt);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = failureText(error, "en");
     await recordLoad(warehouse, loadId, meta, sha256, startedAt, "failed", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
     return { loadId, source: meta.source, location: meta.location, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
   }
@@ -111,6 +113,7 @@ async function dryRun(
   try {
     const counts = await work(ctx);
     await insertRejects(warehouse, loadId, meta.source, rejects);
+    await clipRejectedValues(warehouse, loadId);
     const all = await warehouse.all<{ location: string; column: string | null; value: string | null; reason_fr: string; reason_en: string }>(
       'SELECT location, "column", value, reason_fr, reason_en FROM ops.rejects WHERE load_id = $1',
       [loadId],
@@ -121,7 +124,7 @@ async function dryRun(
       rejects: all.map((r) => ({ location: r.location, column: r.column, value: r.value, reason: { fr: r.reason_fr, en: r.reason_en } })),
     };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = failureText(error, "en");
     return { loadId, source: meta.source, location: meta.location, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
   } finally {
     await warehouse.run("ROLLBACK");
@@ -168,6 +171,28 @@ async function recordLoad(
       message,
     ],
   );
+}
+
+/**
+ * A rejected value longer than SHOWN_CHARS (a megabyte cell, a whole line) is kept cut, its reason
+ * saying how long it was: ops.rejects and the screen stay readable.
+ */
+async function clipRejectedValues(warehouse: Warehouse, loadId: string): Promise<void> {
+  const long = await warehouse.all<{ id: bigint; length: bigint }>(
+    "SELECT rowid AS id, length(value) AS length FROM ops.rejects WHERE load_id = $1 AND length(value) > $2",
+    [loadId, SHOWN_CHARS],
+  );
+  for (const { id, length } of long) {
+    const note = cutNote(Number(length));
+    await warehouse.run(
+      // A reason quoting the value quotes it cut too (the right-hand sides read the row as it was).
+      `UPDATE ops.rejects SET value = left(value, $2) || '…',
+         reason_fr = replace(reason_fr, value, left(value, $2) || '…') || $3,
+         reason_en = replace(reason_en, value, left(value, $2) || '…') || $4
+       WHERE rowid = $1`,
+      [id, SHOWN_CHARS, note.fr, note.en],
+    );
+  }
 }
 
 async function insertRejects(warehouse: Warehouse, loadId: string, source: string, rejects: Reject[]): Promise<void> {

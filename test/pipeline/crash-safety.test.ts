@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { copyFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
-import { cli, demoConfig, ROOT, tempDir, TODAY } from "../support/cli.ts";
+import { cli, demoConfig, ROOT, TEST_HASH_KEY, tempDir, TODAY } from "../support/cli.ts";
 import { copyOfSharedWarehouse, sharedDemo } from "../support/shared-demo.ts";
 
 const TABLES = [
@@ -40,7 +40,7 @@ function runAndKill(args: string[], loads: number): Promise<string> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(ROOT, "bin/imaginecole.js"), ...args], {
       cwd: ROOT,
-      env: { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en" },
+      env: { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en", IMAGINECOLE_HASH_KEY: TEST_HASH_KEY },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let seen = 0;

@@ -12,7 +12,7 @@ import { publishSite, rollbackSite, versionsDir } from "../../src/site/publish.t
 import { serveDist } from "../../src/site/serve.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { buildFixtureWarehouse } from "../dashboard/fixture-warehouse.ts";
-import { ROOT, tempDir } from "../support/cli.ts";
+import { ROOT, TEST_HASH_KEY, tempDir } from "../support/cli.ts";
 import { startReader, type Reading } from "./reader.ts";
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -220,7 +220,7 @@ describe("imaginecole publish, building the real site", () => {
     return new Promise((resolve) => {
       const child = spawn(process.execPath, [join(ROOT, "bin/imaginecole.js"), "publish", "--config", config, ...args], {
         cwd: ROOT,
-        env: { ...process.env, IMAGINECOLE_LANG: "en" },
+        env: { ...process.env, IMAGINECOLE_LANG: "en", IMAGINECOLE_HASH_KEY: TEST_HASH_KEY },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let stdout = "";

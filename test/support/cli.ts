@@ -42,8 +42,14 @@ export function cliInBackground(args: string[], env: Record<string, string> = {}
   return { child, done };
 }
 
+/**
+ * The tests' inputs are demo data generated into temporary folders, not the bundled data/demo,
+ * so the public demo key may not hash them: they get a key of their own, as real data would.
+ */
+export const TEST_HASH_KEY = "imaginecole-test-key";
+
 function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en", ...env };
+  return { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en", IMAGINECOLE_HASH_KEY: TEST_HASH_KEY, ...env };
 }
 
 export function tempDir(prefix = "imaginecole-"): string {

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
+import { systemFault } from "../../core/faults.ts";
 import type { Lang } from "../../core/lang.ts";
 import { importFiles } from "../../pipeline/sources.ts";
 import { IMPORT_KIND_NAMES } from "../../sources/registry.ts";
@@ -38,10 +39,13 @@ export async function importCommand(
       en: `File not found: ${missing.join(", ")}. Check the path.`,
     }, EXIT.usage);
   }
-  const { ctx, config } = await openContext(options, lang, { dryRun });
+  // Every file is checked before anything is opened: an empty folder or an unreadable file is the
+  // command's to fix, and stops it before a batch is attempted.
+  const paths = files.flatMap((f) => readableFiles(resolve(ROOT, f), f));
+  const { ctx, config } = await openContext(options, lang, { dryRun, inputs: paths });
   try {
     const { source, ...options } = o;
-    const results = await importFiles(ctx, source, files.flatMap((f) => expandFolder(resolve(ROOT, f))), options, config.sources);
+    const results = await importFiles(ctx, source, paths, options, config.sources);
     await printResults(results, ctx.warehouse, lang, (line) => process.stdout.write(line + "\n"));
     const loaded = results.some((r) => r.status === "loaded" || r.status === "loaded_with_rejects");
     if (!dryRun && loaded) await refreshMart(ctx, config, true);
@@ -51,11 +55,26 @@ export async function importCommand(
   }
 }
 
-/** A folder stands for the files in it (not hidden, in name order). */
-function expandFolder(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((name) => !name.startsWith(".") && statSync(join(path, name)).isFile())
-    .sort()
-    .map((name) => join(path, name));
+/** A folder stands for the files in it (not hidden, in name order); each must be readable. */
+function readableFiles(path: string, given: string): string[] {
+  try {
+    if (!statSync(path).isDirectory()) {
+      accessSync(path, constants.R_OK);
+      return [path];
+    }
+    const inside = readdirSync(path)
+      .filter((name) => !name.startsWith(".") && statSync(join(path, name)).isFile())
+      .sort()
+      .map((name) => join(path, name));
+    if (inside.length === 0) {
+      throw new ImaginEcoleError({
+        fr: `Le dossier ${given} ne contient aucun fichier à importer. Indiquez les fichiers, ou le dossier qui les contient.`,
+        en: `The folder ${given} holds no file to import. Name the files, or the folder that holds them.`,
+      }, EXIT.usage);
+    }
+    for (const file of inside) accessSync(file, constants.R_OK);
+    return inside;
+  } catch (error) {
+    throw systemFault(error) ?? error;
+  }
 }

@@ -11,6 +11,7 @@ import { contentHash } from "../../warehouse/content-hash.ts";
 import { describeLoad, type SkippedRows } from "../usage/report.ts";
 import { sqlFile } from "../../warehouse/sql-file.ts";
 import { streamCsvRecords } from "./csv-records.ts";
+import { checkLineLengths } from "../line-limit.ts";
 import { mapHeaders, type HeaderMap } from "./headers.ts";
 import { moodleReasons } from "./reasons.ts";
 import { toStageRow, type RowOptions } from "./rows.ts";
@@ -73,6 +74,7 @@ async function loadFile(
   country: string,
   rowOptions: RowOptions,
 ): Promise<BatchCounts & { skipped: SkippedRows }> {
+  await checkLineLengths(file, shown);
   await ctx.warehouse.run(sqlFile(import.meta.url, "sql/xapi_stage.sql"));
   const appender = await ctx.warehouse.appender("xapi_stage", "main", "temp");
   let header: HeaderMap | undefined;

@@ -8,6 +8,7 @@ import { firstInvalidUtf8, sniffEncoding, utf8CompleteLength, windows1252ToUtf8,
 import type { Encoding } from "./profile.ts";
 import { RecordLines, type LineBreak } from "./record-lines.ts";
 import { refusals } from "./refusals.ts";
+import { checkLongestLine, LongestLine } from "../line-limit.ts";
 
 /** What one pass over a file learnt, and the UTF-8 file DuckDB should read. */
 export interface Scan {
@@ -59,6 +60,7 @@ async function pass(
 ): Promise<Scan> {
   const hash = createHash("sha256");
   const lines = new RecordLines();
+  const longest = new LongestLine();
   const head: Buffer[] = [];
   let headBytes = 0;
   let textBytes = 0;
@@ -113,6 +115,7 @@ async function pass(
       }
       if (text.indexOf(0) !== -1) throw refusals.binary(file, null);
       lines.write(text);
+      longest.write(text);
       textBytes += text.length;
       if (headBytes < HEAD_BYTES) {
         head.push(text);
@@ -128,6 +131,7 @@ async function pass(
       if ((total - bomLength) % 2 !== 0) throw refusals.oddUtf16(file);
       const rest = Buffer.from(utf16.end() ?? "", "utf8");
       lines.write(rest);
+      longest.write(rest);
       textBytes += rest.length;
       if (out) await write(rest);
     }
@@ -137,6 +141,8 @@ async function pass(
     await out?.close();
   }
 
+  longest.finish();
+  checkLongestLine(longest, file);
   const open_ = lines.unclosedQuoteLine();
   if (open_ !== null) throw refusals.unclosedQuote(file, open_);
   return {

@@ -3,6 +3,7 @@ import { extname, isAbsolute, join, relative, resolve } from "node:path";
 import type { SheetFilesSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
+import { systemFault } from "../../core/faults.ts";
 import type { LoadResult } from "../../warehouse/batch.ts";
 import { TAB_CONTRACTS, contractForTitle } from "./contracts.ts";
 import { buildEnv, type SheetOptions } from "./env.ts";
@@ -98,7 +99,9 @@ async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promis
   }
   const shown = shownPath(ctx, path);
   if (extname(path).toLowerCase() === ".xlsx") {
-    const tabs = await readXlsxTabs(path);
+    const tabs = await readXlsxTabs(path).catch((error: unknown) => {
+      throw systemFault(error) ?? unreadableWorkbook(shown);
+    });
     const wanted = tab === undefined ? tabs : tabs.filter((t) => contractForTitle(t.title) === contractForTitle(tab));
     return wanted.map((t) => ({ title: t.title, grid: t.grid, location: `${shown}!${t.title}` }));
   }
@@ -109,13 +112,27 @@ async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promis
       en: `Cannot tell which tab ${shown} holds: name it with --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
     }, EXIT.usage);
   }
-  return [{ title, grid: readCsvGrid(path), location: shown }];
+  let grid;
+  try {
+    grid = readCsvGrid(path);
+  } catch (error) {
+    throw systemFault(error) ?? error;
+  }
+  return [{ title, grid, location: shown }];
 }
 
 /** Paths inside the project are shown relative to it, others in full. */
 function shownPath(ctx: RunContext, path: string): string {
   const rel = relative(ctx.root, path);
   return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+/** A .xlsx that is no workbook: truncated, damaged, or another kind of file renamed. */
+function unreadableWorkbook(shown: string): ImaginEcoleError {
+  return new ImaginEcoleError({
+    fr: `${shown} : classeur Excel illisible (fichier tronqué, endommagé ou qui n'est pas un .xlsx) ; rien n'a été chargé de ce fichier. Téléchargez-le de nouveau depuis Google Sheets (Fichier > Télécharger > .xlsx).`,
+    en: `${shown}: unreadable Excel workbook (truncated, damaged, or not an .xlsx); nothing was loaded from it. Download it again from Google Sheets (File > Download > .xlsx).`,
+  }, EXIT.failed);
 }
 
 function unknownTab(tab: string): ImaginEcoleError {

@@ -15,6 +15,7 @@ import { defineXapiMacros } from "../usage/macros.ts";
 import { describeLoad } from "../usage/report.ts";
 import { STAGED, type Statements } from "../usage/statements.ts";
 import { checkEncoding } from "./file-encoding.ts";
+import { checkLineLengths } from "../line-limit.ts";
 import { ndjsonActors, ndjsonStatements, readingFile, stageStatementsFile } from "./statements.ts";
 
 export const XAPI_SOURCE = "xapi";
@@ -114,6 +115,8 @@ export async function writeStatementsFile(
 ): Promise<BatchCounts> {
   const { warehouse } = batch;
   checkEncoding(file.path, file.shown);
+  // One statement per line: a line of megabytes is a damaged file (an array or a page may be one line).
+  if (file.format === "ndjson") await checkLineLengths(file.path, file.shown);
   await defineXapiMacros(warehouse);
   const first = await firstPass(warehouse, file);
   const clean = first ? await commitIfClean(batch, first.statements, first.summary, options) : null;
