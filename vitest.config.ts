@@ -19,6 +19,7 @@ const INTEGRATION = [
   "test/lake/**/*.test.ts",
   "test/mart/demo-scenario.test.ts",
   "test/pipeline/**/*.test.ts",
+  "test/privacy/**/*.test.ts",
   "test/schedule/**/*.test.ts",
   "test/site/nginx.test.ts",
   "test/site/publish.test.ts",

@@ -63,7 +63,6 @@ const MESSAGES = {
   "country.activities": { fr: "Activités en cours ou en retard", en: "Open or overdue activities" },
   "country.activity": { fr: "Activité", en: "Activity" },
   "country.due": { fr: "Échéance", en: "Due" },
-  "country.comment": { fr: "Commentaire", en: "Comment" },
   "country.definitions": { fr: "Définitions", en: "Definitions" },
   "country.denominator": { fr: "enseignants {year}", en: "{year} teachers" },
   "country.breakdown": { fr: "Ventilation", en: "Breakdown" },

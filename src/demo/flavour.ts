@@ -129,10 +129,17 @@ export const ACTIVITIES = [
   "Collecte des données de fréquentation",
 ] as const;
 
-/** Comments people leave, by how the activity went. */
+/**
+ * Comments people leave, by how the activity went. Some name the person in charge, with an
+ * e-mail or a phone number, as real free text does: `{name}`, `{email}` and `{phone}` are filled
+ * in for the row, and none of it may reach the site or the exports.
+ */
 export const COMMENTS = {
-  done: ["", "Terminé, rapport envoyé", "Voir compte rendu de la réunion"],
-  open: ["", "", "En attente du financement", "Reporté à cause des examens", "Matériel livré en partie", "Connexion internet instable dans la région"],
+  done: ["", "Terminé, rapport envoyé", "Voir compte rendu de la réunion", "Rapport envoyé par {name} ({email})"],
+  open: [
+    "", "", "En attente du financement", "Reporté à cause des examens", "Matériel livré en partie", "Connexion internet instable dans la région",
+    "Relancer {name} au {phone}", "Contact : {name}, {email}",
+  ],
 } as const;
 
 export const MAIL_DOMAINS = ["gmail.com", "gmail.com", "yahoo.fr", "hotmail.fr", "outlook.com"] as const;

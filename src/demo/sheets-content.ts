@@ -1,5 +1,5 @@
 import { addDays, dayBetween, daysBetween, frDay, type Month } from "./calendar.ts";
-import { ACTIVITIES, COMMENTS, GRADES, languages, RESOURCE_TYPES, regions, ROLES, TOPICS } from "./flavour.ts";
+import { ACTIVITIES, COMMENTS, slug, GRADES, languages, RESOURCE_TYPES, regions, ROLES, TOPICS } from "./flavour.ts";
 import { person, workEmail, type Person } from "./people.ts";
 import type { CountryPlan, DemoPlan } from "./plan.ts";
 import { rngFor, type Rng } from "./random.ts";
@@ -178,10 +178,26 @@ function activities(rng: Rng, plan: DemoPlan, cp: CountryPlan, owners: readonly 
         : rng.chance(0.8)
           ? "Prévue"
           : "En cours";
-    return [`ACT-${cp.code}-${pad(i + 1, 2)}`, label, rng.pick(owners).name, due, status, rng.pick(status === "Réalisée" ? COMMENTS.done : COMMENTS.open)];
+    const owner = rng.pick(owners);
+    const comment = fillComment(rng.pick(status === "Réalisée" ? COMMENTS.done : COMMENTS.open), owner, cp.code, i);
+    return [`ACT-${cp.code}-${pad(i + 1, 2)}`, label, owner.name, due, status, comment];
   });
   return { tab: "Activités", headers: [...TEMPLATE.Activités], rows };
 }
+
+/** A comment template with the row's person in it: name, e-mail and a phone number made from the row. */
+function fillComment(template: string, owner: Person, country: string, row: number): string {
+  const phone = `+${PHONE_PREFIX[country] ?? "221"} 77 ${pad(10 + row, 2)} ${pad(owner.first.length * 7, 2)} ${pad(owner.last.length * 3, 2)}`;
+  return template
+    .replace("{name}", owner.name)
+    .replace("{email}", `${slug(owner.first)}.${slug(owner.last)}@gmail.com`)
+    .replace("{phone}", phone);
+}
+
+/** Country calling codes of the demo's countries. */
+const PHONE_PREFIX: Record<string, string> = {
+  BF: "226", BJ: "229", CI: "225", CM: "237", GN: "224", ML: "223", NE: "227", SN: "221", TD: "235", TG: "228",
+};
 
 function validation(rng: Rng, months: readonly Month[], validators: readonly Person[]): TabData {
   // Every window month but the last is validated: up to two months before asOf.

@@ -2,7 +2,7 @@
 // fr/pays/BF.html, /fr/ is fr/index.html, and a folder without its slash is redirected to it.
 // Sends the build's precompressed copy (.br, else .gz) to a client that accepts it, with the same
 // cache and security headers as deploy/nginx.conf.
-import { closeSync, createReadStream, existsSync, fstatSync, openSync, statSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, fstatSync, openSync, realpathSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, resolve, sep } from "node:path";
@@ -33,12 +33,27 @@ export function resolveRequest(dir: string, urlPath: string): { file: string } |
   }
   const target = resolve(dir, `.${path}`);
   if (target !== dir && !target.startsWith(dir + sep)) return null;
-  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+  const isFile = (p: string) => servable(dir, p);
   if (path.endsWith("/")) return isFile(join(target, "index.html")) ? { file: join(target, "index.html") } : null;
   if (isFile(target)) return { file: target };
   if (isFile(`${target}.html`)) return { file: `${target}.html` };
   if (isFile(join(target, "index.html"))) return { redirect: `${path}/` };
   return null;
+}
+
+/**
+ * Whether `path` is a regular file that really lies inside the site `dir`: a symbolic link is
+ * followed only when it ends inside the site (the site folder itself may be one, as `publish`
+ * makes it), so no link placed in dist/ serves a file from elsewhere on the machine.
+ */
+export function servable(dir: string, path: string): boolean {
+  try {
+    const root = realpathSync(dir);
+    const real = realpathSync(path);
+    return real.startsWith(root + sep) && statSync(real).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The encodings a client accepts (`Accept-Encoding`), without those it refuses with q=0. */
@@ -53,10 +68,10 @@ export function acceptedEncodings(header: string | string[] | undefined): Set<st
 }
 
 /** The file to send for a client's encodings: the .br or .gz copy when there is one, else the file. */
-export function pickEncoding(file: string, request: IncomingMessage): { path: string; encoding?: "br" | "gzip" } {
+export function pickEncoding(root: string, file: string, request: IncomingMessage): { path: string; encoding?: "br" | "gzip" } {
   const accepted = acceptedEncodings(request.headers["accept-encoding"]);
   for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]] as const) {
-    if ((accepted.has(encoding) || accepted.has("*")) && existsSync(file + suffix)) return { path: file + suffix, encoding };
+    if ((accepted.has(encoding) || accepted.has("*")) && servable(root, file + suffix)) return { path: file + suffix, encoding };
   }
   return { path: file };
 }
@@ -68,7 +83,7 @@ export async function serveDist(dir: string, port = 0): Promise<{ url: string; c
     if (found && "redirect" in found) {
       response.writeHead(301, { ...SECURITY_HEADERS, location: found.redirect }).end();
     } else if (found) {
-      const { path, encoding } = pickEncoding(found.file, request);
+      const { path, encoding } = pickEncoding(root, found.file, request);
       // Opened once: the size and the bytes come from the same file even if `imaginecole
       // publish` swaps the site in between.
       const fd = openSync(path, "r");

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "node:http";
@@ -47,6 +47,26 @@ describe("resolveRequest(dir, path)", () => {
   it("refuses paths that climb out of the site", () => {
     expect(resolveRequest(join(dir, "fr"), "/../secret.txt")).toBeNull();
     expect(resolveRequest(join(dir, "fr"), "/%2e%2e/secret.txt")).toBeNull();
+  });
+  it("follows no symbolic link out of the site, but serves a site that is itself a link (as publish makes it)", () => {
+    const outside = mkdtempSync(join(tmpdir(), "imaginecole-serve-outside-"));
+    try {
+      writeFileSync(join(outside, "passwd"), "root:x:0:0");
+      mkdirSync(join(outside, "folder"));
+      writeFileSync(join(outside, "folder", "index.html"), "<p>outside</p>");
+      symlinkSync(join(outside, "passwd"), join(dir, "fr", "leak.txt"));
+      symlinkSync(join(outside, "folder"), join(dir, "fr", "elsewhere"));
+      symlinkSync(join(dir, "fr", "index.html"), join(dir, "fr", "same.html"));
+      expect(resolveRequest(dir, "/fr/leak.txt")).toBeNull();
+      expect(resolveRequest(dir, "/fr/elsewhere/")).toBeNull();
+      expect(resolveRequest(dir, "/fr/elsewhere")).toBeNull();
+      expect(resolveRequest(dir, "/fr/same")).toEqual({ file: join(dir, "fr", "same.html") });
+      symlinkSync(dir, join(outside, "live"));
+      expect(resolveRequest(join(outside, "live"), "/fr/pays/BF")).toEqual({ file: join(outside, "live", "fr", "pays", "BF.html") });
+    } finally {
+      for (const link of ["leak.txt", "elsewhere", "same.html"]) rmSync(join(dir, "fr", link), { force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,7 @@
--- The most recent rejects with their exact place; capped so the page stays small.
-SELECT r.source, coalesce(l.country_code, '') AS country_code, r.location, r."column" AS "column",
+-- The most recent rejects with their exact place (a file outside the project by its name, never
+-- an absolute path); capped so the page stays small.
+SELECT r.source, coalesce(l.country_code, '') AS country_code,
+       regexp_replace(r.location, '^(?:[A-Za-z]:)?[/\\](?:[^/\\]*[/\\])*', '') AS location, r."column" AS "column",
        left(r.value, 200) AS value, r.reason_fr, r.reason_en,
        strftime(timezone('UTC', l.started_at), '%Y-%m-%dT%H:%M:%SZ') AS loaded_at
 FROM ops.rejects r

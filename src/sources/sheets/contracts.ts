@@ -6,6 +6,8 @@ import { normaliseLabel } from "./normalise.ts";
 export type ColumnType =
   | { kind: "id" }
   | { kind: "text" }
+  /** A web address, http or https only: it becomes a link on the site and in exports. */
+  | { kind: "link" }
   /** `past`: the date of something that already happened, so not after today. */
   | { kind: "date"; past?: boolean }
   | { kind: "month" }
@@ -34,6 +36,12 @@ export interface ColumnContract {
   required: boolean;
   /** One line for the Lisez-moi tab, French and English. */
   help: Bilingual;
+  /**
+   * Sentences typed by hand, which may hold a name, an e-mail or a phone number. `public`: the
+   * template tells teams it is published, and the site and the note show it; `private`: kept in
+   * the warehouse for the staff who query it, never in the site's data or the exports.
+   */
+  freeText?: "public" | "private";
 }
 
 export type TabKey = "trainers" | "sessions" | "resources" | "activities" | "approvals" | "targets" | "comments";
@@ -54,6 +62,9 @@ export interface TabContract {
 const col = (
   key: string, header: string, aliases: string[], type: ColumnType, required: boolean, help: Bilingual,
 ): ColumnContract => ({ key, header, aliases, type, required, help });
+
+/** A column of sentences typed by hand, and whether it may be published (see ColumnContract.freeText). */
+const freeText = (column: ColumnContract, visibility: "public" | "private"): ColumnContract => ({ ...column, freeText: visibility });
 
 /** The help of a coded column: its choices, worded as everywhere else. */
 const choices = (list: Vocabulary): Bilingual => inBoth((lang) => `${choicesOf(lang, list)}.`);
@@ -123,8 +134,8 @@ export const TAB_CONTRACTS: TabContract[] = [
         choices("resource_status")),
       col("status_date", "Date du statut", ["Date statut", "Date de mise à jour", "Status date"], { kind: "date", past: true }, true,
         { fr: "Date à laquelle la ressource a pris ce statut (jj/mm/aaaa).", en: "Date the resource reached this status (dd/mm/yyyy)." }),
-      col("link", "Lien", ["URL", "Adresse", "Link"], { kind: "text" }, false,
-        { fr: "Lien vers la ressource publiée.", en: "Link to the published resource." }),
+      col("link", "Lien", ["URL", "Adresse", "Link"], { kind: "link" }, false,
+        { fr: "Lien vers la ressource publiée (adresse web complète, https://…).", en: "Link to the published resource (full web address, https://…)." }),
     ],
   },
   {
@@ -141,8 +152,8 @@ export const TAB_CONTRACTS: TabContract[] = [
         { fr: "Date prévue de réalisation (jj/mm/aaaa).", en: "Planned completion date (dd/mm/yyyy)." }),
       col("status", "Statut", ["État", "Etat", "Status"], { kind: "code", list: "activity_status" }, true,
         choices("activity_status")),
-      col("comment", "Commentaire", ["Commentaires", "Observations", "Remarques", "Comment", "Notes"], { kind: "text" }, false,
-        { fr: "Remarque libre (sans données personnelles).", en: "Free remark (no personal data)." }),
+      freeText(col("comment", "Commentaire", ["Commentaires", "Observations", "Remarques", "Comment", "Notes"], { kind: "text" }, false,
+        { fr: "Remarque libre pour l'équipe : gardée dans l'entrepôt, jamais publiée.", en: "Free remark for the team: kept in the warehouse, never published." }), "private"),
     ],
   },
   {
@@ -183,8 +194,8 @@ export const TAB_CONTRACTS: TabContract[] = [
         { fr: "Mois commenté (03/2026, mars 2026 ou 2026-03).", en: "Month commented on (03/2026, March 2026 or 2026-03)." }),
       col("subject", "Indicateur ou constat", ["Indicateur", "Constat", "Sujet", "Indicator or finding", "Indicator", "Finding", "Flag"], { kind: "subject" }, true,
         { fr: "Ce que le commentaire éclaire : un indicateur (Enseignants formés), un constat (Activités en retard), l'identifiant d'un constat (SN/overdue_activities) ou « Général ».", en: "What the comment is about: an indicator (Enseignants formés), a finding (Activités en retard), a flag id (SN/overdue_activities) or \"Général\"." }),
-      col("comment", "Commentaire", ["Commentaires", "Texte", "Comment"], { kind: "text" }, true,
-        { fr: "Une ou deux phrases de contexte. Publié tel quel sur le site et dans la note : ni nom, ni courriel, ni téléphone.", en: "One or two sentences of context. Published as typed on the site and in the note: no name, e-mail or phone number." }),
+      freeText(col("comment", "Commentaire", ["Commentaires", "Texte", "Comment"], { kind: "text" }, true,
+        { fr: "Une ou deux phrases de contexte. Publié tel quel sur le site et dans la note : ni nom, ni courriel, ni téléphone.", en: "One or two sentences of context. Published as typed on the site and in the note: no name, e-mail or phone number." }), "public"),
       col("author_role", "Rôle de l'auteur", ["Rôle", "Auteur", "Fonction de l'auteur", "Author's role", "Author role", "Role"], { kind: "code", list: "author_role" }, true,
         choices("author_role")),
     ],

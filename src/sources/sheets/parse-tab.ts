@@ -190,6 +190,8 @@ function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse
       return { ok: true, value: cellText(cell) };
     case "pseudonym":
       return { ok: true, value: env.keyer(cellText(cell)) };
+    case "link":
+      return parseLink(cellText(cell));
     case "date": {
       const p = parseDate(cell);
       if (p.ok && (p.value < env.phase.start || p.value > env.phase.end)) {
@@ -265,6 +267,29 @@ function parseCell(column: ColumnContract, cell: Cell, env: ParseEnv): CellParse
     case "personal":
       return { ok: true, value: null };
   }
+}
+
+/**
+ * A web address, as a link on the site and in exports: http or https only. Any other scheme
+ * (javascript:, data:, file:, ftp:…) would run code, carry content or point off the web.
+ */
+function parseLink(text: string): CellParse {
+  const trimmed = text.trim();
+  let url: URL | null = null;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    url = null;
+  }
+  if (url && (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "") return { ok: true, value: trimmed };
+  return {
+    ok: false,
+    problem: { fr: `« ${trimmed} » n'est pas un lien web (http ou https).`, en: `"${trimmed}" is not a web link (http or https).` },
+    fix: {
+      fr: "saisissez l'adresse complète de la ressource publiée, commençant par https:// (les liens javascript:, data:, ftp: ou vers un fichier ne sont pas acceptés).",
+      en: "enter the full address of the published resource, starting with https:// (javascript:, data:, ftp: or file links are not accepted).",
+    },
+  };
 }
 
 /** The cell as the person sees it: a serial-number date shown as dd/mm/yyyy. */

@@ -36,6 +36,7 @@ export function columnRule(column: ColumnContract, lists: { countries: string[];
       return { rule: { condition: { type: "NUMBER_GREATER_THAN_EQ", values: [{ userEnteredValue: "0" }] }, strict: true }, values: "nombre entier, 0 ou plus" };
     case "number": return { rule: null, values: "nombre (ex. 1 500 ou 12,5)" };
     case "month": return { rule: null, values: "mois : 03/2026, mars 2026 ou 2026-03" };
+    case "link": return { rule: null, values: "lien web complet : https://…" };
     case "personal":
     case "pseudonym": return { rule: null, values: "texte (jamais copié tel quel dans l'entrepôt)" };
     default: return { rule: null, values: "texte" };

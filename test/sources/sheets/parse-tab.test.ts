@@ -27,6 +27,9 @@ function sessions(rows: Cell[][], trainerIds = new Set(["F-1"])) {
 
 const where = (tab: ReturnType<typeof sessions>) => tab.rejects.map((r) => r.location);
 
+const RESOURCE_HEADER = ["ID ressource", "Titre", "Statut", "Date du statut", "Lien"];
+const resourceWithLink = (link: Cell, id = "R-1"): Cell[] => [id, "Fiche de lecture", "Publiée", "01/10/2025", link];
+
 describe("parseTab(grid, title, contract, env)", () => {
   it("loads a valid row as typed codes and values", () => {
     const tab = sessions([session()]);
@@ -46,6 +49,16 @@ describe("parseTab(grid, title, contract, env)", () => {
   it("pads ragged rows: a missing trailing required cell is reported as empty", () => {
     const tab = sessions([["S-1", "F-1", "01/10/2025", "03/10/2025", "Primaire", "Hybride", 3]]);
     expect(tab.rejects).toMatchObject([{ location: "Sessions!H2", value: null, reason: { en: expect.stringContaining("is empty but required") } }]);
+  });
+
+  it("accepts http and https links, and rejects any other scheme at its cell, in both languages", () => {
+    const links = ["https://imaginecole.org/r/1", "http://example.org/fiche.pdf", "javascript:alert(1)", "data:text/html,<script>x</script>", "ftp://files.example.org/r", "file:///etc/passwd", "www.example.org", "https://"];
+    const tab = parseTab([RESOURCE_HEADER, ...links.map((link, i) => resourceWithLink(link, `R-${i + 1}`))], "Ressources", contractFor("resources"), env);
+    expect(tab.records.map((r) => r.link)).toEqual(["https://imaginecole.org/r/1", "http://example.org/fiche.pdf"]);
+    expect(where(tab)).toEqual(["Ressources!E4", "Ressources!E5", "Ressources!E6", "Ressources!E7", "Ressources!E8", "Ressources!E9"]);
+    expect(tab.rejects[0]).toMatchObject({ column: "Lien", value: "javascript:alert(1)" });
+    expect(tab.rejects[0]!.reason.en).toContain("is not a web link (http or https)");
+    expect(tab.rejects[0]!.reason.fr).toContain("n'est pas un lien web (http ou https)");
   });
 
   it("rejects a code not in the list and says which values are allowed", () => {
