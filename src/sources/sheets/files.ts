@@ -112,19 +112,22 @@ async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promis
       en: `Cannot tell which tab ${shown} holds: name it with --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
     }, EXIT.usage);
   }
-  let grid;
-  try {
-    grid = readCsvGrid(path);
-  } catch (error) {
-    throw systemFault(error) ?? error;
-  }
-  return [{ title, grid, location: shown }];
+  return [{ title, grid: readCsvFile(path), location: shown }];
 }
 
 /** Paths inside the project are shown relative to it, others in full. */
 function shownPath(ctx: RunContext, path: string): string {
   const rel = relative(ctx.root, path);
   return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+/** A CSV download's cells; a file that cannot be read is named with what to do. */
+function readCsvFile(path: string): ReturnType<typeof readCsvGrid> {
+  try {
+    return readCsvGrid(path);
+  } catch (error) {
+    throw systemFault(error) ?? error;
+  }
 }
 
 /** A .xlsx that is no workbook: truncated, damaged, or another kind of file renamed. */
