@@ -1,7 +1,7 @@
 // What a user sees when a file or the machine is at fault: a message in their language saying
 // what happened, where and what to do, the exit code of the README's table, never a stack trace.
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/pipelines.ts";
@@ -13,7 +13,7 @@ import { cli, type CliResult, ROOT, TEST_HASH_KEY, TODAY, tempDir } from "../sup
 const dir = tempDir("imaginecole-cli-faults-");
 const db = join(dir, "w.duckdb");
 const STACK = /\n\s+at \S+/;
-afterAll(() => chmodSync(join(dir, "locked.ndjson"), 0o644));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function file(name: string, content: string | Buffer): string {
   writeFileSync(join(dir, name), content);
@@ -52,6 +52,28 @@ describe("faults of files, in messages", () => {
     expect(r.stderr).toMatch(/chmod/);
     expect(r.stderr).not.toMatch(STACK);
     expect(r.code).toBe(2);
+  });
+
+  it("during a run, names an unreadable file of a configured folder and goes on with the others (exit 1)", () => {
+    const inbox = join(dir, "inbox", "SN");
+    mkdirSync(inbox, { recursive: true });
+    const readable = file("inbox/SN/frequentation_2026-06.csv", "Date;Plateforme;Utilisateurs actifs\n01/06/2026;A;10\n");
+    const locked = file("inbox/SN/frequentation_2026-07.csv", "Date;Plateforme;Utilisateurs actifs\n01/07/2026;A;10\n");
+    chmodSync(locked, 0o000);
+    const config = JSON.parse(JSON.stringify(loadConfig(ROOT).config));
+    delete config.demoInputs;
+    config.lake = join(dir, "lake");
+    config.sources = [
+      { ...config.sources.find((s: { kind: string }) => s.kind === "reference"), path: join(ROOT, "pipelines/reference/countries.csv") },
+      { kind: "national-csv", name: "national", inbox: join(dir, "inbox"), profiles: join(ROOT, "pipelines/profiles/national") },
+    ];
+    const path = file("run-unreadable.json", JSON.stringify(config));
+    const r = cliAsUser(["run", "--config", path, "--db", join(dir, "run.duckdb")]);
+    chmodSync(locked, 0o644);
+    expect(r.stdout).toContain(`${basename(readable)}: 1 read, 1 loaded`);
+    expect(r.stdout).toContain(`Permission denied on ${locked}`);
+    expect(r.stdout + r.stderr).not.toMatch(STACK);
+    expect(r.code).toBe(1);
   });
 
   it("refuses an empty folder as a usage error (exit 2), naming it", () => {

@@ -12,7 +12,7 @@ import { normaliseLabel } from "../../src/sources/sheets/normalise.ts";
 import { readCsvGrid, readXlsxTabs, tabTitleFromFileName, type FileTab } from "../../src/sources/sheets/read-files.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { cli, ROOT, tempDir } from "../support/cli.ts";
-import { copyOfSharedWarehouse, sharedDemoPaths } from "../support/shared-demo.ts";
+import { copyOfSharedWarehouse, sharedDemo, sharedDemoPaths } from "../support/shared-demo.ts";
 
 /** Columns whose values must stay in the warehouse (or never enter it). */
 const secret = (c: ColumnContract) => c.freeText === "private" || c.type.kind === "personal" || c.type.kind === "pseudonym";
@@ -80,6 +80,8 @@ describe("free text that is private by contract", () => {
   beforeAll(async () => {
     const { inputs } = sharedDemoPaths();
     secrets = await secretValues(inputs);
+    const demo = await sharedDemo();
+    expect(demo.run.code, demo.run.stderr.slice(-3000)).toBe(3);
     const db = await copyOfSharedWarehouse(join(dir, "w.duckdb"));
     const countries = join(ROOT, "pipelines/reference/countries.csv");
     // The internal edition: the staff's, which shows the most (loads, rejects, open activities).
