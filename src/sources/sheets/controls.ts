@@ -78,9 +78,10 @@ const T = {
   flagsTitle: { fr: "Constats en cours", en: "Open flags" },
   flagsHeader: { fr: ["Identifiant", "Constat", "Éléments concernés", "Action recommandée"], en: ["Id", "Finding", "Items involved", "Recommended action"] },
   noFlag: { fr: "Aucun constat en cours.", en: "No open flag." },
-  warningsTitle: {
-    fr: "Alertes de vraisemblance : valeurs inhabituelles, chargées quand même. Corrigez-les, ou écrivez Oui dans « Confirmé » si elles sont justes.",
-    en: "Plausibility warnings: unusual values, loaded all the same. Correct them, or type Oui (Yes) in “Confirmé” if they are right.",
+  warningsTitle: { fr: "Alertes de vraisemblance", en: "Plausibility warnings" },
+  warningsNote: {
+    fr: "valeurs inhabituelles, chargées quand même. Corrigez-les, ou écrivez Oui dans « Confirmé » si elles sont justes.",
+    en: "unusual values, loaded all the same. Correct them, or type Oui (Yes) in “Confirmé” if they are right.",
   },
   noWarning: { fr: "Aucune alerte.", en: "No warning." },
   fixTitle: { fr: "Cellules à corriger", en: "Cells to fix" },
@@ -145,7 +146,7 @@ export function controlsRows(report: ControlsReport): string[][] {
     }
   }
 
-  rows.push([], [count(lang, T.warningsTitle[lang], report.warnings.length)], [...WARNINGS_HEADER[lang]]);
+  rows.push([], [`${count(lang, T.warningsTitle[lang], report.warnings.length)}${lang === "fr" ? " : " : ": "}${T.warningsNote[lang]}`], [...WARNINGS_HEADER[lang]]);
   if (report.warnings.length === 0) rows.push(["", "", T.noWarning[lang]]);
   for (const w of report.warnings) {
     const { problem, fix } = splitReason(lang === "fr" ? w.message_fr : w.message_en, lang);
