@@ -64,7 +64,7 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
     today: parsed.dependsOnToday ? env.today : null,
     plausibility: env.plausibility ?? null,
     // A date-ahead warning moves with the calendar.
-    day: env.plausibility?.date_far_ahead && (input.contract.key === "activities" || input.contract.key === "targets") ? env.today : null,
+    day: env.plausibility?.date_far_ahead && input.contract.key === "activities" ? env.today : null,
   });
   const cursor = await ctx.warehouse.scalar<string | undefined>(
     "SELECT value FROM ops.cursors WHERE source = $1 AND key = $2", [SOURCE, cursorKey]);

@@ -19,7 +19,7 @@ export const plausibilitySchema = z.strictObject({
     sex_sum: z.strictObject({}).optional(),
     /** Teachers trained to date rising by more than maxRise in a month, by minAdded or more, from minBase or more. */
     monthly_jump: z.strictObject({ maxRise: positive, minAdded: z.number().min(0), minBase: z.number().min(0) }).optional(),
-    /** A due date or deadline more than maxDays after today. */
+    /** An activity due more than maxDays after today. */
     date_far_ahead: z.strictObject({ maxDays: positive }).optional(),
   }),
 });

@@ -118,13 +118,14 @@ export function plausibilityWarnings(tab: CheckedTab, rules: PlausibilityRules, 
   }
 
   const ahead = rules.date_far_ahead;
-  const dateKey = tab.contract.key === "activities" ? "due_date" : tab.contract.key === "targets" ? "deadline" : null;
+  // Activities only: a target's deadline is the phase's end, far ahead by design.
+  const dateKey = tab.contract.key === "activities" ? "due_date" : null;
   if (ahead && dateKey) {
     tab.records.forEach((r, i) => {
       const date = r[dateKey];
       if (typeof date !== "string" || days(today, date) <= ahead.maxDays) return;
       const row = tab.rowNumbers[i] ?? null;
-      const key = tab.contract.key === "targets" ? `${r.country_code}:${r.indicator_id}:${date}` : String(r[idKey]);
+      const key = String(r[idKey]);
       const header = tab.contract.columns.find((c) => c.key === dateKey)!.header;
       warn("date_far_ahead", key, row, dateKey, { date, days_ahead: days(today, date), max_days: ahead.maxDays }, inBoth((lang) => lang === "fr"
         ? `« ${header} » au ${formatDate(lang, date)} : ${n(lang, days(today, date))} jours après aujourd'hui (plus de ${n(lang, ahead.maxDays)}).`

@@ -45,3 +45,11 @@ CREATE TABLE ops.plausibility_confirmations (
   confirmed_at TIMESTAMPTZ NOT NULL,
   PRIMARY KEY (warning_id, fingerprint)
 );
+
+-- The warnings still to show: those no team confirmed as they stand. What Contrôles, status and
+-- the digests list.
+CREATE VIEW ops.open_plausibility_warnings AS
+SELECT w.*
+FROM ops.plausibility_warnings w
+LEFT JOIN ops.plausibility_confirmations c USING (warning_id, fingerprint)
+WHERE c.warning_id IS NULL;

@@ -5,6 +5,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig, type PipelinesConfig } from "../../../src/config/pipelines.ts";
 import { runPipelines } from "../../../src/pipeline/run.ts";
+import { readMonthReport } from "../../../src/coordinator/report.ts";
+import { composeDigest } from "../../../src/digest/compose.ts";
+import { readStatus } from "../../../src/status/index.ts";
 import { startSheetsApi, type CellValue, type SheetsApiStandIn } from "../../stand-ins/sheets-api.ts";
 import { ROOT, fakeServiceAccount, openContext, serial, type TestContext } from "./helpers.ts";
 
@@ -129,6 +132,14 @@ describe("the Contrôles report of a run", () => {
     expect(section(after, "Identifiant de l'alerte").map((r) => r[0])).toEqual(["GN/monthly_jump/2026-10", "GN/participants_per_session/GN-S-004", ""]);
     expect(after.find((r) => String(r[2]).includes("confirmée"))![2]).toBe("1 alerte(s) confirmée(s) par l'équipe ne sont plus affichées.");
     expect(after[3]).toEqual(["Alertes de vraisemblance", "2"]);
+    // status and the coordinator's digest list the same two.
+    const status = await readStatus(t.ctx.warehouse, t.ctx.now);
+    expect(status.openWarnings.map((w) => w.warning_id)).toEqual(["GN/monthly_jump/2026-10", "GN/participants_per_session/GN-S-004"]);
+    const month = await readMonthReport(t.ctx.warehouse, undefined);
+    const digest = composeDigest(month, month.countries.find((c) => c.code === "GN")!, "fr");
+    expect(digest.text).toContain("Valeurs inhabituelles à vérifier (2)\n- Sessions : Enseignants formés : 280 avant octobre 2026, 830 à sa fin (+196");
+    expect(digest.text).toContain("- Sessions!H5 : Session « GN-S-004 » : 550 enseignants formés (F + H) en une session");
+    expect(digest.text).not.toContain("GN-S-004 » : 550 enseignants formés en 2 jours");
     // Unchanged tabs: nothing added this time.
     expect(section(after, "Onglet")[1]).toEqual(["Sessions", "4", "4", "0", "0", "0", "0", "Inchangé"]);
 
