@@ -7,7 +7,7 @@ import { createSheetsClient, explainApiError, readServiceAccountKey, type Client
 import { contractForTitle } from "./contracts.ts";
 import { confirmedWarnings, controlsRows, type ControlIssue, type OpenWarning, type TabSummary } from "./controls.ts";
 import { COUNTRY_TABS, REGIONAL_TABS } from "./contracts.ts";
-import { readCountries } from "./lookups.ts";
+import { readCountries, unknownCountry } from "../reference/lookup.ts";
 import { same, type Bilingual } from "../../core/message.ts";
 import type { Lang } from "../../core/lang.ts";
 import { sqlFile } from "../../warehouse/sql-file.ts";
@@ -53,7 +53,15 @@ export async function runSheetsApi(ctx: RunContext, source: SheetsApiSource, opt
 
   const reports: PendingReport[] = [];
   const results: LoadResult[] = [];
+  const countries = await readCountries(ctx);
+  const known = new Set(countries.map((c) => c.country_code));
   for (const [country, spreadsheetId] of books) {
+    if (country !== null && !known.has(country)) {
+      const refused = unknownCountry(countries, country, { fr: `feuille ${spreadsheetId}, source « ${source.name} »`, en: `spreadsheet ${spreadsheetId}, source "${source.name}"` });
+      ctx.log(refused.text(ctx.lang));
+      results.push(await failedRead(ctx, country, spreadsheetId, refused));
+      continue;
+    }
     let read: ReadSpreadsheet;
     try {
       read = await readSpreadsheet(client, spreadsheetId);

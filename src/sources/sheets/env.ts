@@ -1,5 +1,6 @@
 import type { RunContext } from "../../context/run-context.ts";
-import { countryMatcher, indicatorMatcher, readCountries, readIndicatorAliases, resolvePhase, subjectMatcher } from "./lookups.ts";
+import { countryMatcher, readCountries } from "../reference/lookup.ts";
+import { indicatorMatcher, readIndicatorAliases, resolvePhase, subjectMatcher } from "./lookups.ts";
 import type { Phase } from "./parse-tab.ts";
 import { loadPlausibility } from "./plausibility-config.ts";
 import type { BaseEnv } from "./spreadsheet.ts";
