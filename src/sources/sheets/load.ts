@@ -135,7 +135,7 @@ async function recordChanges(ctx: RunContext, scope: string, parsed: ParsedTab, 
   const removed = [...before.keys()].filter((key) => !now.has(key)).length;
   const [clear, insert] = statements("sheet_rows");
   await ctx.warehouse.run(clear!, { country_code: scope, tab });
-  await ctx.warehouse.runForEach(insert!, [...now].map(([row_key, fingerprint]) => ({ country_code: scope, tab, row_key, fingerprint })));
+  await ctx.warehouse.run(insert!, { country_code: scope, tab, rows: JSON.stringify([...now].map(([k, f]) => ({ k, f }))) });
   await ctx.warehouse.run(statements("sheet_changes")[0]!, {
     load_id: loadId, country_code: scope, tab, rows_added: added, rows_changed: changed, rows_removed: removed,
   });

@@ -66,7 +66,7 @@ export function readmeRows(place: string, tabs: TabContract[], lists: TemplateLi
   const rows: string[][] = [
     [`ImaginEcole — mode d'emploi de la feuille ${place}`],
     ["La ligne 1 de chaque onglet porte les en-têtes : ne la modifiez pas. Une ligne par formateur, session, ressource ou activité ; les dates en jj/mm/aaaa."],
-    ["Après chaque synchronisation, le pipeline réécrit l'onglet Contrôles : il liste les cellules à corriger et la date de la dernière synchronisation réussie."],
+    ["Après chaque synchronisation, le pipeline réécrit l'onglet Contrôles : ce qui a été lu et chargé, la situation du pays et ses constats, les valeurs inhabituelles à vérifier (écrivez Oui dans « Confirmé » si elles sont justes), puis les cellules à corriger."],
     [],
     ["Onglet", "Colonne", "Obligatoire", "Valeurs possibles", "Explication", "Explanation (English)"],
   ];
