@@ -66,5 +66,8 @@ export async function resolveCountry(ctx: Pick<RunContext, "warehouse" | "root">
   const countries = await readCountries(ctx);
   const code = countryMatcher(countries)(value.trim());
   if (code) return code;
+  // No reference to check against (a bare warehouse outside a project): a well-formed code passes;
+  // every run loads the reference first, so a real run never gets here.
+  if (countries.length === 0 && /^[A-Za-z]{2}$/.test(value.trim())) return value.trim().toUpperCase();
   throw unknownCountry(countries, value.trim(), where);
 }

@@ -149,5 +149,6 @@ describe("the Contrôles report of a run", () => {
     const changed = api.tabValues(GN, "Contrôles");
     expect(section(changed, "Identifiant de l'alerte").map((r) => r[0])).toContain("GN/participants_per_day/GN-S-004");
     expect(section(changed, "Onglet")[1]).toEqual(["Sessions", "4", "4", "0", "1", "0", "0", "Chargé"]);
-  });
+    // Three runs, each building the mart (the first one twice).
+  }, 240_000);
 });
