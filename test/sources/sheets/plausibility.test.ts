@@ -30,18 +30,19 @@ describe("plausibility rules (pipelines/plausibility.json)", () => {
     expect(w!.message.en).toMatch(/^Session “S-2”: 12 women \+ 9 men = 21, but the stated total is 25\. To do: check the row/);
   });
 
-  it("warns on an activity due more than a year ahead, and its fingerprint moves with the date only", () => {
+  it("warns on an activity due further ahead than maxDays, and its fingerprint moves with the date only", () => {
+    const rules = { date_far_ahead: { maxDays: 365 } };
     const tab = (due: string): CheckedTab => ({
       scope: "GN", contract: contractFor("activities"), title: "Activités", rowNumbers: [7],
       records: [{ activity_id: "A-9", due_date: due, status: "planned" }], columns: new Map([["activity_id", 0], ["due_date", 3]]),
     });
-    expect(plausibilityWarnings(tab("2027-06-30"), RULES, "2026-11-28")).toEqual([]);
-    const [far] = plausibilityWarnings(tab("2027-12-30"), RULES, "2026-11-28");
+    expect(plausibilityWarnings(tab("2027-06-30"), rules, "2026-11-28")).toEqual([]);
+    const [far] = plausibilityWarnings(tab("2027-12-30"), rules, "2026-11-28");
     expect(far).toMatchObject({ warning_id: "GN/date_far_ahead/A-9", location: "Activités!D7", row_number: 7 });
     expect(far!.message.fr).toMatch(/^« Échéance » au 30\/12\/2027 : 397 jours après aujourd'hui \(plus de 365\)\./);
-    const [again] = plausibilityWarnings(tab("2027-12-30"), RULES, "2026-11-28");
+    const [again] = plausibilityWarnings(tab("2027-12-30"), rules, "2026-11-28");
     expect(again!.fingerprint).toBe(far!.fingerprint);
-    expect(plausibilityWarnings(tab("2027-12-31"), RULES, "2026-11-28")[0]!.fingerprint).not.toBe(far!.fingerprint);
+    expect(plausibilityWarnings(tab("2027-12-31"), rules, "2026-11-28")[0]!.fingerprint).not.toBe(far!.fingerprint);
   });
 
   it("rejects a mistyped rule in the file, naming its JSON path", () => {
