@@ -156,6 +156,19 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
     expect(await t.ctx.warehouse.scalar("SELECT count(*) FROM core.training_sessions")).toBe(2);
   });
 
+  it("writes Contrôles in English in a spreadsheet whose locale is English, and says the standing waits for the indicators", async () => {
+    snBook(api, [["ID formateur", "Sexe", "Date de formation"], ["SN-F-001", "?", serial("2025-09-15")]]);
+    api.spreadsheets.get(SN)!.properties.locale = "en_GB";
+    await runSheetsApi(t.ctx, source, FAST);
+    const controls = api.tabValues(SN, "Contrôles");
+    expect(controls.slice(1, 4)).toEqual([["Last successful sync", "2026-11-28 10:00 UTC"], ["Problems found", "1"], ["Plausibility warnings", "0"]]);
+    expect(controls).toContainEqual(["Tab", "Rows read", "Loaded", "Added", "Changed", "Removed", "Rejected", "Status"]);
+    expect(controls).toContainEqual(["Formateurs", "1", "0", "0", "0", "0", "1", "Loaded with rejects"]);
+    expect(controls).toContainEqual(["", "The indicators have not been computed yet: the country's standing will show after the next build."]);
+    const at = controls.findIndex((row) => row[0] === "Cell");
+    expect(controls[at + 1]).toEqual(["Formateurs!B2", "Sexe", "?", "\"?\" is not a recognised sex (F or H/M).", "choose F or H (M)."]);
+  });
+
   it("keeps listing the problems of an unchanged tab, which it does not reload", async () => {
     snBook(api, [["ID formateur", "Sexe", "Date de formation"], ["SN-F-001", "?", serial("2025-09-15")]]);
     await runSheetsApi(t.ctx, source, FAST);
