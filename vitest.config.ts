@@ -28,6 +28,7 @@ const INTEGRATION = [
   "test/sources/sheets/api.test.ts",
   "test/sources/sheets/demo.test.ts",
   "test/sources/sheets/stand-in.test.ts",
+  "test/sources/sheets/report.test.ts",
   "test/sources/xapi/demo.test.ts",
   "test/sources/xapi/lrs.test.ts",
   "test/tooling/**/*.test.ts",

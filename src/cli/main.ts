@@ -97,13 +97,19 @@ program
   .description("reste actif et exécute les pipelines selon leur calendrier / runs pipelines on their cron schedules")
   .action(async () => (await commands.schedule()).scheduleCommand(globals(), lang()));
 
-program
-  .command("sheets")
-  .description("feuilles Google des pays / country Google Sheets")
+const sheets = program.command("sheets").description("feuilles Google des pays / country Google Sheets");
+sheets
   .command("init")
-  .description("crée ou répare la feuille d'un pays / creates or repairs a country spreadsheet")
-  .requiredOption("--country <iso2>", "pays (ISO2) / country")
-  .action(async (o: { country: string }) => (await commands.sheets()).sheetsInitCommand(globals(), lang(), o));
+  .description("met en place ou répare le modèle dans la feuille d'un pays / lays out or repairs the template in a country spreadsheet")
+  .requiredOption("--country <pays>", "pays (code ou nom) ou regional / country (code or name) or regional")
+  .option("--spreadsheet <id|url>", "feuille créée par l'équipe et partagée avec le compte de service / spreadsheet the team created and shared with the service account")
+  .action(async (o: { country: string; spreadsheet?: string }) => (await commands.sheets()).sheetsInitCommand(globals(), lang(), o));
+sheets
+  .command("template")
+  .description("écrit le modèle hors ligne (.xlsx) / writes the offline template (.xlsx)")
+  .requiredOption("--country <pays>", "pays (code ou nom) ou regional / country (code or name) or regional")
+  .requiredOption("--out <file.xlsx>", "fichier à écrire / file to write")
+  .action(async (o: { country: string; out: string }) => (await commands.sheets()).sheetsTemplateCommand(globals(), lang(), o));
 
 program
   .command("demo")

@@ -52,6 +52,16 @@ export interface OpenReject {
   reason_en: string;
 }
 
+/** A value in a country's sheet that looks unlikely and that its team has not confirmed. */
+export interface OpenWarning {
+  country_code: string;
+  warning_id: string;
+  location: string;
+  rule_id: string;
+  message_fr: string;
+  message_en: string;
+}
+
 export interface CountryReport {
   code: string;
   name_fr: string;
@@ -65,6 +75,8 @@ export interface CountryReport {
   comments: MonthComment[];
   reporting: Reporting[];
   openRejects: OpenReject[];
+  /** Plausibility warnings of its sheet, neither corrected nor confirmed. */
+  openWarnings: OpenWarning[];
 }
 
 export interface Definition {
@@ -140,6 +152,7 @@ export async function readMonthReport(warehouse: Warehouse, asked: string | unde
   const comments = await warehouse.all<MonthComment>(sql("comments"), at);
   const reporting = await warehouse.all<Reporting>(sql("reporting"), at);
   const rejects = await warehouse.all<OpenReject>(sql("open_rejects"));
+  const warnings = await warehouse.all<OpenWarning>(sql("open_warnings"));
   const definitions = await warehouse.all<Definition>(sql("definitions"));
   const flagCountry = (c: MonthComment) => (c.subject_kind === "flag" && c.subject_id ? c.subject_id.split("/")[0]! : null);
 
@@ -157,6 +170,7 @@ export async function readMonthReport(warehouse: Warehouse, asked: string | unde
       comments: [...own(comments), ...comments.filter((m) => m.country_code === null && flagCountry(m) === c.country_code)] as MonthComment[],
       reporting: own(reporting) as Reporting[],
       openRejects: own(rejects) as OpenReject[],
+      openWarnings: own(warnings) as OpenWarning[],
     };
   });
   const { targetStatus } = loadRules(rulesPath);

@@ -73,6 +73,14 @@ export const LABELS = {
     stale_data: { fr: "Données anciennes ou manquantes", en: "Stale or missing data" },
     overdue_activities: { fr: "Activités en retard", en: "Overdue activities" },
   },
+  /** Plausibility rules (pipelines/plausibility.json): they warn, they never reject. */
+  plausibility_rule: {
+    participants_per_session: { fr: "Participants par session", en: "Participants per session" },
+    participants_per_day: { fr: "Participants par jour de session", en: "Participants per session day" },
+    monthly_jump: { fr: "Hausse brusque d'un mois à l'autre", en: "Sudden month-over-month rise" },
+    sex_sum: { fr: "Femmes + hommes ≠ total", en: "Women + men ≠ total" },
+    date_far_ahead: { fr: "Date très lointaine", en: "Date far ahead" },
+  },
   /** How a batch ended (ops.loads.status). */
   load_status: {
     loaded: { fr: "Chargé", en: "Loaded" },

@@ -3,6 +3,7 @@ import type { MonthFlag } from "../coordinator/flags.ts";
 import type { CountryReport, MonthReport } from "../coordinator/report.ts";
 import { capital, monthName, standingName } from "../coordinator/words.ts";
 import { plural, sentenceOf } from "../note/compose.ts";
+import { splitReason } from "../sources/sheets/parse-tab.ts";
 
 export interface Digest {
   country_code: string;
@@ -50,6 +51,16 @@ export function composeDigest(report: MonthReport, country: CountryReport, lang:
         ...(rejects.length > REJECTS_SHOWN ? [t(`… et ${plural(rejects.length - REJECTS_SHOWN, "autre", "autres")} : voir l'onglet Contrôles.`, `… and ${rejects.length - REJECTS_SHOWN} more: see the Contrôles tab.`)] : []),
       ],
   });
+  const warnings = country.openWarnings;
+  if (warnings.length > 0) {
+    sections.push({
+      title: t(`Valeurs inhabituelles à vérifier (${warnings.length})`, `Unusual values to check (${warnings.length})`),
+      lines: [
+        ...warnings.slice(0, REJECTS_SHOWN).map((w) => `${w.location}${sep}${splitReason(lang === "fr" ? w.message_fr : w.message_en, lang).problem}`),
+        t("Corrigez-les, ou confirmez-les dans la colonne « Confirmé » de l'onglet Contrôles si elles sont justes.", "Correct them, or confirm them in the “Confirmé” column of the Contrôles tab if they are right."),
+      ],
+    });
+  }
   const footer = [
     ongoing > 0 ? t(`${plural(ongoing, "autre constat toujours ouvert", "autres constats toujours ouverts")}.`, `${plural(ongoing, "other flag", "other flags")} still open.`) : "",
     link ? t(`Page du pays : ${link}`, `Country page: ${link}`) : "",

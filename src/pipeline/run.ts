@@ -8,6 +8,7 @@ import type { LoadResult } from "../warehouse/batch.ts";
 import type { RunContext } from "../context/run-context.ts";
 import { say } from "../core/message.ts";
 import { refreshMart } from "../mart/refresh.ts";
+import { standingReader } from "../coordinator/standing.ts";
 import { runSource } from "./sources.ts";
 
 export interface SourceOutcome {
@@ -48,10 +49,30 @@ export async function runPipelines(
   }
   const changed = sources.filter((s) => s.results.some((r) => r.status === "loaded" || r.status === "loaded_with_rejects"));
   const martRebuilt = ctx.dryRun ? false : await refreshMart(ctx, config, changed.length > 0);
+  if (!ctx.dryRun) await reportBack(ctx, config, sources);
   // The lake copies usage events only: other sources changing leaves it as it is.
   const usageChanged = changed.some((s) => findKind(s.kind)?.plugin.usageEvents);
   if (usageChanged && !ctx.dryRun && config.lake) await writeUsageLake(ctx.warehouse, resolve(ctx.root, config.lake));
   return { sources, martRebuilt };
+}
+
+/**
+ * Once the mart is built, each source that ran and reports back to its people (the sheets'
+ * Contrôles tab) does so, with the standing the mart now gives; a failure there is logged and
+ * leaves the run's loads as they are.
+ */
+async function reportBack(ctx: RunContext, config: PipelinesConfig, ran: SourceOutcome[]): Promise<void> {
+  const standingOf = standingReader(ctx.warehouse);
+  for (const outcome of ran) {
+    const source = config.sources.find((s) => s.name === outcome.source);
+    const kind = source ? findKind(source.kind)?.kind : undefined;
+    if (!source || !kind?.afterMart || outcome.error) continue;
+    try {
+      await kind.afterMart(ctx, source, standingOf);
+    } catch (error) {
+      ctx.log(asUserError(error, `source ${source.name}`).text(ctx.lang));
+    }
+  }
 }
 
 /** A source of a foundation kind: loaded first on every run. */

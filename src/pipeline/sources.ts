@@ -3,6 +3,7 @@ import { kindName } from "../sources/plugin.ts";
 import { findImport, findKind, IMPORT_KIND_NAMES, KIND_NAMES, type SourceConfig } from "../sources/registry.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
 import type { RunContext } from "../context/run-context.ts";
+import { resolveCountry } from "../sources/reference/lookup.ts";
 
 /** Runs a configured source with the connector of its kind (imported only now, so a run pays only for what it uses). */
 export async function runSource(ctx: RunContext, source: SourceConfig): Promise<LoadResult[]> {
@@ -31,6 +32,8 @@ export async function importFiles(
     if (option.required && !value) throw missingOption(option.flags.split(" ")[0]!);
     own[key] = value;
   }
+  // Every source takes a country by code or by name, and refuses one outside the programme.
+  if (own.country !== undefined) own.country = await resolveCountry(ctx, own.country, { fr: "--country", en: "--country" });
   const kinds = found.plugin.kinds.map(kindName);
   return found.fileImport.import(ctx, files, own, configured.filter((s) => kinds.includes(s.kind)));
 }

@@ -17,7 +17,26 @@ export interface SourceKind<Schema extends SettingsSchema = SettingsSchema> {
   settings: Schema;
   /** Runs a configured source (and `check`, with ctx.dryRun): one result per batch. */
   run(ctx: RunContext, settings: z.infer<Schema>): Promise<LoadResult[]>;
+  /**
+   * After a run's mart build (never on a dry run): reports back to where the source came from
+   * (the sheets' Contrôles tab), with each country's standing as the mart now says it.
+   */
+  afterMart?(ctx: RunContext, settings: z.infer<Schema>, standingOf: StandingOf): Promise<void>;
 }
+
+/** A country's standing as the last month the mart describes tells it: what a source reports back to its team. */
+export interface CountryStanding {
+  /** YYYY-MM */
+  month: string;
+  /** A target_status code (on_track, at_risk, off_track, no_target). */
+  standing: string;
+  figures: { label: { fr: string; en: string }; unit: string; value: number | null; target: number | null; target_status: string | null }[];
+  /** Open flags (new or ongoing), with their sentence, the action the rule recommends and the ids involved. */
+  flags: { flag_id: string; rule_id: string; message: { fr: string; en: string }; action: { fr: string; en: string }; ids: string[] }[];
+}
+
+/** A country's standing (ISO2), or null when the mart describes none yet. */
+export type StandingOf = (country: string) => Promise<CountryStanding | null>;
 
 /** An option of `import`/`check` (commander flags and help), e.g. `--country <iso2>`. */
 export interface ImportOption {
@@ -80,8 +99,9 @@ export function sourcePlugin<
 export function sourceKind<Schema extends SettingsSchema>(
   settings: Schema,
   run: (ctx: RunContext, settings: z.infer<Schema>) => Promise<LoadResult[]>,
+  afterMart?: (ctx: RunContext, settings: z.infer<Schema>, standingOf: StandingOf) => Promise<void>,
 ): SourceKind<Schema> {
-  return { settings, run };
+  return afterMart ? { settings, run, afterMart } : { settings, run };
 }
 
 /** The name configuration files give a kind. */

@@ -45,11 +45,11 @@ describe("imaginecole check FILE…", () => {
     expect(await writtenRows()).toBe(0);
   });
 
-  it("exits 2 on a usage error: files without --source, a country code that is not one", () => {
+  it("exits 2 on a usage error: files without --source, a country outside the programme (the closest suggested)", () => {
     const june = join(dir, "june.csv");
     expect(cli(["check", june, "--db", db]).code).toBe(2);
-    const badCountry = cli(["check", june, "--source", "national-csv", "--country", "Senegal", "--db", db]);
-    expect(badCountry.stderr).toMatch(/Invalid country code "Senegal": give the two-letter ISO code/i);
+    const badCountry = cli(["check", june, "--source", "national-csv", "--country", "Senegall", "--db", db]);
+    expect(badCountry.stderr).toMatch(/Unknown country "Senegall" \(--country\): did you mean SN \(Senegal\)\?/i);
     expect(badCountry.code).toBe(2);
   });
 });

@@ -19,6 +19,11 @@ const country: CountryReport = {
   ],
   comments: [], reporting: [],
   openRejects: Array.from({ length: 7 }, (_, i) => reject(i)),
+  openWarnings: [{
+    country_code: "SN", warning_id: "SN/participants_per_day/S-12", location: "Sessions!H14", rule_id: "participants_per_day",
+    message_fr: "Session « S-12 » : 550 enseignants formés en 2 jours, soit 275 par jour (80 par jour au plus d'habitude). À faire : vérifiez la ligne.",
+    message_en: "Session “S-12”: 550 teachers trained in 2 days, 275 a day (usually 80 a day at most). To do: check the row.",
+  }],
 };
 const report: MonthReport = {
   month: "2026-10", previousMonth: "2026-09", builtOn: "2026-11-28", countries: [country], regionalComments: [], definitions: [],
@@ -37,6 +42,14 @@ describe("composeDigest(report, country, lang, siteUrl)", () => {
     expect(d.text).toContain("… et 2 autres : voir l'onglet Contrôles.");
     expect(d.text).toContain("1 autre constat toujours ouvert.");
     expect(d.text).toContain("Page du pays : https://indicateurs.example.org/fr/pays/SN");
+  });
+
+  it("lists the plausibility warnings its team has not confirmed, without the sheet's instructions", () => {
+    const fr = composeDigest(report, country, "fr").text;
+    expect(fr).toContain("Valeurs inhabituelles à vérifier (1)\n- Sessions!H14 : Session « S-12 » : 550 enseignants formés en 2 jours, soit 275 par jour (80 par jour au plus d'habitude).\n");
+    expect(fr).not.toContain("vérifiez la ligne");
+    expect(composeDigest(report, country, "en").text).toContain("Unusual values to check (1)\n- Sessions!H14: Session “S-12”: 550 teachers trained in 2 days");
+    expect(composeDigest(report, { ...country, openWarnings: [] }, "fr").text).not.toContain("Valeurs inhabituelles");
   });
 
   it("writes the HTML version with every value escaped, and the English one in English", () => {

@@ -182,7 +182,8 @@ beforeAll(async () => {
   sheets = await openContext();
   api = await startSheetsApi();
   const source: SheetsApiSource = { kind: "sheets-api", name: "country-sheets", spreadsheets: {}, keyFileEnv: fakeServiceAccount(sheets.dir), rootUrl: api.url };
-  const { spreadsheetId } = await sheetsInit(sheets.ctx, { source, country: "SN" });
+  api.addSpreadsheet("sn-team-0001", "Suivi Sénégal", { "Feuille 1": [] });
+  const { spreadsheetId } = await sheetsInit(sheets.ctx, { source, country: "SN", spreadsheet: "sn-team-0001" });
   readTemplate(api, spreadsheetId);
 });
 

@@ -401,7 +401,7 @@ describe("buildMart bottlenecks on the golden core", () => {
       // not done: 2 of 3, 0.667 ≥ 0.6 → high.
       { country: "ML", rule: "overdue_activities", severity: "high", since: "2026-01-15", evidence: { overdue: 2, due: 3, share: 0.667, oldest_days: 120, activities: ["A1", "A2"], no_data: false } },
       // 125, 84 and 75 days ≥ 60 (44 is not): 3 ≥ highCount 3; median of the stuck 84.
-      { country: "ML", rule: "resources_stuck_in_validation", severity: "high", since: "2026-01-10", evidence: { stuck: 3, in_validation: 4, oldest_days: 125, median_stuck_days: 84, threshold_days: 60, no_data: false } },
+      { country: "ML", rule: "resources_stuck_in_validation", severity: "high", since: "2026-01-10", evidence: { stuck: 3, in_validation: 4, oldest_days: 125, median_stuck_days: 84, threshold_days: 60, resources: ["ML-R1", "ML-R2", "ML-R3"], no_data: false } },
       // National export missing for March only (April received): medium.
       { country: "ML", rule: "stale_data", severity: "medium", since: "2026-03-01", evidence: { source: "national-csv", missing_months: ["2026-03-01"], expected_months: 6 } },
       // Sheet last edited 4 Feb: 100 days before 15 May ≥ 90 → high.

@@ -6,6 +6,7 @@ import { readStatus } from "../../status/index.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { dbPath, today, type GlobalOptions } from "../context.ts";
 import { rejectLine } from "../report.ts";
+import { splitReason } from "../../sources/sheets/parse-tab.ts";
 
 const SHOWN_REJECTS = 30;
 
@@ -50,6 +51,15 @@ export async function statusCommand(options: GlobalOptions, lang: Lang, o: { jso
     }
     if (status.openRejects.length > SHOWN_REJECTS) {
       const more = n(status.openRejects.length - SHOWN_REJECTS);
+      out(say(lang, { fr: `  … et ${more} autres (status --json)`, en: `  … and ${more} more (status --json)` }));
+    }
+    out();
+    out(say(lang, { fr: `Alertes de vraisemblance ouvertes : ${n(status.openWarnings.length)}`, en: `Open plausibility warnings: ${n(status.openWarnings.length)}` }));
+    for (const w of status.openWarnings.slice(0, SHOWN_REJECTS)) {
+      out(`  ${w.country_code.toUpperCase()}  ${w.location}  ${splitReason(lang === "fr" ? w.message_fr : w.message_en, lang).problem}  [${w.warning_id}]`);
+    }
+    if (status.openWarnings.length > SHOWN_REJECTS) {
+      const more = n(status.openWarnings.length - SHOWN_REJECTS);
       out(say(lang, { fr: `  … et ${more} autres (status --json)`, en: `  … and ${more} more (status --json)` }));
     }
   } finally {

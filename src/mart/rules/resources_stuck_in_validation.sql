@@ -14,7 +14,9 @@ per_country AS (
     count(*) FILTER (WHERE age >= $stuck_days) AS stuck,
     max(age) AS oldest_days,
     median(age) FILTER (WHERE age >= $stuck_days) AS median_stuck_days,
-    min(status_date) FILTER (WHERE age >= $stuck_days) AS since
+    min(status_date) FILTER (WHERE age >= $stuck_days) AS since,
+    -- The oldest ten, so the country team knows which ones to chase.
+    (list(resource_id ORDER BY status_date, resource_id) FILTER (WHERE age >= $stuck_days))[1:10] AS resources
   FROM waiting GROUP BY ALL
 ),
 countries AS (SELECT DISTINCT country_code FROM mart.months)
@@ -30,6 +32,7 @@ SELECT
       oldest_days: p.oldest_days,
       median_stuck_days: p.median_stuck_days,
       threshold_days: $stuck_days,
+      resources: p.resources,
       no_data: false
     })::VARCHAR END AS evidence
 FROM countries c

@@ -42,7 +42,7 @@ export interface MoodleLoadResult extends LoadResult {
 
 /** `imaginecole import FILE… --source moodle-log --country XX`: Moodle "Logs" report downloads (a folder: its .csv files). */
 export async function importMoodleLogs(ctx: RunContext, files: string[], options: MoodleImportOptions): Promise<MoodleLoadResult[]> {
-  const country = await checkCountryCode(ctx.warehouse, options.country);
+  const country = await checkCountryCode(ctx, options.country);
   checkTimezone(options.timezone);
   const rowOptions: RowOptions = { site: (options.site ?? country).toLowerCase(), timeZone: options.timezone, keyer: ctx.keyer };
   const results: MoodleLoadResult[] = [];

@@ -5,6 +5,7 @@ import { basename, join, resolve } from "node:path";
 import { DEFAULT_PROFILES_DIR, type NationalCsvSource } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { RunContext } from "../../context/run-context.ts";
+import { readCountries, unknownCountry } from "../reference/lookup.ts";
 import { say } from "../../core/message.ts";
 import { alreadyLoaded, loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import { knownHash, rememberHash } from "../../warehouse/content-hash.ts";
@@ -36,10 +37,17 @@ export async function runNationalCsv(ctx: RunContext, source: NationalCsvSource)
       .map((d) => d.name)
       .sort();
     ctx.progress?.start(source.name, countries.length);
+    const members = await readCountries(ctx);
     for (const folder of countries) {
       ctx.progress?.tick();
       const country = folder.toUpperCase();
       const files = await filesOldestFirst(join(inbox, folder));
+      if (!members.some((m) => m.country_code === country)) {
+        const refused = unknownCountry(members, folder, { fr: `dossier de dépôt ${folder}`, en: `drop folder ${folder}` });
+        ctx.log(refused.text(ctx.lang));
+        for (const path of files) results.push(await failedBeforeBatch(ctx, path, country, refused));
+        continue;
+      }
       let profile: NationalProfile;
       try {
         profile = resolveProfile(profilesDir, country);

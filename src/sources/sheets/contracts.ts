@@ -112,6 +112,8 @@ export const TAB_CONTRACTS: TabContract[] = [
         { fr: "Nombre d'enseignantes formées (nombre entier, 0 si aucune).", en: "Number of women teachers trained (whole number, 0 if none)." }),
       col("teachers_trained_m", "Enseignants formés (H)", ["Enseignants formés H", "Enseignants formés (M)", "Hommes formés", "Nb H", "Teachers trained (M)", "Male teachers trained"], { kind: "count" }, true,
         { fr: "Nombre d'enseignants hommes formés (nombre entier, 0 si aucun).", en: "Number of men teachers trained (whole number, 0 if none)." }),
+      col("teachers_trained_total", "Enseignants formés (total)", ["Total formés", "Total enseignants formés", "Total", "Teachers trained (total)", "Total teachers trained"], { kind: "count" }, false,
+        { fr: "Facultatif : le total, s'il est compté à part ; il doit égaler F + H (sinon une alerte le signale).", en: "Optional: the total, if counted separately; it should equal F + M (a warning says when it does not)." }),
     ],
   },
   {

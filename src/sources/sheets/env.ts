@@ -1,6 +1,8 @@
 import type { RunContext } from "../../context/run-context.ts";
-import { countryMatcher, indicatorMatcher, readCountries, readIndicatorAliases, resolvePhase, subjectMatcher } from "./lookups.ts";
+import { countryMatcher, readCountries } from "../reference/lookup.ts";
+import { indicatorMatcher, readIndicatorAliases, resolvePhase, subjectMatcher } from "./lookups.ts";
 import type { Phase } from "./parse-tab.ts";
+import { loadPlausibility } from "./plausibility-config.ts";
 import type { BaseEnv } from "./spreadsheet.ts";
 
 /** Options every sheet entry point takes. */
@@ -18,5 +20,6 @@ export async function buildEnv(ctx: RunContext, options: SheetOptions = {}): Pro
     matchCountry: countryMatcher(await readCountries(ctx)),
     matchIndicator: indicatorMatcher(readIndicatorAliases()),
     matchSubject: subjectMatcher(readIndicatorAliases()),
+    plausibility: loadPlausibility(ctx.root),
   };
 }

@@ -4,7 +4,9 @@ import type { SheetFilesSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import { systemFault } from "../../core/faults.ts";
-import type { LoadResult } from "../../warehouse/batch.ts";
+import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
+import { readCountries, unknownCountry } from "../reference/lookup.ts";
+import { SOURCE } from "./load.ts";
 import { TAB_CONTRACTS, contractForTitle } from "./contracts.ts";
 import { buildEnv, type SheetOptions } from "./env.ts";
 import { readCsvGrid, readXlsxTabs, tabTitleFromFileName } from "./read-files.ts";
@@ -28,6 +30,8 @@ export async function runSheetFiles(ctx: RunContext, source: SheetFilesSource, o
   const env = await buildEnv(ctx, options);
   const results: LoadResult[] = [];
   const entries = readdirSync(folder).filter((name) => statSync(join(folder, name)).isDirectory()).sort();
+  const countries = await readCountries(ctx);
+  const known = new Set(countries.map((c) => c.country_code));
   ctx.progress?.start(source.name, entries.length);
   for (const name of entries) {
     ctx.progress?.tick();
@@ -36,8 +40,16 @@ export async function runSheetFiles(ctx: RunContext, source: SheetFilesSource, o
       ctx.log(say(ctx, { fr: `Dossier « ${name} » ignoré : ni un code pays (SN), ni « regional ».`, en: `Folder "${name}" ignored: neither a country code (SN) nor "regional".` }));
       continue;
     }
-    const tabs = await readFolderTabs(ctx, join(folder, name));
     const country = isRegional ? null : name.toUpperCase();
+    if (country !== null && !known.has(country)) {
+      const refused = unknownCountry(countries, name, { fr: `dossier ${shownPath(ctx, join(folder, name))}`, en: `folder ${shownPath(ctx, join(folder, name))}` });
+      ctx.log(refused.text(ctx.lang));
+      results.push(await loadBatch(ctx.warehouse, { source: SOURCE, location: shownPath(ctx, join(folder, name)), countryCode: country }, async () => {
+        throw refused;
+      }, { dryRun: ctx.dryRun }));
+      continue;
+    }
+    const tabs = await readFolderTabs(ctx, join(folder, name));
     const loaded = await loadSpreadsheet(ctx, country, tabs, env, { expectAll: true });
     results.push(...loaded.loads.map((l) => l.result));
   }

@@ -3,13 +3,14 @@ import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import type { TabContract } from "./contracts.ts";
 import { contentHash, tidyGrid } from "./grid.ts";
-import { parseTab, type ParseEnv, type ParsedTab } from "./parse-tab.ts";
+import { parseTab, targetKey, type ParseEnv, type ParsedTab, type TabRecord } from "./parse-tab.ts";
+import { plausibilityWarnings } from "./plausibility.ts";
 import { statements } from "./sql.ts";
 import type { Cell } from "./values.ts";
 
 export const SOURCE = "sheet";
 /** Bump when parsing or validation changes, so every tab is read again once. */
-const RULES_VERSION = 2;
+const RULES_VERSION = 3;
 
 /** One tab as read from the API, an .xlsx or a .csv. */
 export interface TabInput {
@@ -61,6 +62,9 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
     rules: RULES_VERSION, scope, tab: input.contract.key, grid, phase: env.phase,
     missingTrainers: [...parsed.missingTrainers].sort(),
     today: parsed.dependsOnToday ? env.today : null,
+    plausibility: env.plausibility ?? null,
+    // A date-ahead warning moves with the calendar.
+    day: env.plausibility?.date_far_ahead && input.contract.key === "activities" ? env.today : null,
   });
   const cursor = await ctx.warehouse.scalar<string | undefined>(
     "SELECT value FROM ops.cursors WHERE source = $1 AND key = $2", [SOURCE, cursorKey]);
@@ -84,6 +88,8 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
       const history = HISTORY_SQL[input.contract.table];
       if (history) await ctx.warehouse.run(statements(history)[0]!, { country_code: input.country });
       for (const reject of parsed.rejects) batch.reject(reject);
+      await recordChanges(ctx, scope, parsed, batch.loadId);
+      await recordWarnings(ctx, scope, input.title, parsed, env, batch.loadId);
       await recordSync(ctx, scope, input.contract.title, parsed.latestDate, batch.loadId);
       await ctx.warehouse.run(statements("cursors")[0]!, {
         key: cursorKey, value: sha, updated_at: ctx.now.toISOString(),
@@ -99,6 +105,54 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
     );
   }
   return { input, parsed, result };
+}
+
+/** Row key of a record: its id, the target's key, or (comments) the row itself. */
+function rowKey(parsed: ParsedTab, record: TabRecord, fingerprint: string): string {
+  if (parsed.contract.key === "targets") return targetKey(record) ?? fingerprint;
+  if (parsed.contract.key === "comments") return fingerprint;
+  const id = record[parsed.contract.columns[0]!.key];
+  return typeof id === "string" ? id : fingerprint;
+}
+
+/** Counts the rows added, changed and removed since the tab's last load, and keeps this load's rows for the next. */
+async function recordChanges(ctx: RunContext, scope: string, parsed: ParsedTab, loadId: string): Promise<void> {
+  const tab = parsed.contract.key;
+  const before = new Map((await ctx.warehouse.all<{ row_key: string; fingerprint: string }>(
+    "SELECT row_key, fingerprint FROM ops.sheet_rows WHERE country_code = $1 AND tab = $2", [scope, tab])).map((r) => [r.row_key, r.fingerprint]));
+  const now = new Map<string, string>();
+  for (const record of parsed.records) {
+    const fingerprint = contentHash(record).slice(0, 32);
+    now.set(rowKey(parsed, record, fingerprint), fingerprint);
+  }
+  let added = 0;
+  let changed = 0;
+  for (const [key, fingerprint] of now) {
+    const old = before.get(key);
+    if (old === undefined) added++;
+    else if (old !== fingerprint) changed++;
+  }
+  const removed = [...before.keys()].filter((key) => !now.has(key)).length;
+  const [clear, insert] = statements("sheet_rows");
+  await ctx.warehouse.run(clear!, { country_code: scope, tab });
+  await ctx.warehouse.run(insert!, { country_code: scope, tab, rows: JSON.stringify([...now].map(([k, f]) => ({ k, f }))) });
+  await ctx.warehouse.run(statements("sheet_changes")[0]!, {
+    load_id: loadId, country_code: scope, tab, rows_added: added, rows_changed: changed, rows_removed: removed,
+  });
+}
+
+/** Replaces the tab's plausibility warnings with those of its rows as just loaded. */
+async function recordWarnings(ctx: RunContext, scope: string, title: string, parsed: ParsedTab, env: ParseEnv, loadId: string): Promise<void> {
+  const warnings = env.plausibility
+    ? plausibilityWarnings({ scope, contract: parsed.contract, title, records: parsed.records, rowNumbers: parsed.rowNumbers, columns: parsed.columns }, env.plausibility, env.today)
+    : [];
+  const [clear, insert] = statements("plausibility_warnings");
+  await ctx.warehouse.run(clear!, { country_code: scope, tab: parsed.contract.key });
+  await ctx.warehouse.runForEach(insert!, warnings.map((w) => ({
+    warning_id: w.warning_id, country_code: scope, tab: parsed.contract.key, row_number: w.row_number, location: w.location,
+    rule_id: w.rule_id, evidence: JSON.stringify(w.evidence), fingerprint: w.fingerprint,
+    message_fr: w.message.fr, message_en: w.message.en, load_id: loadId,
+  })));
 }
 
 async function recordSync(ctx: RunContext, scope: string, tab: string, latest: string | null, loadId: string): Promise<void> {

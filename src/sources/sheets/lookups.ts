@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RunContext } from "../../context/run-context.ts";
 import { loadPhase } from "../../config/phase.ts";
-import { parseCountries } from "../reference/countries.ts";
 import { loadCatalogue, RULE_GUIDE, RULES } from "../../mart/catalogue.ts";
 import { parseFlagId } from "../../mart/flag-id.ts";
 import { normaliseLabel } from "./normalise.ts";
@@ -11,24 +10,6 @@ import type { Phase } from "./parse-tab.ts";
 
 /** Indicator id → the labels country and regional teams type in Cibles. Data, so the catalogue can extend it. */
 export const INDICATOR_ALIASES_FILE = join(dirname(fileURLToPath(import.meta.url)), "indicator-aliases.json");
-
-export interface CountryNames {
-  country_code: string;
-  iso3?: string;
-  name_fr: string;
-  name_en: string;
-}
-
-/** Matches ISO2, ISO3, French or English names, ignoring case, accents and apostrophes; exact, so Niger ≠ Nigeria. */
-export function countryMatcher(countries: CountryNames[]): (value: string) => string | null {
-  const index = new Map<string, string>();
-  for (const c of countries) {
-    for (const label of [c.country_code, c.iso3 ?? "", c.name_fr, c.name_en]) {
-      if (label) index.set(normaliseLabel(label), c.country_code);
-    }
-  }
-  return (value) => index.get(normaliseLabel(value)) ?? null;
-}
 
 export function indicatorMatcher(aliases: Record<string, string[]>): (value: string) => string | null {
   const index = new Map<string, string>();
@@ -65,14 +46,6 @@ export function subjectMatcher(aliases: Record<string, string[]>): (value: strin
 
 export function readIndicatorAliases(path: string = INDICATOR_ALIASES_FILE): Record<string, string[]> {
   return JSON.parse(readFileSync(path, "utf8")) as Record<string, string[]>;
-}
-
-/** Member countries from core.countries, or from the reference file when it was not loaded yet. */
-export async function readCountries(ctx: RunContext): Promise<CountryNames[]> {
-  const rows = await ctx.warehouse.all<CountryNames>("SELECT country_code, iso3, name_fr, name_en FROM core.countries");
-  if (rows.length > 0) return rows;
-  const file = join(ctx.root, "pipelines/reference/countries.csv");
-  return existsSync(file) ? parseCountries(readFileSync(file, "utf8")) : [];
 }
 
 /**

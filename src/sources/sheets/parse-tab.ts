@@ -3,6 +3,7 @@ import type { Lang } from "../../core/lang.ts";
 import type { Bilingual } from "../../core/message.ts";
 import type { Reject } from "../../warehouse/reject.ts";
 import type { Keyer } from "../../privacy/keyed-hash.ts";
+import type { PlausibilityRules } from "./plausibility-config.ts";
 import { codeLabels, lookupCode } from "./codes.ts";
 import type { ColumnContract, TabContract } from "./contracts.ts";
 import { cellRef, columnLetter } from "./cells.ts";
@@ -34,6 +35,8 @@ export interface ParseEnv {
   matchSubject?: (value: string) => string | null;
   /** Trainer ids of the country, for the Sessions reference check. */
   trainerIds?: ReadonlySet<string>;
+  /** The plausibility rules loaded rows are checked against (they warn, never reject). */
+  plausibility?: PlausibilityRules;
 }
 
 export interface ParsedTab {
@@ -45,6 +48,10 @@ export interface ParsedTab {
   rejects: Reject[];
   /** One record per valid row, keyed by warehouse column; personal columns absent. */
   records: TabRecord[];
+  /** The sheet row of each record (headers = row 1). */
+  rowNumbers: number[];
+  /** Column index of each warehouse key found in the tab. */
+  columns: ReadonlyMap<string, number>;
   /** Non-empty data rows. */
   rowsRead: number;
   /** Latest business date in the valid rows (ISO), for core.sheet_syncs.modified_at. */
@@ -63,15 +70,16 @@ export function reason(problem: Bilingual, fix: Bilingual): Bilingual {
 }
 
 /** Splits a stored reason back into the problem and what to do (the Contrôles tab shows both). */
-export function splitReason(text: string): { problem: string; fix: string } {
-  const at = text.lastIndexOf(" À faire : ");
-  return at < 0 ? { problem: text, fix: "" } : { problem: text.slice(0, at), fix: text.slice(at + " À faire : ".length) };
+export function splitReason(text: string, lang: Lang = "fr"): { problem: string; fix: string } {
+  const marker = lang === "fr" ? " À faire : " : " To do: ";
+  const at = text.lastIndexOf(marker);
+  return at < 0 ? { problem: text, fix: "" } : { problem: text.slice(0, at), fix: text.slice(at + marker.length) };
 }
 
 /** Reads one tab's grid (row 1 = headers) against its contract. Pure. */
 export function parseTab(grid: Cell[][], title: string, contract: TabContract, env: ParseEnv): ParsedTab {
-  const result: ParsedTab = { contract, title, refused: null, rejects: [], records: [], rowsRead: 0, latestDate: null, dependsOnToday: false, missingTrainers: [], presentIds: [] };
   const headers = matchHeaders(grid[0] ?? [], contract);
+  const result: ParsedTab = { contract, title, refused: null, rejects: [], records: [], rowNumbers: [], columns: headers.found, rowsRead: 0, latestDate: null, dependsOnToday: false, missingTrainers: [], presentIds: [] };
 
   if (headers.missing.length > 0) {
     const fr = headers.missing.map(({ column, closest }) =>
@@ -170,6 +178,7 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
       continue;
     }
     result.records.push(record);
+    result.rowNumbers.push(sheetRow);
     for (const column of contract.columns) {
       const v = record[column.key];
       if ((column.type.kind === "date" || column.type.kind === "month") && typeof v === "string") dates.push(v);
@@ -376,7 +385,7 @@ function checkComment(record: TabRecord, reject: (key: string, text: Bilingual) 
   }
 }
 
-function targetKey(record: TabRecord): string | null {
+export function targetKey(record: TabRecord): string | null {
   const { country_code: c, indicator_id: i, deadline: d } = record;
   return typeof c === "string" && typeof i === "string" && typeof d === "string" ? `${c}|${i}|${d}` : null;
 }

@@ -6,7 +6,11 @@ export const sheetsPlugin = sourcePlugin({
   name: "sheets",
   kinds: [
     sourceKind(sheetFilesSettings, async (ctx, source) => (await import("./index.ts")).runSheetFiles(ctx, source)),
-    sourceKind(sheetsApiSettings, async (ctx, source) => (await import("./index.ts")).runSheetsApi(ctx, source)),
+    sourceKind(
+      sheetsApiSettings,
+      async (ctx, source) => (await import("./index.ts")).runSheetsApi(ctx, source),
+      async (ctx, source, standingOf) => (await import("./index.ts")).writeSheetsReports(ctx, source, { standingOf }),
+    ),
   ],
   import: {
     kind: "sheet",

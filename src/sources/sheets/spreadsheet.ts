@@ -22,7 +22,9 @@ export interface SpreadsheetLoad {
 /** Tabs the pipeline writes or explains itself: never read as data. */
 export const CONTROLS_TITLE = "Contrôles";
 export const README_TITLE = "Lisez-moi";
-const OWN_TABS = new Set([CONTROLS_TITLE, README_TITLE].map(normaliseLabel));
+/** The offline template's lists its dropdowns point at. */
+export const LISTS_TITLE = "Listes";
+const OWN_TABS = new Set([CONTROLS_TITLE, README_TITLE, LISTS_TITLE].map(normaliseLabel));
 
 export type BaseEnv = Omit<ParseEnv, "trainerIds">;
 

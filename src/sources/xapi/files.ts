@@ -40,7 +40,7 @@ export async function importXapiFiles(
   options: { country?: string; rules?: CountryRule[] },
 ): Promise<LoadResult[]> {
   const rules: CountryRule[] = options.country
-    ? [{ from: "fixed", country: await checkCountryCode(ctx.warehouse, options.country) }]
+    ? [{ from: "fixed", country: await checkCountryCode(ctx, options.country) }]
     : (options.rules ?? DEFAULT_COUNTRY_RULES);
   return loadStatementFiles(ctx, expandFiles(ctx.root, files, STATEMENT_FILES), rules);
 }

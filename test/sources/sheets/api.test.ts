@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SheetsApiSource } from "../../../src/sources/sheets/settings.ts";
 import type { ImaginEcoleError } from "../../../src/core/errors.ts";
-import { runSheetsApi, sheetsInit } from "../../../src/sources/sheets/index.ts";
+import { runSheetsApi as loadSheets, sheetsInit, writeSheetsReports } from "../../../src/sources/sheets/index.ts";
+import { CONTROLS_HEADER } from "../../../src/sources/sheets/controls.ts";
+import type { RunContext } from "../../../src/context/run-context.ts";
 import { startSheetsApi, type CellValue, type SheetsApiStandIn } from "../../stand-ins/sheets-api.ts";
 import { PHASE, SA_EMAIL, fakeServiceAccount, openContext, serial, type TestContext } from "./helpers.ts";
 
@@ -30,6 +32,20 @@ const ACTIVITIES: CellValue[][] = [
   ["ID activité", "Activité", "Responsable", "Échéance", "Statut", "Commentaire"],
   ["A-01", "Atelier régional", "Mamadou Ba", serial("2026-02-01"), "Réalisée", ""],
 ];
+
+/** A sync as the pipeline runs it: load, then the Contrôles report (no mart here, so no standing yet). */
+async function runSheetsApi(ctx: RunContext, source: SheetsApiSource, options: typeof FAST) {
+  const results = await loadSheets(ctx, source, options);
+  await writeSheetsReports(ctx, source, options);
+  return results;
+}
+
+/** The cells-to-fix lines of a Contrôles tab: the rows under their header. */
+function fixLines(controls: CellValue[][]): CellValue[][] {
+  const at = controls.findIndex((row) => JSON.stringify(row) === JSON.stringify(CONTROLS_HEADER.fr));
+  expect(at).toBeGreaterThan(0);
+  return controls.slice(at + 1);
+}
 
 function snBook(api: SheetsApiStandIn, trainers: CellValue[][] = TRAINERS): void {
   api.addSpreadsheet(SN, "ImaginEcole Sénégal", { Formateurs: trainers, Sessions: SESSIONS, Ressources: RESOURCES, Activités: ACTIVITIES });
@@ -120,7 +136,7 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
 
     const controls = api.tabValues(SN, "Contrôles");
     expect(controls[1]).toEqual(["Dernière synchronisation réussie", "28/11/2026 10:00 UTC"]);
-    const lines = controls.slice(5);
+    const lines = fixLines(controls);
     expect(lines.map((l) => l[0])).toEqual(["Formateurs!F1", "Formateurs!C2", "Formateurs!D3", "Sessions!B3"]);
     expect(lines[1]).toEqual(["Formateurs!C2", "Sexe", "X", "« X » n'est pas un sexe reconnu (F ou H).", "choisissez F ou H."]);
     expect(lines[2]![3]).toBe("« 31/02/2026 » n'est pas une date réelle.");
@@ -136,8 +152,21 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
     await runSheetsApi(t.ctx, source, FAST);
     const fixed = api.tabValues(SN, "Contrôles");
     expect(fixed[2]).toEqual(["Problèmes trouvés", "0"]);
-    expect(fixed.slice(5)).toEqual([["", "", "", "Aucun problème trouvé."]]);
+    expect(fixLines(fixed)).toEqual([["", "", "", "Aucun problème trouvé."]]);
     expect(await t.ctx.warehouse.scalar("SELECT count(*) FROM core.training_sessions")).toBe(2);
+  });
+
+  it("writes Contrôles in English in a spreadsheet whose locale is English, and says the standing waits for the indicators", async () => {
+    snBook(api, [["ID formateur", "Sexe", "Date de formation"], ["SN-F-001", "?", serial("2025-09-15")]]);
+    api.spreadsheets.get(SN)!.properties.locale = "en_GB";
+    await runSheetsApi(t.ctx, source, FAST);
+    const controls = api.tabValues(SN, "Contrôles");
+    expect(controls.slice(1, 4)).toEqual([["Last successful sync", "2026-11-28 10:00 UTC"], ["Problems found", "1"], ["Plausibility warnings", "0"]]);
+    expect(controls).toContainEqual(["Tab", "Rows read", "Loaded", "Added", "Changed", "Removed", "Rejected", "Status"]);
+    expect(controls).toContainEqual(["Formateurs", "1", "0", "0", "0", "0", "1", "Loaded with rejects"]);
+    expect(controls).toContainEqual(["", "The indicators have not been computed yet: the country's standing will show after the next build."]);
+    const at = controls.findIndex((row) => row[0] === "Cell");
+    expect(controls[at + 1]).toEqual(["Formateurs!B2", "Sexe", "?", "\"?\" is not a recognised sex (F or H/M).", "choose F or H (M)."]);
   });
 
   it("keeps listing the problems of an unchanged tab, which it does not reload", async () => {
@@ -145,7 +174,7 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
     await runSheetsApi(t.ctx, source, FAST);
     const second = await runSheetsApi(t.ctx, source, FAST);
     expect(second.find((r) => r.location === `${SN}!Formateurs`)?.status).toBe("skipped");
-    expect(api.tabValues(SN, "Contrôles").slice(5).map((l) => l[0])).toContain("Formateurs!B2");
+    expect(fixLines(api.tabValues(SN, "Contrôles")).map((l) => l[0])).toContain("Formateurs!B2");
   });
 
   it("grows an existing Contrôles tab too short for its list", async () => {
@@ -155,7 +184,7 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
     await runSheetsApi(t.ctx, source, FAST);
     const controls = api.tabValues(SN, "Contrôles");
     expect(controls[2]).toEqual(["Problèmes trouvés", "21"]);
-    expect(controls).toHaveLength(26);
+    expect(fixLines(controls)).toHaveLength(21);
   });
 
   it("does not write back for a country listed in noWriteBack", async () => {
@@ -232,48 +261,80 @@ describe("sheetsInit(ctx, {source, country})", () => {
     t.close();
   });
 
-  it("creates a spreadsheet that reads back with no reject, before and after rows are typed from its dropdowns", async () => {
-    const { spreadsheetId, created } = await sheetsInit(t.ctx, { source, country: "sn" });
-    expect(created).toBe(true);
-    const book = api.spreadsheets.get(spreadsheetId)!;
-    expect(book.properties.title).toBe("ImaginEcole Sénégal");
-    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Formateurs", "Sessions", "Ressources", "Activités", "Validation", "Commentaires", "Lisez-moi"]);
-    const formateurs = book.sheets[0]!;
+  it("lays the template out in the spreadsheet the team created, twice into the same layout, and it reads back with no reject once rows are typed from its dropdowns", async () => {
+    const GN = "gn-team-created-0001";
+    api.addSpreadsheet(GN, "Suivi ImaginEcole Guinée", { "Feuille 1": [] });
+    const url = `https://docs.google.com/spreadsheets/d/${GN}/edit#gid=0`;
+    const first = await sheetsInit(t.ctx, { source, country: "Guinée", spreadsheet: url });
+    expect(first).toEqual({ spreadsheetId: GN, url: `https://docs.google.com/spreadsheets/d/${GN}/edit`, country: "GN", configLine: `"spreadsheets": { "GN": "${GN}" }` });
+    const book = api.spreadsheets.get(GN)!;
+    const layout = JSON.stringify(book);
+    expect(await sheetsInit(t.ctx, { source, country: "gn", spreadsheet: GN })).toEqual(first);
+    expect(JSON.stringify(book)).toBe(layout);
+    expect(api.spreadsheets.size).toBe(1);
+    expect(api.requests.filter((r) => r.method === "POST" && r.path.endsWith("/v4/spreadsheets"))).toHaveLength(0);
+
+    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Feuille 1", "Formateurs", "Sessions", "Ressources", "Activités", "Validation", "Commentaires", "Lisez-moi"]);
+    const formateurs = book.sheets[1]!;
     expect(formateurs.properties.gridProperties.frozenRowCount).toBe(1);
     expect(formateurs.values[0]).toEqual(["ID formateur", "Nom", "Sexe", "Région", "Fonction", "Date de formation", "Certifié"]);
-    const sexRule = formateurs.validations.find((v) => v.range.startColumnIndex === 2)!.rule as { condition: { values: { userEnteredValue: string }[] } };
-    expect(sexRule.condition.values.map((v) => v.userEnteredValue)).toEqual(["F", "H"]);
-    expect(api.tabValues(spreadsheetId, "Lisez-moi").some((row) => row[1] === "Date de formation")).toBe(true);
+    const listOf = (title: string, column: number) => (book.sheets.find((s) => s.properties.title === title)!.validations.find((v) => v.range.startColumnIndex === column)!.rule as { condition: { values: { userEnteredValue: string }[] } })
+      .condition.values.map((v) => v.userEnteredValue);
+    expect(listOf("Formateurs", 2)).toEqual(["F", "H"]);
+    expect(listOf("Formateurs", 3)).toEqual(["Boké", "Conakry", "Kindia", "Faranah", "Kankan", "Labé", "Mamou", "Nzérékoré"]);
+    const readme = api.tabValues(GN, "Lisez-moi");
+    expect(readme[0]).toEqual(["ImaginEcole — mode d'emploi de la feuille Guinée"]);
+    expect(readme.find((row) => row[1] === "ID formateur")![4]).toBe("Identifiant unique du formateur (ex. GN-F-001). Ne jamais le réutiliser.");
+    expect(JSON.stringify(readme)).not.toContain("SN-");
 
-    const withId = { ...source, spreadsheets: { SN: spreadsheetId } };
+    const withId = { ...source, spreadsheets: { GN } };
     const empty = await runSheetsApi(t.ctx, withId, FAST);
     expect(empty.map((r) => [r.status, r.rowsRejected])).toEqual(Array(6).fill(["loaded", 0]));
 
     const tab = (title: string) => book.sheets.find((s) => s.properties.title === title)!;
-    const pick = (title: string, column: number) =>
-      (tab(title).validations.find((v) => v.range.startColumnIndex === column)!.rule as { condition: { values: { userEnteredValue: string }[] } })
-        .condition.values[0]!.userEnteredValue;
-    tab("Formateurs").values.push(["SN-F-001", "Awa", pick("Formateurs", 2), "Dakar", "IEF", serial("2025-09-15"), pick("Formateurs", 6)]);
-    tab("Sessions").values.push(["S-1", "SN-F-001", serial("2025-10-01"), serial("2025-10-02"), "Dakar", pick("Sessions", 5), pick("Sessions", 6), 3, 4]);
-    tab("Ressources").values.push(["R-1", "Titre", "Maths", pick("Ressources", 3), "Français", "Vidéo", pick("Ressources", 6), serial("2026-01-05"), ""]);
-    tab("Activités").values.push(["A-1", "Atelier", "Awa", serial("2026-03-01"), pick("Activités", 4), ""]);
-    tab("Validation").values.push(["03/2026", "Awa", serial("2026-04-02")]);
+    const pick = (title: string, column: number) => listOf(title, column)[0]!;
+    tab("Formateurs").values.push(["GN-F-001", "Mariama", pick("Formateurs", 2), pick("Formateurs", 3), "IEF", serial("2025-09-15"), pick("Formateurs", 6)]);
+    tab("Sessions").values.push(["GN-S-001", "GN-F-001", serial("2025-10-01"), serial("2025-10-02"), pick("Sessions", 4), pick("Sessions", 5), pick("Sessions", 6), 3, 4, 7]);
+    tab("Ressources").values.push(["GN-R-001", "Titre", "Maths", pick("Ressources", 3), "Français", "Vidéo", pick("Ressources", 6), serial("2026-01-05"), ""]);
+    tab("Activités").values.push(["GN-A-001", "Atelier", "Mariama", serial("2026-03-01"), pick("Activités", 4), ""]);
+    tab("Validation").values.push(["03/2026", "Mariama", serial("2026-04-02")]);
     tab("Commentaires").values.push(["03/2026", pick("Commentaires", 1), "Sessions reportées après les examens.", pick("Commentaires", 3)]);
     const filled = await runSheetsApi(t.ctx, withId, FAST);
     expect(filled.map((r) => [r.status, r.rowsLoaded, r.rowsRejected])).toEqual(Array(6).fill(["loaded", 1, 0]));
+    expect(await t.ctx.warehouse.one("SELECT country_code, region FROM core.training_sessions")).toEqual({ country_code: "GN", region: "Boké" });
     expect(await t.ctx.warehouse.one("SELECT country_code, subject_kind, comment, author_role FROM core.comments")).toEqual({
-      country_code: "SN", subject_kind: "general", comment: "Sessions reportées après les examens.", author_role: "national_focal_point",
+      country_code: "GN", subject_kind: "general", comment: "Sessions reportées après les examens.", author_role: "national_focal_point",
     });
   });
 
-  it("creates the regional Cibles spreadsheet, whose dropdown names read back as countries", async () => {
-    const { spreadsheetId } = await sheetsInit(t.ctx, { source, country: "regional" });
+  it("without a spreadsheet to work in, says to create one and share it with the service account; a 403 names the account too", async () => {
+    const none = sheetsInit(t.ctx, { source, country: "SN" });
+    await expect(none).rejects.toThrow(`share it with ${SA_EMAIL} as Editor, then run again with --spreadsheet`);
+    await expect(none).rejects.toMatchObject({ exitCode: 2 });
+    api.addSpreadsheet("not-shared", "x", { "Feuille 1": [] });
+    api.faults.push({ status: 403, pathIncludes: "not-shared", times: 10 });
+    const refused = await sheetsInit(t.ctx, { source, country: "SN", spreadsheet: "not-shared" }).catch((e: ImaginEcoleError) => e);
+    expect((refused as ImaginEcoleError).bilingual.fr).toContain(`partagez-la avec le compte de service ${SA_EMAIL} en tant qu'Éditeur`);
+    expect(api.spreadsheets.size).toBe(1);
+  });
+
+  it("refuses a country outside the programme, suggesting the closest; takes a name in either language", async () => {
+    await expect(sheetsInit(t.ctx, { source, country: "XX", spreadsheet: "any" })).rejects.toThrow(/^Unknown country "XX" \(--country\): did you mean [A-Z]{2} \(.+\)\? Give the two-letter ISO code or the name/);
+    await expect(sheetsInit(t.ctx, { source, country: "Guine", spreadsheet: "any" })).rejects.toThrow("did you mean GN (Guinea)?");
+    api.addSpreadsheet("gn-2", "x", { "Feuille 1": [] });
+    expect((await sheetsInit(t.ctx, { source, country: "Guinea", spreadsheet: "gn-2" })).country).toBe("GN");
+  });
+
+  it("lays out the regional Cibles spreadsheet, whose dropdown names read back as countries", async () => {
+    api.addSpreadsheet("regional-1", "Cibles", { "Feuille 1": [] });
+    const { spreadsheetId, configLine } = await sheetsInit(t.ctx, { source, country: "regional", spreadsheet: "regional-1" });
+    expect(configLine).toBe('"regional": "regional-1"');
     const book = api.spreadsheets.get(spreadsheetId)!;
-    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Cibles", "Commentaires", "Lisez-moi"]);
-    const rule = (column: number) => (book.sheets[0]!.validations.find((v) => v.range.startColumnIndex === column)!.rule as { condition: { values: { userEnteredValue: string }[] } })
+    expect(book.sheets.map((s) => s.properties.title)).toEqual(["Feuille 1", "Cibles", "Commentaires", "Lisez-moi"]);
+    const rule = (column: number) => (book.sheets[1]!.validations.find((v) => v.range.startColumnIndex === column)!.rule as { condition: { values: { userEnteredValue: string }[] } })
       .condition.values.map((v) => v.userEnteredValue);
     expect(rule(0)).toContain("Côte d’Ivoire");
-    book.sheets[0]!.values.push(["Côte d’Ivoire", rule(1)[0]!, 1200, serial("2027-12-31")]);
+    book.sheets[1]!.values.push(["Côte d’Ivoire", rule(1)[0]!, 1200, serial("2027-12-31")]);
     const results = await runSheetsApi(t.ctx, { ...source, regional: spreadsheetId }, FAST);
     expect(results.map((r) => [r.status, r.rowsLoaded])).toEqual([["loaded", 1], ["loaded", 0]]);
     expect(await t.ctx.warehouse.one("SELECT country_code, indicator_id FROM core.targets")).toEqual({ country_code: "CI", indicator_id: "trainers_trained" });
@@ -286,13 +347,13 @@ describe("sheetsInit(ctx, {source, country})", () => {
     });
     api.spreadsheets.get(SN)!.sheets[1]!.properties.gridProperties.columnCount = 1;
     const result = await sheetsInit(t.ctx, { source: { ...source, spreadsheets: { SN } }, country: "SN" });
-    expect(result).toEqual({ spreadsheetId: SN, created: false });
+    expect(result).toMatchObject({ spreadsheetId: SN, country: "SN" });
     const book = api.spreadsheets.get(SN)!;
     expect(book.sheets.map((s) => s.properties.title)).toEqual(["Formateurs", "Sessions", "Ressources", "Activités", "Validation", "Commentaires", "Lisez-moi"]);
     expect(book.sheets[0]!.values[0]).toEqual(["ID formateur", "Nom", "Sexe", "Date de formation", "Région", "Fonction", "Certifié"]);
     expect(book.sheets[0]!.values[1]).toEqual(["SN-F-001", "Awa", "F", serial("2025-09-15")]);
     expect(book.sheets[0]!.properties.gridProperties.frozenRowCount).toBe(1);
-    expect(book.sheets[1]!.values[0]).toHaveLength(9);
-    expect(book.sheets[1]!.properties.gridProperties.columnCount).toBe(9);
+    expect(book.sheets[1]!.values[0]).toHaveLength(10);
+    expect(book.sheets[1]!.properties.gridProperties.columnCount).toBe(10);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemo, type DemoManifest } from "../../../src/demo/generate.ts";
-import { runSheetFiles, runSheetsApi } from "../../../src/sources/sheets/index.ts";
+import { runSheetFiles, runSheetsApi, writeSheetsReports } from "../../../src/sources/sheets/index.ts";
 import { startSheetsApi } from "../../stand-ins/sheets-api.ts";
 import type { LoadResult } from "../../../src/warehouse/batch.ts";
 import { fakeServiceAccount, openContext, type TestContext } from "./helpers.ts";
@@ -46,9 +46,9 @@ describe("runSheetFiles(ctx, source) on the generated demo sheets", () => {
     const other = await openContext();
     try {
       const ids = await api.addSpreadsheetsFromFolder(join(t.dir, "demo", "sheets"));
-      const viaApi = await runSheetsApi(other.ctx, {
-        kind: "sheets-api", name: "country-sheets", ...ids, keyFileEnv: fakeServiceAccount(other.dir), rootUrl: api.url,
-      }, { retryBaseMs: 5 });
+      const source = { kind: "sheets-api", name: "country-sheets", ...ids, keyFileEnv: fakeServiceAccount(other.dir), rootUrl: api.url } as const;
+      const viaApi = await runSheetsApi(other.ctx, source, { retryBaseMs: 5 });
+      await writeSheetsReports(other.ctx, source, { retryBaseMs: 5 });
       expect(viaApi.filter((r) => r.status === "failed").map((r) => r.message)).toEqual([]);
       const rejects = await other.ctx.warehouse.all<{ location: string; value: string }>(
         "SELECT location, value FROM ops.rejects ORDER BY 1, 2");

@@ -176,6 +176,18 @@ describe("runSheetFiles(ctx, source)", () => {
     expect(await t.ctx.warehouse.scalar("SELECT count(*) FROM core.trainers WHERE country_code = 'SN'")).toBe(3);
   });
 
+  it("refuses a folder named after a country outside the programme, suggesting the closest, and loads the others", async () => {
+    mkdirSync(join(folder, "SM"), { recursive: true });
+    writeFileSync(join(folder, "SM", "ImaginEcole - Formateurs.csv"), csv(SN_TABS.Formateurs!));
+    const results = await runSheetFiles(t.ctx, source, { phase: PHASE });
+    const refused = results.filter((r) => r.status === "failed");
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.location).toMatch(/sheets\/SM$/);
+    expect(refused[0]!.message).toMatch(/^Unknown country "SM" \(folder .*sheets\/SM\): did you mean SN \(Senegal\)\?/);
+    expect(Number(await t.ctx.warehouse.scalar("SELECT count(*) FROM core.trainers WHERE country_code = 'SM'"))).toBe(0);
+    expect(results.filter((r) => r.status === "loaded" || r.status === "loaded_with_rejects")).toHaveLength(10);
+  });
+
   it("rechecks Sessions when a trainer it refers to leaves Formateurs", async () => {
     await runSheetFiles(t.ctx, source, { phase: PHASE });
     const trainers = SN_TABS.Formateurs!.filter((r) => r[0] !== "FOR-SN-002");

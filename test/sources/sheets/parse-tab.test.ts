@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createKeyer } from "../../../src/privacy/keyed-hash.ts";
 import { contractFor } from "../../../src/sources/sheets/contracts.ts";
-import { countryMatcher, indicatorMatcher, readIndicatorAliases, subjectMatcher } from "../../../src/sources/sheets/lookups.ts";
+import { indicatorMatcher, readIndicatorAliases, subjectMatcher } from "../../../src/sources/sheets/lookups.ts";
+import { countryMatcher } from "../../../src/sources/reference/lookup.ts";
 import { parseTab, type ParseEnv } from "../../../src/sources/sheets/parse-tab.ts";
 import type { Cell } from "../../../src/sources/sheets/values.ts";
 import { PHASE } from "./helpers.ts";

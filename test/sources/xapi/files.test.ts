@@ -132,12 +132,15 @@ describe("importXapiFiles(ctx, files, options)", () => {
     expect(await rejects(result!.loadId)).toMatchObject([{ location: "xx.ndjson:2", column: "country", value: "XX" }]);
   });
 
-  it("refuses a --country that is not a reference country before reading anything", async () => {
+  it("refuses a --country that is not a reference country before reading anything, suggesting the closest; takes one by name", async () => {
     await t.ctx.warehouse.run("INSERT INTO core.countries (country_code, iso3, iso_numeric, name_fr, name_en) VALUES ('SN', 'SEN', '686', 'Sénégal', 'Senegal')");
     const file = writeNdjson(join(t.dir, "any.ndjson"), [statement("c1000000-0000-4000-8000-000000000001")]);
-    await expect(importXapiFiles(t.ctx, [file], { country: "Sénégal" })).rejects.toThrow(/two-letter/);
-    await expect(importXapiFiles(t.ctx, [file], { country: "ML" })).rejects.toThrow(/two-letter/);
+    await expect(importXapiFiles(t.ctx, [file], { country: "Sénégall" })).rejects.toThrow('Unknown country "Sénégall" (--country): did you mean SN (Senegal)?');
+    await expect(importXapiFiles(t.ctx, [file], { country: "ML" })).rejects.toThrow(/two-letter ISO code or the name/);
     expect(await count(t.ctx, "ops.loads")).toBe(0);
+    const [byName] = await importXapiFiles(t.ctx, [file], { country: "Sénégal" });
+    expect(byName!.status).toBe("loaded");
+    expect(await t.ctx.warehouse.scalar("SELECT country_code FROM core.usage_events")).toBe("SN");
   });
 
   it("reads a StatementResult page and loads a statement id once however often it is seen", async () => {
