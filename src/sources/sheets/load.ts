@@ -1,6 +1,7 @@
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
+import { recordSourceLocation } from "../../warehouse/source-locations.ts";
 import type { TabContract } from "./contracts.ts";
 import { contentHash, tidyGrid } from "./grid.ts";
 import { parseTab, type ParseEnv, type ParsedTab } from "./parse-tab.ts";
@@ -9,7 +10,7 @@ import type { Cell } from "./values.ts";
 
 export const SOURCE = "sheet";
 /** Bump when parsing or validation changes, so every tab is read again once. */
-const RULES_VERSION = 2;
+const RULES_VERSION = 3;
 
 /** One tab as read from the API, an .xlsx or a .csv. */
 export interface TabInput {
@@ -21,6 +22,10 @@ export interface TabInput {
   grid: Cell[][];
   /** ops.loads.location: `<spreadsheetId>!<tab>`, or the file (and `!<tab>` inside an .xlsx). */
   location: string;
+  /** When the spreadsheet or file was last edited (Drive's modifiedTime, the file's mtime). */
+  editedAt?: Date | null;
+  /** The tab's address in Google Sheets, for a spreadsheet read through the API. */
+  url?: string | null;
 }
 
 export interface TabLoad {
@@ -85,6 +90,12 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
       if (history) await ctx.warehouse.run(statements(history)[0]!, { country_code: input.country });
       for (const reject of parsed.rejects) batch.reject(reject);
       await recordSync(ctx, scope, input.contract.title, parsed.latestDate, batch.loadId);
+      if (input.country !== null) {
+        await ctx.warehouse.run(statements("sheet_months")[0]!, {
+          country_code: input.country, tab: input.contract.title, periods: parsed.months.join(","),
+          load_id: batch.loadId, seen_at: ctx.now.toISOString(),
+        });
+      }
       await ctx.warehouse.run(statements("cursors")[0]!, {
         key: cursorKey, value: sha, updated_at: ctx.now.toISOString(),
       });
@@ -92,6 +103,11 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
     },
     { dryRun: ctx.dryRun },
   );
+  if (!ctx.dryRun) {
+    await recordSourceLocation(ctx.warehouse, {
+      source: SOURCE, location: input.location, countryCode: input.country, editedAt: input.editedAt ?? null, url: input.url ?? null,
+    }, ctx.now);
+  }
   if (result.status === "skipped" && !ctx.dryRun) {
     await ctx.warehouse.run(
       "UPDATE core.sheet_syncs SET synced_at = CAST($1 AS TIMESTAMPTZ) WHERE country_code = $2 AND tab = $3",

@@ -47,8 +47,13 @@ export interface ParsedTab {
   records: TabRecord[];
   /** Non-empty data rows. */
   rowsRead: number;
-  /** Latest business date in the valid rows (ISO), for core.sheet_syncs.modified_at. */
+  /**
+   * Latest business date in the valid rows (ISO) up to today, for core.sheet_syncs.modified_at:
+   * a date ahead (an activity's due date) is planned, not reported, so it never counts.
+   */
   latestDate: string | null;
+  /** The months (`YYYY-MM-01`) the valid rows report on, from their dates up to today (core.sheet_months). */
+  months: string[];
   /** A date was refused for being in the future: the same cells may pass on a later day. */
   dependsOnToday: boolean;
   /** Trainer ids sessions refer to that Formateurs lacks: the Sessions result depends on them. */
@@ -70,7 +75,7 @@ export function splitReason(text: string): { problem: string; fix: string } {
 
 /** Reads one tab's grid (row 1 = headers) against its contract. Pure. */
 export function parseTab(grid: Cell[][], title: string, contract: TabContract, env: ParseEnv): ParsedTab {
-  const result: ParsedTab = { contract, title, refused: null, rejects: [], records: [], rowsRead: 0, latestDate: null, dependsOnToday: false, missingTrainers: [], presentIds: [] };
+  const result: ParsedTab = { contract, title, refused: null, rejects: [], records: [], rowsRead: 0, latestDate: null, months: [], dependsOnToday: false, missingTrainers: [], presentIds: [] };
   const headers = matchHeaders(grid[0] ?? [], contract);
 
   if (headers.missing.length > 0) {
@@ -172,10 +177,11 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
     result.records.push(record);
     for (const column of contract.columns) {
       const v = record[column.key];
-      if ((column.type.kind === "date" || column.type.kind === "month") && typeof v === "string") dates.push(v);
+      if ((column.type.kind === "date" || column.type.kind === "month") && typeof v === "string" && v <= env.today) dates.push(v);
     }
   }
   result.latestDate = dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+  result.months = [...new Set(dates.map((d) => `${d.slice(0, 7)}-01`))].sort();
   return result;
 }
 
