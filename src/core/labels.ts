@@ -80,6 +80,19 @@ export const LABELS = {
     skipped: { fr: "Inchangé", en: "Unchanged" },
     failed: { fr: "Échec", en: "Failed" },
   },
+  /** The three dates of a source (ops.source_dates; DESIGN.md, "Dates of a source"). */
+  source_date: {
+    last_edited: { fr: "Dernière modification", en: "Last edited" },
+    last_loaded: { fr: "Dernier chargement", en: "Last loaded" },
+    latest_reported: { fr: "Dernière période déclarée", en: "Latest period reported" },
+  },
+  /** How a month's report counts for timeliness (mart.completeness). */
+  report_timing: {
+    on_time: { fr: "À temps", en: "On time" },
+    late: { fr: "En retard", en: "Late" },
+    backfill: { fr: "Historique chargé d'un coup", en: "Back-filled history" },
+    missing: { fr: "Non reçu", en: "Not received" },
+  },
   /** Where data came from (ops.loads.source, freshness and breakdowns by source). */
   source: {
     xapi: { fr: "Plateforme régionale (xAPI)", en: "Regional platform (xAPI)" },

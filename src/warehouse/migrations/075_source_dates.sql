@@ -31,9 +31,20 @@ CREATE TABLE core.sheet_months (
 -- latest_reported (the latest day the data describes; sheets never count a date after the day
 -- they were read, so a future due date is not reported data).
 CREATE VIEW ops.source_dates AS
-WITH edited AS (
+WITH usage_loads AS (
+  -- A usage file holds many countries (its load has none): the loads that brought each one's events.
+  SELECT DISTINCT load_id, country_code FROM raw.xapi_statements
+),
+edited AS (
   SELECT source, country_code, max(edited_at) AS last_edited
   FROM ops.source_locations WHERE country_code IS NOT NULL
+  GROUP BY ALL
+  UNION ALL
+  SELECT l.source, u.country_code, max(s.edited_at)
+  FROM usage_loads u
+  JOIN ops.loads l USING (load_id)
+  JOIN ops.source_locations s ON s.source = l.source AND s.location = l.location
+  WHERE l.country_code IS NULL
   GROUP BY ALL
 ),
 loaded AS (
@@ -42,9 +53,8 @@ loaded AS (
   WHERE status IN ('loaded', 'loaded_with_rejects') AND country_code IS NOT NULL
   GROUP BY ALL
   UNION ALL
-  -- A usage file holds many countries (its load has none): the loads that brought each one's events.
   SELECT l.source, u.country_code, max(l.finished_at)
-  FROM (SELECT DISTINCT load_id, country_code FROM raw.xapi_statements) u
+  FROM usage_loads u
   JOIN ops.loads l USING (load_id)
   WHERE l.country_code IS NULL
   GROUP BY ALL
@@ -56,8 +66,11 @@ reported AS (
   UNION ALL
   SELECT 'sheet', country_code, max(modified_at)::DATE FROM core.sheet_syncs WHERE country_code <> 'regional' GROUP BY ALL
 )
-SELECT source, country_code, e.last_edited, l.last_loaded, r.latest_reported
-FROM loaded l
-FULL JOIN edited e USING (source, country_code)
-FULL JOIN reported r USING (source, country_code)
-WHERE source <> 'reference';
+SELECT source, country_code, max(last_edited) AS last_edited, max(last_loaded) AS last_loaded, max(latest_reported) AS latest_reported
+FROM (
+  SELECT source, country_code, last_edited, NULL::TIMESTAMPTZ AS last_loaded, NULL::DATE AS latest_reported FROM edited
+  UNION ALL BY NAME SELECT source, country_code, last_loaded FROM loaded
+  UNION ALL BY NAME SELECT source, country_code, latest_reported FROM reported
+)
+WHERE source <> 'reference'
+GROUP BY source, country_code;
