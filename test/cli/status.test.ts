@@ -9,7 +9,7 @@ const dir = tempDir("imaginecole-cli-status-");
 const db = join(dir, "w.duckdb");
 beforeAll(async () => {
   await copyOfSharedWarehouse(db);
-});
+}, 600_000); // waits for the shared demo run, minutes on a busy machine
 
 describe("imaginecole status", () => {
   it("exits 0 with the last loads, in text and in JSON", () => {
