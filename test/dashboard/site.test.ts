@@ -235,7 +235,8 @@ describe("the data-quality page, per country", () => {
       })));
       const listed = await page.locator(`#ie-rejects-${code} tbody tr [data-key=file]`).allTextContents();
       // One row per tab (the workbook's Formateurs, the API's Sessions), one per national file.
-      expect(tabs.map((t) => t.location).sort(), code).toEqual([`${code}/export-2026-09.csv`, `export-2026-10.csv`, `sheet-${code}-id!Sessions`, `sheets/${code}.xlsx!Formateurs`].sort());
+      // Files are named from their source's folder: the country folder and the file, or the file.
+      expect(tabs.map((t) => t.location).sort(), code).toEqual([`${code}/export-2026-09.csv`, `${code}/export-2026-10.csv`, `${code}.xlsx!Formateurs`, `sheet-${code}-id!Sessions`].sort());
       for (const tab of tabs) expect(listed.filter((f) => f === tab.location).length, `${code} ${tab.location}`).toBe(tab.rejected);
       expect(listed.length).toBe(tabs.reduce((sum, t) => sum + t.rejected, 0));
       expect(await page.locator(`#${code} p`, { hasText: "rejet(s) listé(s) sur" }).textContent()).toContain(`${listed.length} rejet(s) listé(s) sur ${listed.length}`);
@@ -258,7 +259,7 @@ describe("the data-quality page, per country", () => {
       r.querySelector("[data-key=location]")!.textContent, r.querySelector("[data-key=why]")!.textContent])));
     expect(why["sheet-GN-id!Sessions"]).toBe("1 with a problem (see the rejects)");
     expect(why["GN/export-2026-09.csv"]).toBe("1 total row(s) or day(s) already received");
-    expect(why["sheets/GN.xlsx!Formateurs"]).toBe("2 with a problem (see the rejects)");
+    expect(why["GN.xlsx!Formateurs"]).toBe("2 with a problem (see the rejects)");
     const text = await page.locator("main").textContent();
     expect(text).not.toContain("/srv/");
     expect(text).not.toMatch(/--country|imaginecole (run|import|sheets)/);
