@@ -161,6 +161,7 @@ export const LABELS = {
     "core.national_usage": { fr: "exports des plateformes nationales", en: "national platform exports" },
     "core.countries": { fr: "effectifs d'enseignants de la Banque mondiale (référence des pays)", en: "World Bank teacher counts (country reference)" },
     "core.sheet_syncs": { fr: "dates de mise à jour des feuilles pays", en: "update dates of the country sheets" },
+    "core.sheet_months": { fr: "mois dont rendent compte les feuilles pays, et date de leur première arrivée", en: "months the country sheets report on, and when each first arrived" },
     "ops.loads": { fr: "journal des chargements (date d'arrivée de chaque fichier ou feuille)", en: "load log (when each file or sheet arrived)" },
   },
   /** A yes/no answer, keyed by the boolean's text. */
