@@ -5,6 +5,7 @@
 // server, and advice meant for whoever runs the pipeline is not shown to country teams.
 // For the programme's staff only: never part of the public edition.
 import { requireFeature } from "../components/edition.ts";
+import { forTeam, shownLocation } from "./lib/quality-text.ts";
 import { runLoader } from "./lib/warehouse.ts";
 
 /** Rejects listed per country; the page says how many more there are. */
@@ -12,27 +13,6 @@ const REJECTS_SHOWN = 300;
 
 interface TabRow { load_id: string; location: string; url: string | null; message: string | null; [key: string]: unknown }
 interface RejectRow { load_location: string; url: string | null; location: string; reason_fr: string; reason_en: string; [key: string]: unknown }
-
-/**
- * A file's place from its source's folder: `GN/ImaginEcole Guinée.xlsx!Sessions` for a download
- * kept in a country folder, the file name otherwise; a spreadsheet read through the API is its id.
- */
-export function shownLocation(location: string): string {
-  if (!location.includes("/")) return location;
-  const inCountry = /^.*\/((?:[A-Z]{2}|regional)\/[^/]+)$/.exec(location);
-  return inCountry ? inCountry[1]! : location.slice(location.lastIndexOf("/") + 1);
-}
-
-/** Advice that names a command (`--country XX`, `imaginecole …`) is for the data team, not the country's. */
-export function forTeam(reason: string, lang: "fr" | "en"): string {
-  if (!/(^|\s)--[a-z]|imaginecole\s/i.test(reason)) return reason;
-  const marker = lang === "fr" ? " À faire : " : " To do: ";
-  const at = reason.indexOf(marker);
-  const problem = (at < 0 ? reason.split(/(?<=\.)\s/)[0] ?? reason : reason.slice(0, at)).replace(/\s*\([^)]*--[a-z][^)]*\)/gi, "");
-  return lang === "fr"
-    ? `${problem} À faire : rien de votre côté, l'équipe régionale des données s'en charge.`
-    : `${problem} To do: nothing on your side, the regional data team handles it.`;
-}
 
 await runLoader(async (db, edition) => {
   requireFeature(edition, "staff", "quality.json");
