@@ -27,6 +27,7 @@ const INTEGRATION = [
   "test/sources/registry.test.ts",
   "test/sources/sheets/api.test.ts",
   "test/sources/sheets/demo.test.ts",
+  "test/sources/sheets/source-dates.test.ts",
   "test/sources/sheets/stand-in.test.ts",
   "test/sources/sheets/report.test.ts",
   "test/sources/xapi/demo.test.ts",

@@ -171,6 +171,28 @@ const MESSAGES = {
   "quality.rowsLoaded": { fr: "Chargées", en: "Loaded" },
   "quality.rowsRejected": { fr: "Rejetées", en: "Rejected" },
   "quality.noRejects": { fr: "Aucun rejet.", en: "No rejects." },
+  "quality.goTo": { fr: "Aller au pays :", en: "Go to country:" },
+  "quality.dates": { fr: "Dates des sources", en: "Dates of the sources" },
+  "quality.datesNote": {
+    fr: "Dernière modification : quand la feuille ou le fichier a été modifié pour la dernière fois. Dernier chargement : quand son contenu actuel est arrivé dans l'entrepôt. Dernière période déclarée : le jour le plus récent que les données décrivent (une échéance à venir ne compte pas).",
+    en: "Last edited: when the sheet or file was last changed. Last loaded: when its current content reached the warehouse. Latest period reported: the most recent day the data describes (a due date ahead does not count).",
+  },
+  "quality.tabs": { fr: "Dernier chargement par onglet ou fichier", en: "Last load by tab or file" },
+  "quality.notLoaded": { fr: "Non chargées", en: "Not loaded" },
+  "quality.why": { fr: "Pourquoi", en: "Why" },
+  "quality.gapProblems": { fr: "{n} avec un problème (voir les rejets)", en: "{n} with a problem (see the rejects)" },
+  "quality.gapOther.sheet": { fr: "{n} ligne(s) vide(s) ou en double", en: "{n} empty or repeated row(s)" },
+  "quality.gapOther.national-csv": { fr: "{n} ligne(s) de total ou jour(s) déjà reçu(s)", en: "{n} total row(s) or day(s) already received" },
+  "quality.gapOther.usage": { fr: "{n} déclaration(s) en double, déjà reçue(s) ou annulée(s)", en: "{n} statement(s) repeated, already received or voided" },
+  "quality.countryRejects": { fr: "Rejets à corriger", en: "Rejects to fix" },
+  "quality.rejectsOf": { fr: "{shown} rejet(s) listé(s) sur {total}.", en: "{shown} reject(s) listed out of {total}." },
+  "quality.openCell": { fr: "ouvrir la cellule", en: "open the cell" },
+  "quality.noCountry": { fr: "Sans pays (fichiers de la plateforme régionale)", en: "No country (regional platform files)" },
+  "quality.backfillNote": {
+    fr: "Les mois de l'historique chargé d'un coup au premier chargement ne sont ni à temps ni en retard : ils restent vides sur la carte de ponctualité.",
+    en: "Months of the history loaded at once by a first load are neither on time nor late: they are left blank on the timeliness map.",
+  },
+  "quality.file": { fr: "Fichier ou onglet", en: "File or tab" },
 
   "snapshots.title": { fr: "Snapshots pour les bailleurs", en: "Donor snapshots" },
   "snapshots.lede": {

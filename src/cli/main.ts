@@ -63,9 +63,10 @@ withImportOptions(program.command("check"))
 
 program
   .command("status")
-  .description("derniers chargements, fraîcheur, rejets ouverts / last loads, freshness, open rejects")
+  .description("derniers chargements, dates des sources, rejets ouverts / last loads, dates of the sources, open rejects")
   .option("--json", "sortie JSON / JSON output")
-  .action(async (o: { json?: boolean }) => (await commands.status()).statusCommand(globals(), lang(), o));
+  .option("--country <code>", "un pays : code ou nom, ses onglets et fichiers / one country: code or name, its tabs and files")
+  .action(async (o: { json?: boolean; country?: string }) => (await commands.status()).statusCommand(globals(), lang(), o));
 
 program
   .command("export")

@@ -88,6 +88,19 @@ export const LABELS = {
     skipped: { fr: "Inchangé", en: "Unchanged" },
     failed: { fr: "Échec", en: "Failed" },
   },
+  /** The three dates of a source (ops.source_dates; DESIGN.md, "Dates of a source"). */
+  source_date: {
+    last_edited: { fr: "Dernière modification", en: "Last edited" },
+    last_loaded: { fr: "Dernier chargement", en: "Last loaded" },
+    latest_reported: { fr: "Dernière période déclarée", en: "Latest period reported" },
+  },
+  /** How a month's report counts for timeliness (mart.completeness). */
+  report_timing: {
+    on_time: { fr: "À temps", en: "On time" },
+    late: { fr: "En retard", en: "Late" },
+    backfill: { fr: "Historique chargé d'un coup", en: "Back-filled history" },
+    missing: { fr: "Non reçu", en: "Not received" },
+  },
   /** Where data came from (ops.loads.source, freshness and breakdowns by source). */
   source: {
     xapi: { fr: "Plateforme régionale (xAPI)", en: "Regional platform (xAPI)" },
@@ -156,6 +169,7 @@ export const LABELS = {
     "core.national_usage": { fr: "exports des plateformes nationales", en: "national platform exports" },
     "core.countries": { fr: "effectifs d'enseignants de la Banque mondiale (référence des pays)", en: "World Bank teacher counts (country reference)" },
     "core.sheet_syncs": { fr: "dates de mise à jour des feuilles pays", en: "update dates of the country sheets" },
+    "core.sheet_months": { fr: "mois dont rendent compte les feuilles pays, et date de leur première arrivée", en: "months the country sheets report on, and when each first arrived" },
     "ops.loads": { fr: "journal des chargements (date d'arrivée de chaque fichier ou feuille)", en: "load log (when each file or sheet arrived)" },
   },
   /** A yes/no answer, keyed by the boolean's text. */

@@ -36,6 +36,11 @@ export async function knownHash(warehouse: Warehouse, path: string): Promise<Fil
   return { path: absolute, size, modifiedNs: mtimeNs, ...(sha256 ? { sha256 } : {}) };
 }
 
+/** The file's modification time, as a date (the last edit of a file-based source). */
+export function modifiedAt(file: FileIdentity): Date {
+  return new Date(Number(file.modifiedNs / 1_000_000n));
+}
+
 export async function rememberHash(warehouse: Warehouse, file: FileIdentity, sha256: string): Promise<void> {
   await warehouse.run("INSERT OR REPLACE INTO ops.file_hashes VALUES ($1, $2, $3, $4)", [file.path, file.size, file.modifiedNs, sha256]);
 }

@@ -117,6 +117,33 @@ async function country(db: Warehouse, code: string, n: number): Promise<void> {
   await db.run("INSERT INTO ops.rejects VALUES ($1, 'sheet', $2, 'Sexe', $3, $4, $5)", [
     load, `Formateurs!C${20 + n}`, HOSTILE, "Sexe inconnu : attendu F ou H.", "Unknown sex: expected F or H.",
   ]);
+  // A tab read through the Sheets API (its address recorded), whose latest run found it unchanged:
+  // its open rejects are those of the load before. Row 5 has two bad cells; a national file in a
+  // folder of the server.
+  const api = `L-${code}-api`;
+  await db.run(
+    `INSERT INTO ops.loads VALUES ($1, 'sheet', $2, $3, 'ghi', '2026-11-20 06:00:00+00', '2026-11-20 06:00:03+00',
+     'loaded_with_rejects', 12, 11, 2, NULL)`,
+    [api, `sheet-${code}-id!Sessions`, code],
+  );
+  await db.run(
+    `INSERT INTO ops.loads VALUES ($1, 'sheet', $2, $3, 'ghi', '2026-11-21 06:00:00+00', '2026-11-21 06:00:01+00',
+     'skipped', 0, 0, 0, 'content already loaded')`,
+    [`${api}-again`, `sheet-${code}-id!Sessions`, code],
+  );
+  await db.run("INSERT INTO ops.source_locations VALUES ('sheet', $1, $2, '2026-11-19 15:42:00+00', $3, '2026-11-21 06:00:00+00')", [
+    `sheet-${code}-id!Sessions`, code, `https://docs.google.com/spreadsheets/d/sheet-${code}-id/edit#gid=${400 + n}`,
+  ]);
+  for (const [cell, column] of [["H5", "Enseignants formés (F)"], ["I5", "Enseignants formés (H)"]] as const) {
+    await db.run("INSERT INTO ops.rejects VALUES ($1, 'sheet', $2, $3, '-4', $4, $5)", [
+      api, `Sessions!${cell}`, column, "Nombre négatif. À faire : écrivez un nombre entier positif.", "Negative number. To do: write a positive whole number.",
+    ]);
+  }
+  await db.run(
+    `INSERT INTO ops.loads VALUES ($1, 'national-csv', $2, $3, 'jkl', '2026-11-13 02:31:00+00', '2026-11-13 02:31:02+00',
+     'loaded', 31, 30, 0, NULL)`,
+    [`L-${code}-csv-abs`, `/srv/imaginecole/inbox/${code}/export-2026-09.csv`, code],
+  );
   for (let i = 0; i < 6 + n; i++) {
     await db.run("INSERT INTO core.trainers VALUES ($1, $2, $3, 'Centre', 'Inspecteur', $4, $5, $6)", [
       code, `F${i}`, i % 3 === 0 ? "F" : "M", MONTHS[i % 12]!, i % 2 === 0, load,

@@ -221,3 +221,49 @@ describe("the snapshots page", () => {
     await page.close();
   });
 });
+
+describe("the data-quality page, per country", () => {
+  it("gives each country a section whose per-tab counts equal the rejects listed under it", async () => {
+    const { page, errors } = await visit("fr/qualite#GN");
+    expect(errors, errors.join("\n")).toEqual([]);
+    const sections = await page.locator("section.ie-quality-country[id]:not(#sans-pays)").evaluateAll((nodes) => nodes.map((n) => n.id));
+    expect(new Set(sections)).toEqual(new Set(COUNTRIES));
+    for (const code of COUNTRIES) {
+      const tabs = await page.locator(`#ie-tabs-${code} tbody tr`).evaluateAll((rows) => rows.map((r) => ({
+        location: r.querySelector("[data-key=location]")!.textContent!,
+        rejected: Number(r.querySelector("[data-key=rows_rejected]")!.textContent!.replace(/\s/g, "")),
+      })));
+      const listed = await page.locator(`#ie-rejects-${code} tbody tr [data-key=file]`).allTextContents();
+      // One row per tab (the workbook's Formateurs, the API's Sessions), one per national file.
+      // Files are named from their source's folder: the country folder and the file, or the file.
+      expect(tabs.map((t) => t.location).sort(), code).toEqual([`${code}/export-2026-09.csv`, `${code}/export-2026-10.csv`, `${code}.xlsx!Formateurs`, `sheet-${code}-id!Sessions`].sort());
+      for (const tab of tabs) expect(listed.filter((f) => f === tab.location).length, `${code} ${tab.location}`).toBe(tab.rejected);
+      expect(listed.length).toBe(tabs.reduce((sum, t) => sum + t.rejected, 0));
+      expect(await page.locator(`#${code} p`, { hasText: "rejet(s) listé(s) sur" }).textContent()).toContain(`${listed.length} rejet(s) listé(s) sur ${listed.length}`);
+    }
+    await page.close();
+  });
+
+  it("links each country's API tab and its rejected cells to Google Sheets, explains the gaps, shows no server path and no command", async () => {
+    const { page } = await visit("en/qualite#GN");
+    const gn = page.locator("#GN");
+    expect(await gn.locator("h2").textContent()).toBe("Guinea");
+    // The deep link lands on the country's section.
+    expect(await gn.evaluate((s) => Math.abs(s.getBoundingClientRect().top) < 200)).toBe(true);
+    const tab = gn.locator("#ie-tabs-GN a", { hasText: "sheet-GN-id!Sessions" });
+    expect(await tab.getAttribute("href")).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\/sheet-GN-id\/edit#gid=\d+$/);
+    const cells = await gn.locator("#ie-rejects-GN a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")]));
+    expect(cells).toEqual(expect.arrayContaining([["Sessions!H5", expect.stringMatching(/#gid=\d+&range=H5$/)], ["Sessions!I5", expect.stringMatching(/#gid=\d+&range=I5$/)]]));
+    // 12 read, 11 loaded: one row with a problem (two cells); 31 read, 30 loaded with no reject: a total row or repeat.
+    const why = await gn.locator("#ie-tabs-GN tbody tr").evaluateAll((rows) => Object.fromEntries(rows.map((r) => [
+      r.querySelector("[data-key=location]")!.textContent, r.querySelector("[data-key=why]")!.textContent])));
+    expect(why["sheet-GN-id!Sessions"]).toBe("1 with a problem (see the rejects)");
+    expect(why["GN/export-2026-09.csv"]).toBe("1 total row(s) or day(s) already received");
+    expect(why["GN.xlsx!Formateurs"]).toBe("2 with a problem (see the rejects)");
+    const text = await page.locator("main").textContent();
+    expect(text).not.toContain("/srv/");
+    expect(text).not.toMatch(/--country|imaginecole (run|import|sheets)/);
+    for (const name of ["Last edited", "Last loaded", "Latest period reported"]) expect(await gn.locator("#ie-dates-GN th", { hasText: name }).count()).toBe(1);
+    await page.close();
+  });
+});

@@ -179,6 +179,15 @@ export async function buildGoldenCore(w: Warehouse): Promise<void> {
     { country_code: "ML", tab: "Formateurs", synced_at: "2026-05-14T09:00:00Z", modified_at: null, load_id: "sheet-ML-3" },
   ]);
 
+  // The months the sheet rows report on, each first brought by that month's sync: BF's first
+  // (3 Nov) brings November before its deadline, so it is on time, not a back-fill.
+  const BF_SYNCS = ["2025-11-03", "2025-12-04", "2026-01-06", "2026-02-03", "2026-03-08", "2026-04-07"];
+  const ML_SYNCS = ["2025-11-04", "2025-12-05", "2026-01-05", "2026-02-04"];
+  await insert(w, "core.sheet_months", [
+    ...BF_SYNCS.map((day, i) => ({ country_code: "BF", tab: "Formateurs", period: MONTHS[i]!, first_load_id: `sheet-BF-${i}`, first_seen_at: `${day}T09:00:00Z` })),
+    ...ML_SYNCS.map((day, i) => ({ country_code: "ML", tab: "Formateurs", period: MONTHS[i]!, first_load_id: `sheet-ML-${i}`, first_seen_at: `${day}T09:00:00Z` })),
+  ]);
+
   // BF approved November to January in its sheet.
   await insert(w, "core.month_approvals", MONTHS.slice(0, 3).map((period) => ({ country_code: "BF", period, approved_on: "2026-02-15", approver_key: "k", load_id: "s" })));
 }

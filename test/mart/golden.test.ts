@@ -77,14 +77,14 @@ const EXPECTED: Record<string, Array<number | null | string>> = {
   // A1 due 31 Jan done; A3 cancelled left out; A2 due in June. Nothing due before January.
   "BF|activities_done_on_time|": [null, null, 100, 100, 100, 100],
   "BF|activities_overdue|": last(0),
-  // Sheet not measurable in Nov (first evidence is 4 Dec: the 3 Nov sync only started watching);
+  // Each sheet month first reached the warehouse with that month's sync, before its deadline;
   // national export every month, January's loaded 20 Feb, after the 10 Feb deadline.
   "BF|reporting_completeness|": same(100),
   "BF|reporting_completeness|source=national-csv": same(100),
-  "BF|reporting_completeness|source=sheet": [null, 100, 100, 100, 100, 100],
+  "BF|reporting_completeness|source=sheet": same(100),
   "BF|reporting_timeliness|": [100, 100, 50, 100, 100, 100],
   "BF|reporting_timeliness|source=national-csv": [100, 100, 0, 100, 100, 100],
-  "BF|reporting_timeliness|source=sheet": [null, 100, 100, 100, 100, 100],
+  "BF|reporting_timeliness|source=sheet": same(100),
   // Freshness at month end. National: last day 15 → 30-15, 31-15, 31-15, 28-15, 31-15, 30-15.
   // Sheet: 4 Dec → 27, 6 Jan → 25, 3 Feb → 25, 8 Mar → 23, 7 Apr → 23. Regional: day 5 → 25, 26,
   // (31 Jan 23:30) 0, 23, 26, 25. Total: the largest.

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { basename, extname, join } from "node:path";
 import { readCsvGrid, readXlsxTabs, tabTitleFromFileName } from "../../src/sources/sheets/read-files.ts";
+import { driveFilesGet } from "./drive-api.ts";
 
 export type CellValue = string | number | boolean;
 
@@ -41,6 +42,8 @@ export interface StandInSpreadsheet {
   properties: { title: string; locale: string; timeZone: string; autoRecalc: string };
   sheets: StandInSheet[];
   spreadsheetUrl: string;
+  /** What Drive's files.get gives as modifiedTime: set on creation and by every write. */
+  modifiedTime: string;
 }
 
 /** A programmed failure: the next `times` requests that match get this status and body. */
@@ -183,12 +186,19 @@ export async function startSheetsApi(options: StandInOptions = {}): Promise<Shee
     if (fault) return sendFault(res, fault);
     if ((options.requireAuth ?? true) && !req.headers.authorization?.startsWith("Bearer ")) return sendJson(res, 401, ERROR_401);
 
+    const drive = driveFilesGet(url.pathname, url.searchParams, (id) => {
+      const found = spreadsheets.get(id);
+      return found && { id, name: found.properties.title, modifiedTime: found.modifiedTime };
+    });
+    if (drive) return sendJson(res, drive.status, drive.body);
+
     const path = url.pathname.replace(/^\/v4\/spreadsheets\/?/, "");
     if (path === "" && method === "POST") return sendJson(res, 200, create(body));
     const [head, ...rest] = path.split("/");
     const [rawId, action] = decodeURIComponent(head ?? "").split(":");
     const book = spreadsheets.get(rawId ?? "");
     if (!book) return sendJson(res, 404, ERROR_404);
+    if (method !== "GET") book.modifiedTime = new Date().toISOString();
 
     if (rest.length === 0) {
       if (method === "GET" && !action) return sendJson(res, 200, publicView(book));
@@ -249,10 +259,11 @@ export async function startSheetsApi(options: StandInOptions = {}): Promise<Shee
       properties: { title, locale: "fr_FR", timeZone: "Africa/Dakar", autoRecalc: "ON_CHANGE" },
       sheets: [],
       spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${id}/edit`,
+      modifiedTime: new Date().toISOString(),
     };
   }
 
-  function create(body: Record<string, unknown>): StandInSpreadsheet {
+  function create(body: Record<string, unknown>): Omit<StandInSpreadsheet, "modifiedTime"> {
     const id = `standin-${String(nextSpreadsheet++).padStart(4, "0")}-${Math.random().toString(36).slice(2, 10)}`;
     const props = (body.properties as { title?: string } | undefined) ?? {};
     const book = newSpreadsheet(id, props.title ?? "Untitled spreadsheet");
@@ -561,9 +572,10 @@ function splitAction(target: string): [string, string | undefined] {
   return m ? [m[1]!, m[2]] : [target, undefined];
 }
 
-function publicView(book: StandInSpreadsheet): StandInSpreadsheet {
+function publicView(book: StandInSpreadsheet): Omit<StandInSpreadsheet, "modifiedTime"> {
+  const { modifiedTime: _drive, ...sheetsView } = book; // Drive's, not the Sheets API's
   return {
-    ...book,
+    ...sheetsView,
     sheets: book.sheets.map((s) => ({ properties: s.properties }) as StandInSheet),
   };
 }

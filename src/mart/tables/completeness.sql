@@ -30,29 +30,35 @@ national AS (
   WHERE g.period >= f.first_period
      OR list_contains(string_split($national_required, ','), g.country_code)
 ),
--- The sheet reports a month when it is edited between the month's first day and its deadline.
--- Before the first evidence of a country's sheet, nothing can be measured (received is NULL).
-sheet_since AS (
-  SELECT country_code, date_trunc('month', min(updated_at))::DATE AS first_period
-  FROM mart.sheet_updates GROUP BY ALL
+-- The sheet reports a month with the rows dated in it (core.sheet_months), and that report
+-- reached the warehouse when the first of those rows did. The months a country's first load
+-- brought after their deadline are its back-filled history: received, never late (on_time
+-- NULL). Before the first month a country's sheet reports on, nothing is measurable (NULL); a
+-- country whose sheet never reported anything has received nothing.
+sheet_first AS (
+  SELECT country_code, min(period) AS first_period, min(first_seen_at AT TIME ZONE 'UTC')::DATE AS first_day
+  FROM core.sheet_months GROUP BY ALL
 ),
-sheet_window AS (
-  SELECT g.country_code, g.period, g.deadline, min(u.updated_at) AS received_at
-  FROM grid g
-  LEFT JOIN mart.sheet_updates u
-    ON u.country_code = g.country_code AND u.updated_at >= g.period AND u.updated_at < g.deadline + INTERVAL 1 DAY
-  GROUP BY ALL
+sheet_received AS (
+  SELECT country_code, period, min(first_seen_at AT TIME ZONE 'UTC') AS received_at
+  FROM core.sheet_months GROUP BY ALL
 ),
 sheet AS (
   SELECT
-    w.country_code, w.period, 'sheet' AS source,
-    CASE WHEN w.period < s.first_period THEN NULL ELSE w.received_at IS NOT NULL END AS received,
-    w.received_at,
-    CASE WHEN w.period < s.first_period THEN NULL ELSE w.received_at IS NOT NULL END AS on_time,
-    w.deadline,
+    g.country_code, g.period, 'sheet' AS source,
+    CASE WHEN g.period < f.first_period THEN NULL ELSE m.received_at IS NOT NULL END AS received,
+    m.received_at,
+    CASE
+      WHEN g.period < f.first_period THEN NULL
+      WHEN m.received_at IS NULL THEN false
+      WHEN m.received_at::DATE = f.first_day AND m.received_at::DATE > g.deadline THEN NULL
+      ELSE m.received_at::DATE <= g.deadline
+    END AS on_time,
+    g.deadline,
     NULL::BIGINT AS days_reported
-  FROM sheet_window w
-  LEFT JOIN sheet_since s USING (country_code)
+  FROM grid g
+  LEFT JOIN sheet_first f USING (country_code)
+  LEFT JOIN sheet_received m USING (country_code, period)
 )
 SELECT r.*, coalesce(r.received, false) OR b.now::DATE > r.deadline AS expected
 FROM (SELECT * FROM national UNION ALL SELECT * FROM sheet) r, b

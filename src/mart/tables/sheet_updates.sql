@@ -1,7 +1,8 @@
 -- When each country sheet was edited, up to `now`. core.sheet_syncs.modified_at is the latest date
--- the sheets connector found in a tab's rows: the last time the team wrote something down. A sync
--- that found changed content is an edit too, except a tab's first sync when modified_at is known
--- (it only shows when watching began).
+-- the sheets connector found in a tab's rows up to the day it read them: the last time the team
+-- wrote something down. Drive's modifiedTime of a spreadsheet read through the API
+-- (ops.source_locations with its address) is an edit as such. A sync that found changed content is
+-- an edit too, except a tab's first sync when modified_at is known (it only shows when watching began).
 WITH known AS (
   SELECT DISTINCT country_code FROM core.sheet_syncs WHERE modified_at IS NOT NULL
 ),
@@ -16,6 +17,10 @@ syncs AS (
 evidence AS (
   SELECT country_code, modified_at AT TIME ZONE 'UTC' AS updated_at, 'modified' AS evidence
   FROM core.sheet_syncs WHERE modified_at IS NOT NULL
+  UNION ALL
+  SELECT country_code, edited_at AT TIME ZONE 'UTC' AS updated_at, 'edited' AS evidence
+  FROM ops.source_locations
+  WHERE source = 'sheet' AND url IS NOT NULL AND edited_at IS NOT NULL AND country_code IS NOT NULL
   UNION ALL
   SELECT country_code, updated_at, 'sync' AS evidence
   FROM syncs

@@ -8,7 +8,8 @@ import type { RunContext } from "../../context/run-context.ts";
 import { readCountries, unknownCountry } from "../reference/lookup.ts";
 import { say } from "../../core/message.ts";
 import { alreadyLoaded, loadBatch, type LoadResult } from "../../warehouse/batch.ts";
-import { knownHash, rememberHash } from "../../warehouse/content-hash.ts";
+import { knownHash, modifiedAt, rememberHash } from "../../warehouse/content-hash.ts";
+import { recordSourceLocation } from "../../warehouse/source-locations.ts";
 import { findLayout, type Layout } from "./header.ts";
 import { loadNationalRows, prepareConnection, SOURCE, underImportMemoryLimitIfLarge, type FileOutcome } from "./load.ts";
 import { resolveProfile, type NationalProfile } from "./profile.ts";
@@ -125,6 +126,7 @@ async function importFile(
   if (!ctx.dryRun && known.sha256 && (await alreadyLoaded(ctx.warehouse, SOURCE, known.sha256))) {
     // Unchanged since its content was loaded: recorded as skipped without being read again.
     const meta = { source: SOURCE, location: path, countryCode: country, contentSha256: known.sha256 };
+    await recordSourceLocation(ctx.warehouse, { source: SOURCE, location: path, countryCode: country, editedAt: modifiedAt(known) }, ctx.now);
     return { result: await loadBatch(ctx.warehouse, meta, async () => ({ rowsRead: 0, rowsLoaded: 0 })), sha256: known.sha256 };
   }
   // DuckDB creates the macros while the file is read: they do not depend on it.
@@ -160,6 +162,7 @@ async function importFile(
     ),
   );
   if (outcome) ctx.log(describe(ctx, country, file, profile, found, outcome, result));
+  if (!ctx.dryRun) await recordSourceLocation(ctx.warehouse, { source: SOURCE, location: path, countryCode: country, editedAt: modifiedAt(known) }, ctx.now);
   return { result, sha256: found.scan.sha256 };
 }
 

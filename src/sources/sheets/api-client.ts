@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { drive, type drive_v3 } from "@googleapis/drive";
 import { auth as googleAuth, sheets, type sheets_v4 } from "@googleapis/sheets";
 import type { SheetsApiSource } from "./settings.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 
-export const SCOPES = ["https://www.googleapis.com/auth/spreadsheets"];
+/** Sheets to read and write back; Drive metadata for a spreadsheet's last edit (files.get modifiedTime). */
+export const SCOPES = ["https://www.googleapis.com/auth/spreadsheets", "https://www.googleapis.com/auth/drive.metadata.readonly"];
 /** Google's per-user quota for reads; writes have their own, of the same size. */
 export const DEFAULT_REQUESTS_PER_MINUTE = 60;
 
@@ -24,6 +26,8 @@ export interface ClientOptions {
 
 export interface SheetsClient {
   api: sheets_v4.Sheets;
+  /** The same service account on the Drive API, for files.get modifiedTime. */
+  drive: drive_v3.Drive;
   /** The service account's e-mail: what a spreadsheet must be shared with. */
   email: string;
   /** Awaited before each call, so a run stays under the quota. */
@@ -73,8 +77,7 @@ export function createSheetsClient(source: SheetsApiSource, key: ServiceAccountK
   });
   auth.useJWTAccessWithScope = true;
   const base = options.retryBaseMs ?? 1000;
-  const api = sheets({
-    version: "v4",
+  const common = {
     auth,
     ...(source.rootUrl ? { rootUrl: source.rootUrl } : {}),
     // A stalled connection on a slow link fails the request (and is retried) instead of hanging the run.
@@ -85,15 +88,20 @@ export function createSheetsClient(source: SheetsApiSource, key: ServiceAccountK
       httpMethodsToRetry: ["GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS"],
       statusCodesToRetry: [[408, 408], [429, 429], [500, 599]],
       noResponseRetries: 2,
-      retryBackoff: async (error) => {
+      retryBackoff: async (error: GaxiosRetryError) => {
         const attempt = error.config.retryConfig?.currentRetryAttempt ?? 1;
         const delay = base * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
         await new Promise((r) => setTimeout(r, delay));
         await limiter.take();
       },
     },
-  });
-  return { api, email: key.client_email, limiter };
+  };
+  return { api: sheets({ version: "v4", ...common }), drive: drive({ version: "v3", ...common }), email: key.client_email, limiter };
+}
+
+/** What the client's retryBackoff receives, as far as it reads it. */
+interface GaxiosRetryError {
+  config: { retryConfig?: { currentRetryAttempt?: number } };
 }
 
 interface GoogleErrorBody {

@@ -17,6 +17,7 @@ import { REGIONAL, SOURCE } from "./load.ts";
 import { splitReason } from "./parse-tab.ts";
 import { CONTROLS_TITLE, loadSpreadsheet, type RawTab, type SpreadsheetLoad } from "./spreadsheet.ts";
 import type { Cell } from "./values.ts";
+import { say } from "../../core/message.ts";
 
 export interface SheetsApiOptions extends SheetOptions, ClientOptions {}
 
@@ -72,7 +73,9 @@ export async function runSheetsApi(ctx: RunContext, source: SheetsApiSource, opt
       continue;
     }
     if (!ctx.dryRun) await recordConfirmations(ctx, country ?? REGIONAL, confirmedWarnings(read.controls));
-    const loaded = await loadSpreadsheet(ctx, country, read.tabs, env, { expectAll: true });
+    const editedAt = await lastEdited(ctx, client, spreadsheetId, country);
+    const tabs = read.tabs.map((tab) => ({ ...tab, editedAt }));
+    const loaded = await loadSpreadsheet(ctx, country, tabs, env, { expectAll: true });
     results.push(...loaded.loads.map((l) => l.result));
     if (ctx.dryRun || source.noWriteBack?.map((c) => c.toUpperCase()).includes(country ?? REGIONAL.toUpperCase())) continue;
     reports.push({ spreadsheetId, country, tabs: await tabSummaries(ctx, loaded), issues: await controlIssues(ctx, loaded) });
@@ -155,13 +158,41 @@ export async function readSpreadsheet(client: SheetsClient, spreadsheetId: strin
     majorDimension: "ROWS",
   });
   const ranges = values.data.valueRanges ?? [];
+  const gid = new Map(sheets.map((p) => [p.title ?? "", p.sheetId ?? 0]));
   const tabs = titles.map((title, i) => ({
     title,
     // A tab with nothing in it comes back without `values`.
     grid: (ranges[i]?.values ?? []) as Cell[][],
     location: `${spreadsheetId}!${title}`,
+    url: sheetTabUrl(spreadsheetId, gid.get(title) ?? 0),
   }));
   return { spreadsheetId, sheets, tabs, controls: hasControls ? ((ranges[titles.length]?.values ?? []) as Cell[][]) : [] };
+}
+
+/** The address of a Google Sheets tab; `&range=C12` after it opens on a cell. */
+export function sheetTabUrl(spreadsheetId: string, gid: number): string {
+  return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit#gid=${gid}`;
+}
+
+/**
+ * When the spreadsheet was last edited, by anyone: Drive's files.get modifiedTime, through the
+ * same service account. The Sheets API has no such date. Without it (Drive API not enabled in
+ * the project), the run goes on and the date stays unknown.
+ */
+async function lastEdited(ctx: RunContext, client: SheetsClient, spreadsheetId: string, country: string | null): Promise<Date | null> {
+  try {
+    await client.limiter.take();
+    const file = await client.drive.files.get({ fileId: spreadsheetId, fields: "modifiedTime", supportsAllDrives: true });
+    return file.data.modifiedTime ? new Date(file.data.modifiedTime) : null;
+  } catch (error) {
+    const status = (error as { response?: { status?: number } }).response?.status;
+    const what = country ?? "Cibles";
+    ctx.log(say(ctx, {
+      fr: `Date de dernière modification inconnue pour la feuille ${spreadsheetId} (${what}) : l'API Google Drive a répondu ${status ?? "rien"}. Activez l'API Google Drive dans le projet du compte de service ${client.email} ; le chargement continue sans cette date.`,
+      en: `Last edit date unknown for spreadsheet ${spreadsheetId} (${what}): the Google Drive API answered ${status ?? "nothing"}. Enable the Google Drive API in the project of service account ${client.email}; loading goes on without that date.`,
+    }));
+    return null;
+  }
 }
 
 export function quoteTitle(title: string): string {

@@ -110,12 +110,14 @@ async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promis
     throw new ImaginEcoleError({ fr: `Fichier introuvable : ${file}.`, en: `File not found: ${file}.` }, EXIT.usage);
   }
   const shown = shownPath(ctx, path);
+  // A download's last edit is its modification time: when it was saved or copied in.
+  const editedAt = statSync(path).mtime;
   if (extname(path).toLowerCase() === ".xlsx") {
     const tabs = await readXlsxTabs(path).catch((error: unknown) => {
       throw systemFault(error) ?? unreadableWorkbook(shown);
     });
     const wanted = tab === undefined ? tabs : tabs.filter((t) => contractForTitle(t.title) === contractForTitle(tab));
-    return wanted.map((t) => ({ title: t.title, grid: t.grid, location: `${shown}!${t.title}` }));
+    return wanted.map((t) => ({ title: t.title, grid: t.grid, location: `${shown}!${t.title}`, editedAt }));
   }
   const title = tab ?? tabTitleFromFileName(path);
   if (title === null) {
@@ -124,7 +126,7 @@ async function readFileTabs(ctx: RunContext, file: string, tab?: string): Promis
       en: `Cannot tell which tab ${shown} holds: name it with --tab (${TAB_CONTRACTS.map((c) => c.title).join(", ")}).`,
     }, EXIT.usage);
   }
-  return [{ title, grid: readCsvFile(path), location: shown }];
+  return [{ title, grid: readCsvFile(path), location: shown, editedAt }];
 }
 
 /** Paths inside the project are shown relative to it, others in full. */

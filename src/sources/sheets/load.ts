@@ -1,6 +1,7 @@
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
+import { recordSourceLocation } from "../../warehouse/source-locations.ts";
 import type { TabContract } from "./contracts.ts";
 import { contentHash, tidyGrid } from "./grid.ts";
 import { parseTab, targetKey, type ParseEnv, type ParsedTab, type TabRecord } from "./parse-tab.ts";
@@ -22,6 +23,10 @@ export interface TabInput {
   grid: Cell[][];
   /** ops.loads.location: `<spreadsheetId>!<tab>`, or the file (and `!<tab>` inside an .xlsx). */
   location: string;
+  /** When the spreadsheet or file was last edited (Drive's modifiedTime, the file's mtime). */
+  editedAt?: Date | null;
+  /** The tab's address in Google Sheets, for a spreadsheet read through the API. */
+  url?: string | null;
 }
 
 export interface TabLoad {
@@ -91,6 +96,12 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
       await recordChanges(ctx, scope, parsed, batch.loadId);
       await recordWarnings(ctx, scope, input.title, parsed, env, batch.loadId);
       await recordSync(ctx, scope, input.contract.title, parsed.latestDate, batch.loadId);
+      if (input.country !== null) {
+        await ctx.warehouse.run(statements("sheet_months")[0]!, {
+          country_code: input.country, tab: input.contract.title, periods: parsed.months.join(","),
+          load_id: batch.loadId, seen_at: ctx.now.toISOString(),
+        });
+      }
       await ctx.warehouse.run(statements("cursors")[0]!, {
         key: cursorKey, value: sha, updated_at: ctx.now.toISOString(),
       });
@@ -98,6 +109,11 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
     },
     { dryRun: ctx.dryRun },
   );
+  if (!ctx.dryRun) {
+    await recordSourceLocation(ctx.warehouse, {
+      source: SOURCE, location: input.location, countryCode: input.country, editedAt: input.editedAt ?? null, url: input.url ?? null,
+    }, ctx.now);
+  }
   if (result.status === "skipped" && !ctx.dryRun) {
     await ctx.warehouse.run(
       "UPDATE core.sheet_syncs SET synced_at = CAST($1 AS TIMESTAMPTZ) WHERE country_code = $2 AND tab = $3",

@@ -54,8 +54,13 @@ export interface ParsedTab {
   columns: ReadonlyMap<string, number>;
   /** Non-empty data rows. */
   rowsRead: number;
-  /** Latest business date in the valid rows (ISO), for core.sheet_syncs.modified_at. */
+  /**
+   * Latest business date in the valid rows (ISO) up to today, for core.sheet_syncs.modified_at:
+   * a date ahead (an activity's due date) is planned, not reported, so it never counts.
+   */
   latestDate: string | null;
+  /** The months (`YYYY-MM-01`) the valid rows report on, from their dates up to today (core.sheet_months). */
+  months: string[];
   /** A date was refused for being in the future: the same cells may pass on a later day. */
   dependsOnToday: boolean;
   /** Trainer ids sessions refer to that Formateurs lacks: the Sessions result depends on them. */
@@ -79,7 +84,7 @@ export function splitReason(text: string, lang: Lang = "fr"): { problem: string;
 /** Reads one tab's grid (row 1 = headers) against its contract. Pure. */
 export function parseTab(grid: Cell[][], title: string, contract: TabContract, env: ParseEnv): ParsedTab {
   const headers = matchHeaders(grid[0] ?? [], contract);
-  const result: ParsedTab = { contract, title, refused: null, rejects: [], records: [], rowNumbers: [], columns: headers.found, rowsRead: 0, latestDate: null, dependsOnToday: false, missingTrainers: [], presentIds: [] };
+  const result: ParsedTab = { contract, title, refused: null, rejects: [], records: [], rowNumbers: [], columns: headers.found, rowsRead: 0, latestDate: null, months: [], dependsOnToday: false, missingTrainers: [], presentIds: [] };
 
   if (headers.missing.length > 0) {
     const fr = headers.missing.map(({ column, closest }) =>
@@ -181,10 +186,11 @@ export function parseTab(grid: Cell[][], title: string, contract: TabContract, e
     result.rowNumbers.push(sheetRow);
     for (const column of contract.columns) {
       const v = record[column.key];
-      if ((column.type.kind === "date" || column.type.kind === "month") && typeof v === "string") dates.push(v);
+      if ((column.type.kind === "date" || column.type.kind === "month") && typeof v === "string" && v <= env.today) dates.push(v);
     }
   }
   result.latestDate = dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+  result.months = [...new Set(dates.map((d) => `${d.slice(0, 7)}-01`))].sort();
   return result;
 }
 

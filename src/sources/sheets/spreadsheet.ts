@@ -10,6 +10,10 @@ export interface RawTab {
   title: string;
   grid: Cell[][];
   location: string;
+  /** When the spreadsheet or file was last edited, if known. */
+  editedAt?: Date | null;
+  /** The tab's address in Google Sheets (API only). */
+  url?: string | null;
 }
 
 export interface SpreadsheetLoad {

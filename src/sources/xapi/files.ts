@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import type { CountryRule, XapiFilesSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
-import { knownHash, rememberHash, sha256File } from "../../warehouse/content-hash.ts";
+import { knownHash, modifiedAt, rememberHash, sha256File } from "../../warehouse/content-hash.ts";
+import { recordSourceLocation } from "../../warehouse/source-locations.ts";
 import { underImportMemoryLimit } from "../../warehouse/memory-cap.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
@@ -73,6 +74,7 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
     const large = known.sha256 === undefined && known.size > LARGE_FILE_BYTES;
     const result = large ? await underImportMemoryLimit(ctx.warehouse, load) : await load();
     if (sha256 instanceof Promise && result.status !== "failed") await rememberHash(ctx.warehouse, known, await sha256);
+    if (!ctx.dryRun) await recordSourceLocation(ctx.warehouse, { source: XAPI_SOURCE, location: shown, editedAt: modifiedAt(known) }, ctx.now);
     ctx.log(describeLoad(ctx, shown, result));
     results.push(result);
   }

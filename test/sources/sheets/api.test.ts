@@ -228,7 +228,7 @@ describe("runSheetsApi(ctx, source) against the Sheets API stand-in", () => {
     snBook(api);
     await runSheetsApi(t.ctx, source, FAST);
     const read = api.requests.find((r) => r.path.includes("values:batchGet"))!;
-    expect(read.claims).toMatchObject({ iss: SA_EMAIL, sub: SA_EMAIL, scope: "https://www.googleapis.com/auth/spreadsheets" });
+    expect(read.claims).toMatchObject({ iss: SA_EMAIL, sub: SA_EMAIL, scope: "https://www.googleapis.com/auth/spreadsheets https://www.googleapis.com/auth/drive.metadata.readonly" });
     expect(read.query.get("valueRenderOption")).toBe("UNFORMATTED_VALUE");
     expect(read.query.get("dateTimeRenderOption")).toBe("SERIAL_NUMBER");
     expect(read.query.getAll("ranges")).toEqual(["'Formateurs'", "'Sessions'", "'Ressources'", "'Activités'"]);

@@ -1,11 +1,11 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SheetFilesSource } from "../../../src/sources/sheets/settings.ts";
 import { ImaginEcoleError } from "../../../src/core/errors.ts";
 import { importSheetFiles, runSheetFiles } from "../../../src/sources/sheets/index.ts";
-import { PHASE, openContext, type TestContext } from "./helpers.ts";
+import { PHASE, ROOT, openContext, type TestContext } from "./helpers.ts";
 
 /** A Google "Download as CSV": comma, quotes where needed, CRLF-free. */
 function csv(rows: (string | number)[][]): string {
@@ -144,17 +144,26 @@ describe("runSheetFiles(ctx, source)", () => {
     ]);
   });
 
-  it("records per country and tab when it was synced and the latest date in it", async () => {
+  it("records per country and tab when it was synced and the latest date in it, never a date ahead", async () => {
     await runSheetFiles(t.ctx, source, { phase: PHASE });
     const syncs = await t.ctx.warehouse.all(
       "SELECT country_code, tab, strftime(synced_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS s, strftime(modified_at AT TIME ZONE 'UTC', '%Y-%m-%d') AS m FROM core.sheet_syncs WHERE country_code = 'SN' ORDER BY tab");
     expect(syncs).toEqual([
-      { country_code: "SN", tab: "Activités", s: "2026-11-28 10:00", m: "2027-03-01" },
+      // Its only dates are due dates after the run's day: planned, not reported.
+      { country_code: "SN", tab: "Activités", s: "2026-11-28 10:00", m: null },
       { country_code: "SN", tab: "Formateurs", s: "2026-11-28 10:00", m: "2025-11-03" },
       { country_code: "SN", tab: "Ressources", s: "2026-11-28 10:00", m: "2026-01-10" },
       { country_code: "SN", tab: "Sessions", s: "2026-11-28 10:00", m: "2025-11-12" },
       { country_code: "SN", tab: "Validation", s: "2026-11-28 10:00", m: "2026-06-08" },
     ]);
+    // Each download's last edit is its modification time.
+    const edits = await t.ctx.warehouse.all<{ location: string; edited: string }>(
+      "SELECT location, strftime(timezone('UTC', edited_at), '%Y-%m-%dT%H:%M:%S') AS edited FROM ops.source_locations WHERE country_code = 'SN' ORDER BY location");
+    expect(edits.length).toBe(5);
+    for (const e of edits) {
+      const file = resolve(ROOT, e.location.replace(/!.*$/, ""));
+      expect(e.edited, e.location).toBe(statSync(file).mtime.toISOString().slice(0, 19));
+    }
   });
 
   it("skips unchanged tabs, and a changed tab replaces that country's rows for it only (rows deleted in the sheet leave core)", async () => {
