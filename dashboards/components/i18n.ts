@@ -7,6 +7,8 @@ const MESSAGES = {
   "site.title": { fr: "ImaginEcole — indicateurs", en: "ImaginEcole — indicators" },
   "site.switch": { fr: "English", en: "Français" },
   "site.switchLabel": { fr: "Read this page in English", en: "Lire cette page en français" },
+  "site.skip": { fr: "Aller au contenu", en: "Skip to content" },
+  "site.menu": { fr: "Menu", en: "Menu" },
   "site.nav": { fr: "Pages du tableau de bord", en: "Dashboard pages" },
   "site.footer": {
     fr: "Données : entrepôt ImaginEcole (UNESCO Dakar). Chiffres provisoires sauf mention « {approved} ».",
@@ -42,11 +44,23 @@ const MESSAGES = {
   "common.source": { fr: "Source", en: "Source" },
   "common.title": { fr: "Titre", en: "Title" },
   "common.overallStatus": { fr: "Situation d'ensemble", en: "Overall status" },
+  "common.freshness": {
+    fr: "Données au {date} · mises à jour le {day} à {time} (UTC)",
+    en: "Data as of {date} · updated on {day} at {time} (UTC)",
+  },
+  "common.phaseTarget": { fr: "Cible de la phase : {target} d'ici le {date}", en: "Phase target: {target} by {date}" },
 
   "overview.title": { fr: "Vue d'ensemble", en: "Overview" },
   "overview.lede": {
     fr: "Adoption d'ImaginEcole dans les pays membres, par rapport aux cibles.",
     en: "ImaginEcole adoption in the member countries, against targets.",
+  },
+  "overview.behind": { fr: "{n} pays sur {total} en retard : {list}.", en: "{n} of {total} countries behind: {list}." },
+  "overview.allOnTrack": { fr: "Les {total} pays sont en bonne voie.", en: "All {total} countries are on track." },
+  "overview.withoutData": { fr: "Sans données : {list}.", en: "No data: {list}." },
+  "overview.statusRule": {
+    fr: "Situation d'ensemble d'un pays : la moins bonne de ses indicateurs par rapport à leur trajectoire ; sans cible, ses goulots en tiennent lieu (gravité élevée : en retard, moyenne : à surveiller).",
+    en: "A country's overall status is the worst of its indicators against their trajectory; with no target, its bottlenecks stand in (high severity: off track, medium: at risk).",
   },
   "overview.map": { fr: "Carte des pays membres", en: "Map of the member countries" },
   "overview.mapAlt": {
@@ -56,8 +70,8 @@ const MESSAGES = {
   "overview.cards": { fr: "Indicateurs clés (tous pays)", en: "Key indicators (all countries)" },
   "overview.table": { fr: "Pays membres", en: "Member countries" },
   "overview.tableNote": {
-    fr: "Dernière valeur connue / cible attendue à ce jour. Cliquez sur un en-tête pour trier.",
-    en: "Latest known value / target expected by now. Click a header to sort.",
+    fr: "Dernière valeur connue / cible attendue à ce jour, et sa part de la cible ; ▼ marque une valeur en retard ou à surveiller. Cliquez sur un en-tête pour trier.",
+    en: "Latest known value / target expected by now, and its share of the target; ▼ marks a value off track or at risk. Click a header to sort.",
   },
 
   "country.activities": { fr: "Activités en cours ou en retard", en: "Open or overdue activities" },
@@ -80,6 +94,7 @@ const MESSAGES = {
     fr: "{country} : tous les indicateurs, leur tendance et leur cible.",
     en: "{country}: every indicator, with its trend and target.",
   },
+  "country.sections": { fr: "Sur cette page", en: "On this page" },
   "country.indicators": { fr: "Indicateurs", en: "Indicators" },
   "country.latest": { fr: "Dernière valeur", en: "Latest value" },
   "country.period": { fr: "Période", en: "Period" },

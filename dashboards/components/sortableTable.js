@@ -3,7 +3,8 @@ import { t } from "./i18n.js";
 
 /**
  * An accessible table whose column headers sort it. A column: {key, label, numeric?, value?(row),
- * format?(value, row) → string | Node}. Text is inserted as text, never as HTML.
+ * format?(value, row) → string | Node, cellClass?(value, row) → string}. Text is inserted as text,
+ * never as HTML.
  */
 export function sortableTable(rows, columns, { lang, caption, sort = null, descending = false, id } = {}) {
   const value = (column, row) => (column.value ? column.value(row) : row[column.key]);
@@ -24,7 +25,8 @@ export function sortableTable(rows, columns, { lang, caption, sort = null, desce
     tbody.replaceChildren(...sorted.map((row) => el("tr", {}, columns.map((column, i) => {
       const v = value(column, row);
       const content = column.format ? column.format(v, row) : v ?? "—";
-      return el(i === 0 ? "th" : "td", { scope: i === 0 ? "row" : null, class: column.numeric ? "ie-num" : null, "data-key": column.key }, content);
+      const classes = [column.numeric ? "ie-num" : null, column.cellClass?.(v, row)].filter(Boolean).join(" ");
+      return el(i === 0 ? "th" : "td", { scope: i === 0 ? "row" : null, class: classes || null, "data-key": column.key }, content);
     }))));
   }
   function order(column, desc) {

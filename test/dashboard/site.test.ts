@@ -6,8 +6,9 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGES } from "../../dashboards/components/i18n.ts";
-import { formatValue } from "../../src/core/format.ts";
+import { formatPercent, formatValue } from "../../src/core/format.ts";
 import { serveDist } from "../../src/site/serve.ts";
+import { axeViolations, offscreen, unreachableMenuEntries } from "./layout.ts";
 import { buildTestSite, type TestSite } from "./site.ts";
 
 const CHROMIUM_ARGS = [
@@ -41,8 +42,8 @@ interface Visit {
 }
 
 /** Opens a path and records console errors, uncaught exceptions, requests leaving 127.0.0.1 and gzipped sizes. */
-async function visit(path: string): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function visit(path: string, viewport = { width: 1280, height: 900 }): Promise<Visit> {
+  const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   const outside: string[] = [];
   const bytes = new Map<string, number>();
@@ -86,6 +87,71 @@ describe("every page", () => {
       });
     }
   }
+});
+
+// A phone (390 × 844) and a laptop (1366 × 900): nothing sticks out of the screen but a wide
+// table's own scroll box, the whole menu can be reached, and axe-core finds no serious or critical
+// WCAG 2.1 AA violation.
+const VIEWPORTS = [{ width: 390, height: 844 }, { width: 1366, height: 900 }];
+describe("on a phone and on a desktop", () => {
+  for (const viewport of VIEWPORTS) {
+    for (const lang of ["fr", "en"]) {
+      for (const path of pagePaths(lang)) {
+        it.concurrent(`${path} at ${viewport.width} px fits the screen, reaches every menu entry and passes axe-core`, async ({ expect }) => {
+          const { page } = await visit(path, viewport);
+          try {
+            expect(await offscreen(page)).toEqual([]);
+            const violations = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+            expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+            expect(await unreachableMenuEntries(page)).toEqual([]);
+          } finally {
+            await page.close();
+          }
+        }, 180_000);
+      }
+    }
+  }
+
+  it("folds the menu on a phone and opens it with one tap, without a script", async () => {
+    const { page } = await visit("fr/goulots", VIEWPORTS[0]);
+    const entry = page.locator(".ie-nav a", { hasText: "Formation" });
+    expect(await entry.isVisible()).toBe(false);
+    // The header holds the title bar and the folded menu only: the page's title is on the first screen.
+    const header = await page.locator("#observablehq-header").boundingBox();
+    expect(header!.height).toBeLessThan(150);
+    expect(await page.locator("main h1").boundingBox().then((b) => b!.y)).toBeGreaterThanOrEqual(header!.y + header!.height);
+    await page.locator(".ie-menu > summary").click();
+    expect(await entry.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("keeps a wide table's first column in view while the table scrolls sideways", async () => {
+    const { page } = await visit("en/goulots", VIEWPORTS[0]);
+    const table = page.locator("#ie-flags");
+    const box = table.locator("xpath=..");
+    expect(await box.evaluate((b) => b.scrollWidth > b.clientWidth)).toBe(true);
+    await box.evaluate((b) => { b.scrollLeft = b.scrollWidth; });
+    const first = await table.locator("tbody tr").first().locator("th").boundingBox();
+    expect(first!.x).toBeGreaterThanOrEqual(0);
+    expect(first!.x + first!.width).toBeLessThanOrEqual(VIEWPORTS[0]!.width);
+    await page.close();
+  });
+
+  it("has a skip link first, to the page's content", async () => {
+    const { page } = await visit("en/", VIEWPORTS[0]);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("#observablehq-main");
+    expect(await page.locator("a.ie-skip").isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("gives every section heading an anchor named after it, not a number", async () => {
+    const { page } = await visit("fr/pays/BF");
+    const ids = await page.locator("main h2").evaluateAll((hs) => hs.map((h) => h.id));
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) expect(id).toMatch(/^[a-z][\w-]*$/i);
+    await page.close();
+  });
 });
 
 describe("the site root", () => {
@@ -190,6 +256,61 @@ describe("a country added as a row of the reference CSV", () => {
 });
 
 describe("the overview page", () => {
+  it("leads with the countries behind, named in the sentence as in the table, and says how fresh the data is", async () => {
+    const { page } = await visit("fr/");
+    const rows = await page.locator("#ie-countries-table tbody tr").evaluateAll((trs) => trs.map((tr) => ({
+      name: tr.querySelector("th")!.textContent!.trim(),
+      status: tr.querySelector('[data-key="status"] .ie-status')!.className.replace(/.*ie-status-/, ""),
+    })));
+    expect(rows).toHaveLength(COUNTRIES.length);
+    const behind = rows.filter((r) => r.status === "off_track" || r.status === "at_risk");
+    expect(behind.length).toBeGreaterThan(0);
+    const headline = (await page.locator("#ie-headline").textContent())!;
+    expect(headline).toMatch(new RegExp(`^${behind.length} pays sur ${COUNTRIES.length} en retard : `));
+    for (const r of rows) {
+      if (behind.includes(r)) expect(headline).toContain(r.name);
+      else expect(headline.split("Sans données")[0]).not.toContain(`${r.name} (`);
+    }
+    // Off-track countries come before the at-risk ones.
+    const positions = behind.map((r) => ({ ...r, at: headline.indexOf(`${r.name} (`) }));
+    const lastOff = Math.max(...positions.filter((p) => p.status === "off_track").map((p) => p.at));
+    const firstRisk = Math.min(...positions.filter((p) => p.status === "at_risk").map((p) => p.at));
+    expect(lastOff).toBeLessThan(firstRisk);
+    expect(await page.locator("#ie-freshness").textContent()).toBe("Données au 31/10/2026 · mises à jour le 15/11/2026 à 08:00 (UTC)");
+    expect(await page.locator("#ie-status-rule").textContent()).toContain("la moins bonne de ses indicateurs");
+    await page.close();
+  });
+
+  it("colours each key figure by the mart's all-country status and names the phase target and its date", async () => {
+    const { page } = await visit("en/");
+    const card = page.locator('.ie-card[data-indicator="Trainers trained"]');
+    expect(await card.getAttribute("data-status")).toBe("at_risk");
+    expect(await card.locator(".ie-status").textContent()).toBe("At risk");
+    expect(await card.locator(".ie-phase-target").textContent()).toBe("Phase target: 3,000 by 2027-12-31");
+    expect(await page.locator('.ie-card[data-indicator="Teachers trained (cascade)"]').getAttribute("data-status")).toBe("off_track");
+    await page.close();
+  });
+
+  it("writes the share of the target in every cell and marks exactly the lagging ones", async () => {
+    const { page } = await visit("en/");
+    const cells = await page.locator('#ie-countries-table tbody td[data-key="trainers_trained"]').evaluateAll((tds) => tds.map((td) => ({
+      lag: td.classList.contains("ie-lag"),
+      status: td.querySelector("[data-status]")?.getAttribute("data-status") ?? null,
+      value: Number(td.firstChild!.firstChild!.textContent!.replace(/\D/g, "")),
+      target: Number(td.querySelector(".ie-target")?.textContent?.replace(/\D/g, "") ?? "NaN"),
+      share: td.querySelector(".ie-pct")?.textContent ?? "",
+    })));
+    expect(cells.length).toBe(COUNTRIES.length);
+    expect(cells.some((c) => c.lag)).toBe(true);
+    expect(cells.some((c) => !c.lag && c.share !== "")).toBe(true);
+    for (const c of cells.filter((c) => c.share !== "")) {
+      expect(c.lag).toBe(c.status === "off_track" || c.status === "at_risk");
+      expect(c.share).toContain(formatPercent("en", c.value / c.target));
+      if (c.lag) expect(c.share).toMatch(/^▼ .*\((Off track|At risk)\)$/);
+    }
+    await page.close();
+  });
+
   it(`weighs at most ${OVERVIEW_BUDGET / 1024} KB gzipped in all`, async () => {
     const { page, bytes } = await visit("fr/");
     const total = [...bytes.values()].reduce((a, b) => a + b, 0);
