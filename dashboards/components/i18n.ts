@@ -21,7 +21,7 @@ const MESSAGES = {
   "nav.resources": { fr: "Ressources", en: "Resources" },
   "nav.adoption": { fr: "Adoption", en: "Adoption" },
   "nav.quality": { fr: "Qualité des données", en: "Data quality" },
-  "nav.snapshots": { fr: "Snapshots", en: "Snapshots" },
+  "nav.snapshots": { fr: "Instantanés", en: "Snapshots" },
   "nav.countries": { fr: "Pays", en: "Countries" },
 
   "common.country": { fr: "Pays", en: "Country" },
@@ -59,8 +59,8 @@ const MESSAGES = {
   "overview.allOnTrack": { fr: "Les {total} pays sont en bonne voie.", en: "All {total} countries are on track." },
   "overview.withoutData": { fr: "Sans données : {list}.", en: "No data: {list}." },
   "overview.statusRule": {
-    fr: "Situation d'ensemble d'un pays : la moins bonne de ses indicateurs par rapport à leur trajectoire ; sans cible, ses goulots en tiennent lieu (gravité élevée : en retard, moyenne : à surveiller).",
-    en: "A country's overall status is the worst of its indicators against their trajectory; with no target, its bottlenecks stand in (high severity: off track, medium: at risk).",
+    fr: "Situation d'ensemble d'un pays : la moins bonne de ses indicateurs par rapport à leur trajectoire (en bonne voie à partir de {onTrack} de la trajectoire, à surveiller à partir de {atRisk}, en retard en dessous) ; sans cible, ses goulots en tiennent lieu (gravité élevée : en retard, moyenne : à surveiller).",
+    en: "A country's overall status is the worst of its indicators against their trajectory (on track from {onTrack} of the trajectory, at risk from {atRisk}, off track below); with no target, its bottlenecks stand in (high severity: off track, medium: at risk).",
   },
   "overview.map": { fr: "Carte des pays membres", en: "Map of the member countries" },
   "overview.mapAlt": {
@@ -120,7 +120,12 @@ const MESSAGES = {
     en: "The rules that flag a country in difficulty, and why.",
   },
   "bottlenecks.matrix": { fr: "Pays × règle", en: "Country × rule" },
-  "bottlenecks.flags": { fr: "Tous les signalements, du plus récent au plus ancien", en: "Every flag, newest first" },
+  "bottlenecks.flags": { fr: "Tous les signalements, du plus grave au moins grave", en: "Every flag, most severe first" },
+  "bottlenecks.evidence": { fr: "Voir les chiffres", en: "See the figures" },
+  "bottlenecks.rules": { fr: "Règles, seuils et actions recommandées", en: "Rules, thresholds and recommended actions" },
+  "bottlenecks.threshold": { fr: "Seuil :", en: "Threshold:" },
+  "bottlenecks.action": { fr: "Action recommandée :", en: "Recommended action:" },
+  "bottlenecks.flagCount": { fr: "({n} signalement(s))", en: "({n} flag(s))" },
   "bottlenecks.rule": { fr: "Règle", en: "Rule" },
   "bottlenecks.since": { fr: "Depuis", en: "Since" },
   "bottlenecks.message": { fr: "Constat", en: "Finding" },
@@ -188,14 +193,14 @@ const MESSAGES = {
   "quality.rowsRejected": { fr: "Rejetées", en: "Rejected" },
   "quality.noRejects": { fr: "Aucun rejet.", en: "No rejects." },
 
-  "snapshots.title": { fr: "Snapshots pour les bailleurs", en: "Donor snapshots" },
+  "snapshots.title": { fr: "Instantanés pour les bailleurs", en: "Donor snapshots" },
   "snapshots.lede": {
     fr: "Extractions datées et reproductibles des indicateurs, à télécharger.",
     en: "Dated, reproducible extracts of the indicators, to download.",
   },
   "snapshots.empty": {
-    fr: "Aucun snapshot exporté pour l'instant. Créez-en un avec « npx imaginecole export --as-of AAAA-MM-JJ --out data/snapshots/AAAA-MM-JJ ».",
-    en: "No snapshot exported yet. Create one with “npx imaginecole export --as-of YYYY-MM-DD --out data/snapshots/YYYY-MM-DD”.",
+    fr: "Aucun instantané publié pour l'instant. L'équipe de suivi-évaluation en publie un ici à chaque clôture de mois ; écrivez-lui si vous en attendez un.",
+    en: "No snapshot published yet. The monitoring and evaluation team publishes one here when each month closes; write to them if you are expecting one.",
   },
   "snapshots.asOf": { fr: "Date de référence", en: "As of" },
   "snapshots.created": { fr: "Créé le", en: "Created" },

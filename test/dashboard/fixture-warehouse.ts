@@ -3,7 +3,7 @@
 // Some text is hostile on purpose (HTML in titles, comments, rejected values) to prove escaping.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadCatalogue } from "../../src/mart/catalogue.ts";
+import { loadCatalogue, RULE_GUIDE, RULES } from "../../src/mart/catalogue.ts";
 import { parseCountries } from "../../src/sources/reference/countries.ts";
 import { Sql } from "../../src/warehouse/sql-file.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
@@ -38,6 +38,10 @@ export async function buildFixtureWarehouse(path: string, countriesCsv = join(RO
           i.id, position, i.label_fr, i.label_en, i.definition_fr, i.definition_en, i.unit, i.precision, i.kind,
           i.cumulative, i.ascending, i.regional ?? null, i.snapshot, i.disaggregations.join(","), i.target_key, i.sources.join(","),
         ]);
+      }
+      for (const [position, id] of RULES.entries()) {
+        const g = RULE_GUIDE[id];
+        await db.run("INSERT INTO mart.rule_catalogue VALUES ($1, $2, $3, $4, $5, $6)", [id, position, g.label_fr, g.label_en, g.action_fr, g.action_en]);
       }
       await db.run("INSERT INTO mart.build_info VALUES ('2026-11-15 08:00:00+00', $1, '2025-06-01', '2027-12-31')", [AS_OF]);
       for (const [n, c] of countries.entries()) await country(db, c.country_code, n);

@@ -2,11 +2,14 @@
 // the numbers of a country page against mart.indicators, escaping, the overview's weight, and a
 // country that exists only as a row of the reference CSV. The site is built once, offline.
 import { DuckDBInstance } from "@duckdb/node-api";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGES } from "../../dashboards/components/i18n.ts";
 import { formatPercent, formatValue } from "../../src/core/format.ts";
+import { RULE_GUIDE, RULES } from "../../src/mart/catalogue.ts";
+import { loadRules, ruleThreshold } from "../../src/mart/rules-config.ts";
 import { serveDist } from "../../src/site/serve.ts";
 import { axeViolations, offscreen, unreachableMenuEntries } from "./layout.ts";
 import { buildTestSite, type TestSite } from "./site.ts";
@@ -277,7 +280,8 @@ describe("the overview page", () => {
     const firstRisk = Math.min(...positions.filter((p) => p.status === "at_risk").map((p) => p.at));
     expect(lastOff).toBeLessThan(firstRisk);
     expect(await page.locator("#ie-freshness").textContent()).toBe("Données au 31/10/2026 · mises à jour le 15/11/2026 à 08:00 (UTC)");
-    expect(await page.locator("#ie-status-rule").textContent()).toContain("la moins bonne de ses indicateurs");
+    const { targetStatus } = loadRules(join(import.meta.dirname, "../../pipelines/indicators.json"));
+    expect(await page.locator("#ie-status-rule").textContent()).toContain(`la moins bonne de ses indicateurs par rapport à leur trajectoire (en bonne voie à partir de ${formatPercent("fr", targetStatus.onTrack)}`);
     await page.close();
   });
 
@@ -327,6 +331,51 @@ describe("printing", () => {
     expect(await page.locator(".ie-nav").isVisible()).toBe(false);
     expect(await page.locator("a.ie-lang").isVisible()).toBe(false);
     expect(await page.locator("#ie-country-indicators").isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe("the map of the overview", () => {
+  it("names every member country, labels each link with its name and status, and sets no-data apart from non-members", async () => {
+    const { page } = await visit("en/");
+    const svg = page.locator("figure svg[aria-label]").filter({ has: page.locator("a") });
+    const labels = await svg.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("aria-label")));
+    expect(labels).toHaveLength(COUNTRIES.length);
+    for (const l of labels) expect(l).toMatch(/^[A-Z][^—]+ — (On track|At risk|Off track|No data)$/);
+    expect(labels).toContain("Gabon — No data");
+    const text = await svg.locator("text").allTextContents();
+    expect(text).toContain("Burkina Faso");
+    expect(text).not.toContain("BF");
+    // Gabon (no data) is outlined dashed in white; the neighbours are filled grey.
+    const gabon = svg.locator('a[aria-label="Gabon — No data"] path');
+    expect(await gabon.evaluate((p) => p.closest("g")!.getAttribute("stroke-dasharray"))).toBe("4,3");
+    expect(await gabon.evaluate((p) => p.closest("g")!.getAttribute("fill"))).toBe("#ffffff");
+    await page.close();
+  });
+});
+
+describe("the bottlenecks page", () => {
+  it("lists the flags most severe first, each with a link to its figures, and every rule with its threshold and action", async () => {
+    const { page } = await visit("fr/goulots");
+    const severity = { high: 4, medium: 3, low: 2, info: 1 } as Record<string, number>;
+    const rows = await page.locator("#ie-flags tbody tr").evaluateAll((trs) => trs.map((tr) => ({
+      severity: tr.querySelector(".ie-status")!.className.replace(/.*ie-severity-/, ""),
+      evidence: tr.querySelector("a.ie-evidence")?.getAttribute("href") ?? null,
+    })));
+    expect(rows.length).toBeGreaterThan(3);
+    const ranks = rows.map((r) => severity[r.severity]!);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    for (const href of new Set(rows.map((r) => r.evidence))) {
+      expect(href).not.toBeNull();
+      const response = await page.request.get(new URL(href!, page.url()).toString());
+      expect(response.status(), href!).toBe(200);
+    }
+    const rules = loadRules(join(import.meta.dirname, "../../pipelines/indicators.json"));
+    const list = page.locator("#ie-rules");
+    expect(await list.locator("dt").count()).toBe(RULES.length);
+    expect(await list.locator("dd.ie-action").count()).toBe(RULES.length);
+    expect(await list.locator("#rule-behind_trajectory + dd.ie-threshold").textContent()).toContain(ruleThreshold("behind_trajectory", rules).fr);
+    expect(await list.textContent()).toContain(RULE_GUIDE.stale_data.action_fr);
     await page.close();
   });
 });
