@@ -2,7 +2,9 @@
 // the numbers of a country page against mart.indicators, escaping, the overview's weight, and a
 // country that exists only as a row of the reference CSV. The site is built once, offline.
 import { DuckDBInstance } from "@duckdb/node-api";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import Papa from "papaparse";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -184,6 +186,41 @@ describe("the country table of the overview", () => {
   });
 });
 
+describe("a table's download and shared sort", () => {
+  it("downloads as CSV exactly the table shown, in the order shown", async () => {
+    const { page } = await visit("fr/");
+    const table = page.locator("#ie-countries-table");
+    await table.locator("thead th", { hasText: "Formateurs formés" }).locator("button").click();
+    const shown = await table.locator("tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => {
+      const copy = cell.cloneNode(true) as Element;
+      for (const hidden of copy.querySelectorAll(".ie-sr")) hidden.remove();
+      return copy.textContent!.replace(/\s+/g, " ").trim();
+    })));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#ie-countries-table + a.ie-csv, .ie-table-block:has(#ie-countries-table) a.ie-csv").first().click()]);
+    expect(download.suggestedFilename()).toBe("ie-countries-table.csv");
+    const csv = readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "");
+    const parsed = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
+    expect(parsed).toEqual(shown);
+    expect(parsed.length).toBe(COUNTRIES.length + 1);
+    await page.close();
+  });
+
+  it("keeps a sort in the page's address, and a shared link opens the table sorted the same way", async () => {
+    const { page } = await visit("en/");
+    await page.locator("#ie-countries-table thead th", { hasText: "Trainers trained" }).locator("button").click();
+    await page.locator("#ie-countries-table thead th", { hasText: "Trainers trained" }).locator("button").click();
+    const address = page.url();
+    expect(new URL(address).searchParams.get("sort.ie-countries-table")).toBe("trainers_trained:desc");
+    const order = () => page.locator("#ie-countries-table tbody th").allTextContents();
+    const sorted = await order();
+    await page.close();
+    const shared = await visit(address.replace(server.url, ""));
+    expect(await shared.page.locator("#ie-countries-table thead th", { hasText: "Trainers trained" }).getAttribute("aria-sort")).toBe("descending");
+    expect(await shared.page.locator("#ie-countries-table tbody th").allTextContents()).toEqual(sorted);
+    await shared.page.close();
+  });
+});
+
 describe("language switch", () => {
   it("takes the overview from French to English labels and back", async () => {
     const { page } = await visit("fr/");
@@ -331,13 +368,25 @@ describe("printing", () => {
     expect(await page.locator(".ie-nav").isVisible()).toBe(false);
     expect(await page.locator("a.ie-lang").isVisible()).toBe(false);
     expect(await page.locator("#ie-country-indicators").isVisible()).toBe(true);
+    // Dated on paper, with colours kept.
+    expect(await page.locator(".ie-print-stamp").textContent()).toMatch(/^Tableau de bord ImaginEcole, version du \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} \(UTC\)\.$/);
+    expect(await page.locator(".ie-print-stamp").isVisible()).toBe(true);
+    expect(await page.locator(".ie-status").first().evaluate((b) => getComputedStyle(b).printColorAdjust)).toBe("exact");
+    await page.emulateMedia({ media: "screen" });
+    expect(await page.locator(".ie-print-stamp").isVisible()).toBe(false);
     await page.close();
   });
 });
 
 describe("the map of the overview", () => {
   it("names every member country, labels each link with its name and status, and sets no-data apart from non-members", async () => {
-    const { page } = await visit("en/");
+    // Gabon's figures are taken away on the way to the browser: the map must draw it as "no data".
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route(/\/_file\/data\/countries\.[0-9a-f]+\.json$/, async (route) => {
+      const countries = (await (await route.fetch()).json()) as { country_code: string; status: string }[];
+      await route.fulfill({ json: countries.map((c) => (c.country_code === "GA" ? { ...c, status: "no_data" } : c)) });
+    });
+    await page.goto(`${server.url}en/`, { waitUntil: "networkidle" });
     const svg = page.locator("figure svg[aria-label]").filter({ has: page.locator("a") });
     const labels = await svg.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("aria-label")));
     expect(labels).toHaveLength(COUNTRIES.length);
@@ -346,10 +395,14 @@ describe("the map of the overview", () => {
     const text = await svg.locator("text").allTextContents();
     expect(text).toContain("Burkina Faso");
     expect(text).not.toContain("BF");
-    // Gabon (no data) is outlined dashed in white; the neighbours are filled grey.
-    const gabon = svg.locator('a[aria-label="Gabon — No data"] path');
-    expect(await gabon.evaluate((p) => p.closest("g")!.getAttribute("stroke-dasharray"))).toBe("4,3");
-    expect(await gabon.evaluate((p) => p.closest("g")!.getAttribute("fill"))).toBe("#ffffff");
+    // Gabon is white with a dashed outline; the neighbours are filled grey, with no dashes.
+    const style = (selector: string) => svg.locator(selector).first().evaluate((p) => {
+      const g = p.closest("g")!;
+      return { fill: g.getAttribute("fill"), dashes: g.getAttribute("stroke-dasharray") };
+    });
+    expect(await style('a[aria-label="Gabon — No data"] path')).toEqual({ fill: "#ffffff", dashes: "4,3" });
+    expect(await style('g[fill="#e4e4e4"] path')).toEqual({ fill: "#e4e4e4", dashes: null });
+    expect(await page.locator("#ie-headline").textContent()).toContain("No data: Gabon.");
     await page.close();
   });
 });
