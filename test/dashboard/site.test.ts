@@ -66,7 +66,8 @@ async function visit(path: string, viewport = { width: 1280, height: 900 }): Pro
     }
   });
   await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
-  await page.waitForFunction(() => !document.querySelector("main .observablehq--loading"));
+  // Framework's placeholder for a value still being computed is an <observablehq-loading> element.
+  await page.waitForFunction(() => !document.querySelector("main .observablehq--loading, main observablehq-loading"));
   return { page, errors, outside, bytes };
 }
 
@@ -285,6 +286,8 @@ describe("a country page", () => {
 describe("a country added as a row of the reference CSV", () => {
   it("gets its page and its place on the map with no code change", async () => {
     const { page } = await visit("fr/");
+    // The map is drawn once its width is known (resize), after the page's values.
+    await page.locator("figure svg a").first().waitFor();
     const links = await page.locator("figure svg a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(links).toHaveLength(COUNTRIES.length);
     expect(links).toContain("./pays/GA");
