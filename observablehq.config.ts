@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseCountries } from "./src/sources/reference/countries.ts";
 import { escapeHtml, renderHeader, pathLang } from "./dashboards/components/header.ts";
-import { label, LANGS } from "imaginecole/core";
+import { formatDate, label, LANGS } from "imaginecole/core";
 import { t } from "./dashboards/components/i18n.ts";
 import { editionFromEnv, editionPages } from "./dashboards/components/edition.ts";
 
@@ -38,7 +38,12 @@ export default {
   header: ({ path }: { path: string }) => renderHeader(path, countries, pages),
   footer: ({ path }: { path: string }) => {
     const lang = pathLang(path);
-    return `<p>${escapeHtml(t(lang, "site.footer", { approved: label(lang, "approval", "approved") }))}</p>`;
+    // On paper only: when this version of the site was built (the stamp src/site/build.ts gives it).
+    const built = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})/.exec(stamp);
+    const printed = built
+      ? `<p class="ie-print-stamp">${escapeHtml(t(lang, "site.printStamp", { day: formatDate(lang, `${built[1]}-${built[2]}-${built[3]}`), time: `${built[4]}:${built[5]}` }))}</p>`
+      : "";
+    return `<p>${escapeHtml(t(lang, "site.footer", { approved: label(lang, "approval", "approved") }))}</p>${printed}`;
   },
   // Loaders are TypeScript run by the project's own tsx, whatever the caller's PATH.
   interpreters: { ".ts": [resolve("node_modules/.bin/tsx")] },

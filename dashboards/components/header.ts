@@ -34,9 +34,14 @@ export function renderHeader(path: string, countries: CountryNames[], pages: rea
       return `<li><a href="/${lang}/pays/${encodeURIComponent(c.country_code)}"${current}>${escapeHtml(countryName(lang, c))}</a></li>`;
     })
     .join("");
-  return `<div class="ie-bar">
+  // The skip link is the first thing a keyboard reaches. On a phone the menu folds behind its
+  // summary (a <details>, so it opens with no script); on a wide screen style.css shows it open.
+  return `<a class="ie-skip" href="#observablehq-main">${escapeHtml(t(lang, "site.skip"))}</a>
+<div class="ie-bar">
 <a class="ie-brand" href="/${lang}/">${escapeHtml(t(lang, "site.title"))}</a>
 <a class="ie-lang" href="${switchPath(path, other)}" hreflang="${other}" lang="${other}" title="${escapeHtml(t(lang, "site.switchLabel"))}">${escapeHtml(t(lang, "site.switch"))}</a>
 </div>
-<nav class="ie-nav" aria-label="${escapeHtml(t(lang, "site.nav"))}"><ul>${links}<li><details class="ie-countries"><summary>${escapeHtml(t(lang, "nav.countries"))}</summary><ul>${countryLinks}</ul></details></li></ul></nav>`;
+<details class="ie-menu"><summary>${escapeHtml(t(lang, "site.menu"))}</summary>
+<nav class="ie-nav" aria-label="${escapeHtml(t(lang, "site.nav"))}"><ul>${links}<li><details class="ie-countries"><summary>${escapeHtml(t(lang, "nav.countries"))}</summary><ul>${countryLinks}</ul></details></li></ul></nav>
+</details>`;
 }

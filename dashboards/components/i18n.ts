@@ -7,6 +7,9 @@ const MESSAGES = {
   "site.title": { fr: "ImaginEcole — indicateurs", en: "ImaginEcole — indicators" },
   "site.switch": { fr: "English", en: "Français" },
   "site.switchLabel": { fr: "Read this page in English", en: "Lire cette page en français" },
+  "site.printStamp": { fr: "Tableau de bord ImaginEcole, version du {day} à {time} (UTC).", en: "ImaginEcole dashboard, version of {day} at {time} (UTC)." },
+  "site.skip": { fr: "Aller au contenu", en: "Skip to content" },
+  "site.menu": { fr: "Menu", en: "Menu" },
   "site.nav": { fr: "Pages du tableau de bord", en: "Dashboard pages" },
   "site.footer": {
     fr: "Données : entrepôt ImaginEcole (UNESCO Dakar). Chiffres provisoires sauf mention « {approved} ».",
@@ -19,7 +22,7 @@ const MESSAGES = {
   "nav.resources": { fr: "Ressources", en: "Resources" },
   "nav.adoption": { fr: "Adoption", en: "Adoption" },
   "nav.quality": { fr: "Qualité des données", en: "Data quality" },
-  "nav.snapshots": { fr: "Snapshots", en: "Snapshots" },
+  "nav.snapshots": { fr: "Instantanés", en: "Snapshots" },
   "nav.countries": { fr: "Pays", en: "Countries" },
 
   "common.country": { fr: "Pays", en: "Country" },
@@ -33,6 +36,7 @@ const MESSAGES = {
   "common.none": { fr: "Aucun", en: "None" },
   "common.asOf": { fr: "Situation au {date}", en: "As of {date}" },
   "common.showTable": { fr: "Voir les données", en: "Show the data" },
+  "common.downloadCsv": { fr: "Télécharger ces données (CSV)", en: "Download this data (CSV)" },
   "common.sortBy": { fr: "Trier par {column}", en: "Sort by {column}" },
   "common.vsPrevious": { fr: "{delta} par rapport au mois précédent", en: "{delta} on the previous month" },
   "common.reporting": { fr: "{n} pays sur {total} ont des données", en: "{n} of {total} countries reporting" },
@@ -42,11 +46,23 @@ const MESSAGES = {
   "common.source": { fr: "Source", en: "Source" },
   "common.title": { fr: "Titre", en: "Title" },
   "common.overallStatus": { fr: "Situation d'ensemble", en: "Overall status" },
+  "common.freshness": {
+    fr: "Données au {date} · mises à jour le {day} à {time} (UTC)",
+    en: "Data as of {date} · updated on {day} at {time} (UTC)",
+  },
+  "common.phaseTarget": { fr: "Cible de la phase : {target} d'ici le {date}", en: "Phase target: {target} by {date}" },
 
   "overview.title": { fr: "Vue d'ensemble", en: "Overview" },
   "overview.lede": {
     fr: "Adoption d'ImaginEcole dans les pays membres, par rapport aux cibles.",
     en: "ImaginEcole adoption in the member countries, against targets.",
+  },
+  "overview.behind": { fr: "{n} pays sur {total} en retard : {list}.", en: "{n} of {total} countries behind: {list}." },
+  "overview.allOnTrack": { fr: "Les {total} pays sont en bonne voie.", en: "All {total} countries are on track." },
+  "overview.withoutData": { fr: "Sans données : {list}.", en: "No data: {list}." },
+  "overview.statusRule": {
+    fr: "Situation d'ensemble d'un pays : la moins bonne de ses indicateurs par rapport à leur trajectoire (en bonne voie à partir de {onTrack} de la trajectoire, à surveiller à partir de {atRisk}, en retard en dessous) ; sans cible, ses goulots en tiennent lieu (gravité élevée : en retard, moyenne : à surveiller).",
+    en: "A country's overall status is the worst of its indicators against their trajectory (on track from {onTrack} of the trajectory, at risk from {atRisk}, off track below); with no target, its bottlenecks stand in (high severity: off track, medium: at risk).",
   },
   "overview.map": { fr: "Carte des pays membres", en: "Map of the member countries" },
   "overview.mapAlt": {
@@ -56,8 +72,8 @@ const MESSAGES = {
   "overview.cards": { fr: "Indicateurs clés (tous pays)", en: "Key indicators (all countries)" },
   "overview.table": { fr: "Pays membres", en: "Member countries" },
   "overview.tableNote": {
-    fr: "Dernière valeur connue / cible attendue à ce jour. Cliquez sur un en-tête pour trier.",
-    en: "Latest known value / target expected by now. Click a header to sort.",
+    fr: "Dernière valeur connue / cible attendue à ce jour, et sa part de la cible ; ▼ marque une valeur en retard ou à surveiller. Cliquez sur un en-tête pour trier.",
+    en: "Latest known value / target expected by now, and its share of the target; ▼ marks a value off track or at risk. Click a header to sort.",
   },
 
   "country.activities": { fr: "Activités en cours ou en retard", en: "Open or overdue activities" },
@@ -79,6 +95,7 @@ const MESSAGES = {
     fr: "{country} : tous les indicateurs, leur tendance et leur cible.",
     en: "{country}: every indicator, with its trend and target.",
   },
+  "country.sections": { fr: "Sur cette page", en: "On this page" },
   "country.indicators": { fr: "Indicateurs", en: "Indicators" },
   "country.latest": { fr: "Dernière valeur", en: "Latest value" },
   "country.period": { fr: "Période", en: "Period" },
@@ -104,7 +121,12 @@ const MESSAGES = {
     en: "The rules that flag a country in difficulty, and why.",
   },
   "bottlenecks.matrix": { fr: "Pays × règle", en: "Country × rule" },
-  "bottlenecks.flags": { fr: "Tous les signalements, du plus récent au plus ancien", en: "Every flag, newest first" },
+  "bottlenecks.flags": { fr: "Tous les signalements, du plus grave au moins grave", en: "Every flag, most severe first" },
+  "bottlenecks.evidence": { fr: "Voir les chiffres", en: "See the figures" },
+  "bottlenecks.rules": { fr: "Règles, seuils et actions recommandées", en: "Rules, thresholds and recommended actions" },
+  "bottlenecks.threshold": { fr: "Seuil :", en: "Threshold:" },
+  "bottlenecks.action": { fr: "Action recommandée :", en: "Recommended action:" },
+  "bottlenecks.flagCount": { fr: "({n} signalement(s))", en: "({n} flag(s))" },
   "bottlenecks.rule": { fr: "Règle", en: "Rule" },
   "bottlenecks.since": { fr: "Depuis", en: "Since" },
   "bottlenecks.message": { fr: "Constat", en: "Finding" },
@@ -194,14 +216,14 @@ const MESSAGES = {
   },
   "quality.file": { fr: "Fichier ou onglet", en: "File or tab" },
 
-  "snapshots.title": { fr: "Snapshots pour les bailleurs", en: "Donor snapshots" },
+  "snapshots.title": { fr: "Instantanés pour les bailleurs", en: "Donor snapshots" },
   "snapshots.lede": {
     fr: "Extractions datées et reproductibles des indicateurs, à télécharger.",
     en: "Dated, reproducible extracts of the indicators, to download.",
   },
   "snapshots.empty": {
-    fr: "Aucun snapshot exporté pour l'instant. Créez-en un avec « npx imaginecole export --as-of AAAA-MM-JJ --out data/snapshots/AAAA-MM-JJ ».",
-    en: "No snapshot exported yet. Create one with “npx imaginecole export --as-of YYYY-MM-DD --out data/snapshots/YYYY-MM-DD”.",
+    fr: "Aucun instantané publié pour l'instant. L'équipe de suivi-évaluation en publie un ici à chaque clôture de mois ; écrivez-lui si vous en attendez un.",
+    en: "No snapshot published yet. The monitoring and evaluation team publishes one here when each month closes; write to them if you are expecting one.",
   },
   "snapshots.asOf": { fr: "Date de référence", en: "As of" },
   "snapshots.created": { fr: "Créé le", en: "Created" },

@@ -1,11 +1,18 @@
 import * as Plot from "@observablehq/plot";
-import { formatMonth, formatNumber } from "imaginecole/core";
+import { formatMonth, formatNumber, formatPercentage, formatValue } from "imaginecole/core";
 import { t } from "./i18n.js";
 
 export const monthDate = (period) => new Date(`${period.slice(0, 7)}-01T00:00:00Z`);
 
-/** A monthly series with its target trajectory (dashed) when it has one. */
-export function lineChart(series, { lang, width, height = 220, y = "value", z = null, yLabel = null }) {
+/** Units counted in whole people or things: their axis has no fractional ticks. */
+const WHOLE = new Set(["count", "users"]);
+
+/**
+ * A monthly series with its target trajectory (dashed) when it has one. The value axis starts at
+ * zero; `unit` (the catalogue's: count, users, percent, days…) gives `%` on a percentage axis and
+ * whole numbers on a count axis.
+ */
+export function lineChart(series, { lang, width, height = 220, y = "value", z = null, yLabel = null, unit = "count" }) {
   const withTarget = series.filter((d) => d.target != null);
   const known = series.filter((d) => d[y] != null);
   const x = (d) => monthDate(d.period);
@@ -14,8 +21,12 @@ export function lineChart(series, { lang, width, height = 220, y = "value", z = 
     height,
     marginLeft: 60,
     marginRight: 30,
-    x: { type: "utc", tickFormat: (d) => formatMonth(lang, d.toISOString()), label: null, ticks: Math.max(2, Math.floor(width / 90)) },
-    y: { grid: true, label: yLabel, tickFormat: (d) => formatNumber(lang, d) },
+    // A short month name takes about 80 px: fewer ticks than that never collide.
+    x: { type: "utc", tickFormat: (d) => formatMonth(lang, d.toISOString()), label: null, ticks: Math.max(2, Math.floor(width / 110)) },
+    y: {
+      grid: true, zero: true, label: yLabel,
+      tickFormat: (d) => (unit === "percent" ? formatPercentage(lang, d, 0) : WHOLE.has(unit) && !Number.isInteger(d) ? "" : formatNumber(lang, d)),
+    },
     color: z ? { legend: true } : undefined,
     marks: [
       withTarget.length
@@ -23,7 +34,7 @@ export function lineChart(series, { lang, width, height = 220, y = "value", z = 
         : null,
       Plot.line(known, { x, y, z, stroke: z ?? "#0b5cad", strokeWidth: 2 }),
       Plot.dot(known, { x, y, z, fill: z ?? "#0b5cad", r: 2.5,
-        title: (d) => `${formatMonth(lang, d.period)} : ${formatNumber(lang, d[y])}` }),
+        title: (d) => `${formatMonth(lang, d.period)} : ${formatValue(lang, d[y], unit)}` }),
     ],
   });
 }

@@ -1,15 +1,18 @@
 import * as Plot from "@observablehq/plot";
 import { el } from "./dom.js";
-import { formatDelta, formatMonth, formatNumber, formatPercent } from "imaginecole/core";
+import { formatDate, formatDelta, formatMonth, formatNumber, formatPercent } from "imaginecole/core";
+import { statusBadge } from "./statusBadge.js";
 import { t } from "./i18n.js";
 import { monthDate } from "./lineChart.js";
 
 /**
  * A key figure: latest value, change on the previous month, share of target, and a small trend
  * line with the target trajectory. `series` is [{period, value, target, change, countries}] in
- * month order, `change` counting only the countries that reported both months.
+ * month order, `change` counting only the countries that reported both months. `phase`: the
+ * all-country phase-to-date row of mart.indicator_periods (status, phase target and deadline), which
+ * colours the card and names the target the phase ends on.
  */
-export function trendCard({ lang, title, series, countries }) {
+export function trendCard({ lang, title, series, countries, phase }) {
   const known = series.filter((d) => d.value != null);
   const last = known.at(-1);
   const x = (d) => monthDate(d.period);
@@ -28,8 +31,9 @@ export function trendCard({ lang, title, series, countries }) {
     x: { type: "utc" },
   });
   spark.setAttribute("aria-hidden", "true");
-  return el("div", { class: "ie-card", "data-indicator": title },
-    el("h3", {}, title),
+  const status = phase?.target_status ?? null;
+  return el("div", { class: `ie-card${status ? ` ie-card-${status}` : ""}`, "data-indicator": title, "data-status": status },
+    el("h3", {}, title, status ? " " : null, status ? statusBadge(lang, status) : null),
     el("div", { class: "ie-big" }, last ? formatNumber(lang, last.value, 0) : t(lang, "common.noData")),
     last ? el("p", {}, formatMonth(lang, last.period), last.countries < countries ? ` — ${t(lang, "common.reporting", { n: last.countries, total: countries })}` : "") : null,
     last?.change != null ? el("p", {}, t(lang, "common.vsPrevious", { delta: formatDelta(lang, last.change) })) : null,
@@ -37,6 +41,9 @@ export function trendCard({ lang, title, series, countries }) {
       ? el("p", {}, last.target
         ? t(lang, "common.ofTarget", { share: formatPercent(lang, last.value / last.target), target: formatNumber(lang, last.target, 0) })
         : t(lang, "common.noTarget"))
+      : null,
+    phase?.phase_target != null
+      ? el("p", { class: "ie-phase-target" }, t(lang, "common.phaseTarget", { target: formatNumber(lang, phase.phase_target, 0), date: formatDate(lang, phase.phase_deadline) }))
       : null,
     spark,
   );

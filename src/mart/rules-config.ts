@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { ImaginEcoleError, EXIT } from "../core/errors.ts";
+import { formatNumber, formatPercent } from "../core/format.ts";
 import type { Bilingual } from "../core/message.ts";
+import type { RuleId } from "./catalogue.ts";
 
 export const DEFAULT_RULES_PATH = "pipelines/indicators.json";
 
@@ -91,4 +93,51 @@ export function checkRules(data: unknown, path: string): IndicatorRules {
     fail("targetStatus.atRisk", { fr: "doit être inférieur ou égal à onTrack.", en: "must not exceed onTrack." });
   }
   return rules;
+}
+
+/**
+ * When each rule flags a country, in words, with the thresholds of pipelines/indicators.json: what
+ * the bottleneck page shows beside each rule, so a reader knows how far a country is from the line.
+ */
+export function ruleThreshold(id: RuleId, rules: IndicatorRules): Bilingual {
+  const pct = (lang: "fr" | "en", share: number) => formatPercent(lang, share);
+  const num = (lang: "fr" | "en", n: number) => formatNumber(lang, n, 0);
+  const both = (text: (lang: "fr" | "en") => string): Bilingual => ({ fr: text("fr"), en: text("en") });
+  const { targetStatus: s, rules: r } = rules;
+  switch (id) {
+    case "behind_trajectory":
+      return both((l) => l === "fr"
+        ? `Un indicateur sous ${pct(l, s.onTrack)} de sa trajectoire le dernier mois complet (moyenne), sous ${pct(l, s.atRisk)} (élevée).`
+        : `An indicator below ${pct(l, s.onTrack)} of its trajectory in the last complete month (medium), below ${pct(l, s.atRisk)} (high).`);
+    case "resources_stuck_in_validation": {
+      const v = r.resources_stuck_in_validation;
+      return both((l) => l === "fr"
+        ? `Au moins ${num(l, v.minCount)} ressources en validation depuis ${num(l, v.days)} jours ou plus ; élevée à partir de ${num(l, v.highCount)}.`
+        : `At least ${num(l, v.minCount)} resources in validation for ${num(l, v.days)} days or more; high from ${num(l, v.highCount)}.`);
+    }
+    case "trained_but_inactive": {
+      const v = r.trained_but_inactive;
+      return both((l) => l === "fr"
+        ? `À partir de ${num(l, v.minTeachersTrained)} enseignants formés, moins de ${pct(l, v.ratioMedium)} d'utilisateurs actifs par enseignant formé ; élevée sous ${pct(l, v.ratioHigh)}.`
+        : `From ${num(l, v.minTeachersTrained)} teachers trained, fewer than ${pct(l, v.ratioMedium)} active users per teacher trained; high below ${pct(l, v.ratioHigh)}.`);
+    }
+    case "falling_use": {
+      const v = r.falling_use;
+      return both((l) => l === "fr"
+        ? `Utilisateurs actifs des trois derniers mois en baisse d'au moins ${pct(l, v.dropMedium)} sur les trois précédents ; élevée à partir de ${pct(l, v.dropHigh)}.`
+        : `Active users of the last three months down ${pct(l, v.dropMedium)} or more on the three before; high from ${pct(l, v.dropHigh)}.`);
+    }
+    case "stale_data": {
+      const v = r.stale_data;
+      return both((l) => l === "fr"
+        ? `Feuille pays non modifiée depuis ${num(l, v.sheetDays)} jours (élevée à partir de ${num(l, v.sheetDaysHigh)}), ou un export ou relevé mensuel attendu manquant.`
+        : `Country sheet not edited for ${num(l, v.sheetDays)} days (high from ${num(l, v.sheetDaysHigh)}), or an expected monthly export or statement missing.`);
+    }
+    case "overdue_activities": {
+      const v = r.overdue_activities;
+      return both((l) => l === "fr"
+        ? `Au moins ${num(l, v.minCount)} activités échues et non réalisées, ${pct(l, v.shareMedium)} ou plus de celles dues ; élevée à partir de ${pct(l, v.shareHigh)}.`
+        : `At least ${num(l, v.minCount)} activities past due and not done, ${pct(l, v.shareMedium)} or more of those due; high from ${pct(l, v.shareHigh)}.`);
+    }
+  }
 }

@@ -19,7 +19,7 @@ import { PAGES } from "../../dashboards/components/i18n.ts";
 import { EXIT, errorText, ImaginEcoleError } from "../core/errors.ts";
 import { resolveLang } from "../core/lang.ts";
 import { filesUnder, precompress } from "./compress.ts";
-import { externalizeScripts, pageLang, setLang } from "./html.ts";
+import { allowZoom, externalizeScripts, pageLang, setLang } from "./html.ts";
 import { loadersFailed, pageCountries, runLoadersOnce, stubLoaders } from "./loaders.ts";
 import { keepNodeBundles, restoreNodeBundles } from "./node-bundles.ts";
 
@@ -170,11 +170,11 @@ function keepEditionPages(root: string, edition: Edition): void {
   }
 }
 
-/** Each page gets its language on <html> and its inline scripts as files beside it (src/site/html.ts). */
+/** Each page gets its language on <html>, a zoomable viewport and its inline scripts as files beside it (src/site/html.ts). */
 function finishPages(site: string): void {
   for (const file of filesUnder(site).filter((f) => f.endsWith(".html"))) {
     const path = join(site, file);
-    const { html, scripts } = externalizeScripts(setLang(readFileSync(path, "utf8"), pageLang(file)), basename(file));
+    const { html, scripts } = externalizeScripts(allowZoom(setLang(readFileSync(path, "utf8"), pageLang(file))), basename(file));
     for (const script of scripts) writeFileSync(join(dirname(path), script.name), script.content);
     writeFileSync(path, html);
   }

@@ -37,6 +37,14 @@ export function externalizeScripts(html: string, page: string): { html: string; 
   return { html: out, scripts };
 }
 
+/**
+ * Framework's viewport forbids zooming (`maximum-scale=1`): a reader on a phone who needs larger
+ * text must be able to pinch (WCAG 1.4.4).
+ */
+export function allowZoom(html: string): string {
+  return html.replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=[\d.]+/i, "$1");
+}
+
 /** `<html>` → `<html lang="fr">`, so the language is right before any script runs. */
 export function setLang(html: string, lang: string): string {
   return html.replace(/<html(?![^>]*\blang=)([^>]*)>/i, `<html lang="${lang}"$1>`);

@@ -3,7 +3,7 @@
 // Some text is hostile on purpose (HTML in titles, comments, rejected values) to prove escaping.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadCatalogue } from "../../src/mart/catalogue.ts";
+import { loadCatalogue, RULE_GUIDE, RULES } from "../../src/mart/catalogue.ts";
 import { parseCountries } from "../../src/sources/reference/countries.ts";
 import { Sql } from "../../src/warehouse/sql-file.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
@@ -15,6 +15,14 @@ export const MONTHS = Array.from({ length: 12 }, (_, i) => {
   return d.toISOString().slice(0, 10);
 });
 const AS_OF = MONTHS[MONTHS.length - 1]!;
+
+/** [indicator, value, target, target status, phase target] of all countries together, phase to date. */
+export const REGIONAL_PHASE: [string, number, number | null, string | null, number | null][] = [
+  ["trainers_trained", 1210, 1290, "at_risk", 3000],
+  ["teachers_trained", 41000, 52000, "off_track", 120000],
+  ["resources_published", 130, 120, "on_track", 400],
+  ["monthly_active_users", 5200, null, null, null],
+];
 
 /** Builds the warehouse at `path` for every country of `countriesCsv` (default: the reference CSV). */
 export async function buildFixtureWarehouse(path: string, countriesCsv = join(ROOT, "pipelines/reference/countries.csv")): Promise<void> {
@@ -31,8 +39,21 @@ export async function buildFixtureWarehouse(path: string, countriesCsv = join(RO
           i.cumulative, i.ascending, i.regional ?? null, i.snapshot, i.disaggregations.join(","), i.target_key, i.sources.join(","),
         ]);
       }
+      for (const [position, id] of RULES.entries()) {
+        const g = RULE_GUIDE[id];
+        await db.run("INSERT INTO mart.rule_catalogue VALUES ($1, $2, $3, $4, $5, $6)", [id, position, g.label_fr, g.label_en, g.action_fr, g.action_en]);
+      }
       await db.run("INSERT INTO mart.build_info VALUES ('2026-11-15 08:00:00+00', $1, '2025-06-01', '2027-12-31')", [AS_OF]);
       for (const [n, c] of countries.entries()) await country(db, c.country_code, n);
+      // All countries together, phase to date: the overview's cards take their status and phase target from here.
+      for (const [id, value, target, status, phaseTarget] of REGIONAL_PHASE) {
+        await db.run(
+          `INSERT INTO mart.indicator_periods (country_code, period_type, period, period_start, period_end, indicator_id,
+             disaggregation, value, target, target_status, phase_target, phase_deadline, status)
+           VALUES ('ALL', 'phase', 'phase', '2025-06-01', last_day($1::DATE), $2, '', $3, $4, $5, $6, '2027-12-31', 'provisional')`,
+          [AS_OF, id, value, target, status, phaseTarget],
+        );
+      }
     });
   } finally {
     db.close();

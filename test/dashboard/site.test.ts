@@ -2,12 +2,18 @@
 // the numbers of a country page against mart.indicators, escaping, the overview's weight, and a
 // country that exists only as a row of the reference CSV. The site is built once, offline.
 import { DuckDBInstance } from "@duckdb/node-api";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Papa from "papaparse";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGES } from "../../dashboards/components/i18n.ts";
-import { formatValue } from "../../src/core/format.ts";
+import { formatPercent, formatValue } from "../../src/core/format.ts";
+import { RULE_GUIDE, RULES } from "../../src/mart/catalogue.ts";
+import { loadRules, ruleThreshold } from "../../src/mart/rules-config.ts";
 import { serveDist } from "../../src/site/serve.ts";
+import { axeViolations, offscreen, unreachableMenuEntries } from "./layout.ts";
 import { buildTestSite, type TestSite } from "./site.ts";
 
 const CHROMIUM_ARGS = [
@@ -41,8 +47,8 @@ interface Visit {
 }
 
 /** Opens a path and records console errors, uncaught exceptions, requests leaving 127.0.0.1 and gzipped sizes. */
-async function visit(path: string): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function visit(path: string, viewport = { width: 1280, height: 900 }): Promise<Visit> {
+  const page = await browser.newPage({ viewport });
   const errors: string[] = [];
   const outside: string[] = [];
   const bytes = new Map<string, number>();
@@ -60,7 +66,8 @@ async function visit(path: string): Promise<Visit> {
     }
   });
   await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
-  await page.waitForFunction(() => !document.querySelector("main .observablehq--loading"));
+  // Framework's placeholder for a value still being computed is an <observablehq-loading> element.
+  await page.waitForFunction(() => !document.querySelector("main .observablehq--loading, main observablehq-loading"));
   return { page, errors, outside, bytes };
 }
 
@@ -88,6 +95,71 @@ describe("every page", () => {
   }
 });
 
+// A phone (390 × 844) and a laptop (1366 × 900): nothing sticks out of the screen but a wide
+// table's own scroll box, the whole menu can be reached, and axe-core finds no serious or critical
+// WCAG 2.1 AA violation.
+const VIEWPORTS = [{ width: 390, height: 844 }, { width: 1366, height: 900 }];
+describe("on a phone and on a desktop", () => {
+  for (const viewport of VIEWPORTS) {
+    for (const lang of ["fr", "en"]) {
+      for (const path of pagePaths(lang)) {
+        it.concurrent(`${path} at ${viewport.width} px fits the screen, reaches every menu entry and passes axe-core`, async ({ expect }) => {
+          const { page } = await visit(path, viewport);
+          try {
+            expect(await offscreen(page)).toEqual([]);
+            const violations = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+            expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+            expect(await unreachableMenuEntries(page)).toEqual([]);
+          } finally {
+            await page.close();
+          }
+        }, 180_000);
+      }
+    }
+  }
+
+  it("folds the menu on a phone and opens it with one tap, without a script", async () => {
+    const { page } = await visit("fr/goulots", VIEWPORTS[0]);
+    const entry = page.locator(".ie-nav a", { hasText: "Formation" });
+    expect(await entry.isVisible()).toBe(false);
+    // The header holds the title bar and the folded menu only: the page's title is on the first screen.
+    const header = await page.locator("#observablehq-header").boundingBox();
+    expect(header!.height).toBeLessThan(150);
+    expect(await page.locator("main h1").boundingBox().then((b) => b!.y)).toBeGreaterThanOrEqual(header!.y + header!.height);
+    await page.locator(".ie-menu > summary").click();
+    expect(await entry.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("keeps a wide table's first column in view while the table scrolls sideways", async () => {
+    const { page } = await visit("en/goulots", VIEWPORTS[0]);
+    const table = page.locator("#ie-flags");
+    const box = table.locator("xpath=..");
+    expect(await box.evaluate((b) => b.scrollWidth > b.clientWidth)).toBe(true);
+    await box.evaluate((b) => { b.scrollLeft = b.scrollWidth; });
+    const first = await table.locator("tbody tr").first().locator("th").boundingBox();
+    expect(first!.x).toBeGreaterThanOrEqual(0);
+    expect(first!.x + first!.width).toBeLessThanOrEqual(VIEWPORTS[0]!.width);
+    await page.close();
+  });
+
+  it("has a skip link first, to the page's content", async () => {
+    const { page } = await visit("en/", VIEWPORTS[0]);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("#observablehq-main");
+    expect(await page.locator("a.ie-skip").isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("gives every section heading an anchor named after it, not a number", async () => {
+    const { page } = await visit("fr/pays/BF");
+    const ids = await page.locator("main h2").evaluateAll((hs) => hs.map((h) => h.id));
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) expect(id).toMatch(/^[a-z][\w-]*$/i);
+    await page.close();
+  });
+});
+
 describe("the site root", () => {
   it("sends visitors to the French overview", async () => {
     const { page } = await visit("");
@@ -112,6 +184,41 @@ describe("the country table of the overview", () => {
     expect(await header.getAttribute("aria-sort")).toBe("descending");
     expect(await column()).toEqual([...ascending].reverse());
     await page.close();
+  });
+});
+
+describe("a table's download and shared sort", () => {
+  it("downloads as CSV exactly the table shown, in the order shown", async () => {
+    const { page } = await visit("fr/");
+    const table = page.locator("#ie-countries-table");
+    await table.locator("thead th", { hasText: "Formateurs formés" }).locator("button").click();
+    const shown = await table.locator("tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => {
+      const copy = cell.cloneNode(true) as Element;
+      for (const hidden of copy.querySelectorAll(".ie-sr")) hidden.remove();
+      return copy.textContent!.replace(/\s+/g, " ").trim();
+    })));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#ie-countries-table + a.ie-csv, .ie-table-block:has(#ie-countries-table) a.ie-csv").first().click()]);
+    expect(download.suggestedFilename()).toBe("ie-countries-table.csv");
+    const csv = readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "");
+    const parsed = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
+    expect(parsed).toEqual(shown);
+    expect(parsed.length).toBe(COUNTRIES.length + 1);
+    await page.close();
+  });
+
+  it("keeps a sort in the page's address, and a shared link opens the table sorted the same way", async () => {
+    const { page } = await visit("en/");
+    await page.locator("#ie-countries-table thead th", { hasText: "Trainers trained" }).locator("button").click();
+    await page.locator("#ie-countries-table thead th", { hasText: "Trainers trained" }).locator("button").click();
+    const address = page.url();
+    expect(new URL(address).searchParams.get("sort.ie-countries-table")).toBe("trainers_trained:desc");
+    const order = () => page.locator("#ie-countries-table tbody th").allTextContents();
+    const sorted = await order();
+    await page.close();
+    const shared = await visit(address.replace(server.url, ""));
+    expect(await shared.page.locator("#ie-countries-table thead th", { hasText: "Trainers trained" }).getAttribute("aria-sort")).toBe("descending");
+    expect(await shared.page.locator("#ie-countries-table tbody th").allTextContents()).toEqual(sorted);
+    await shared.page.close();
   });
 });
 
@@ -179,6 +286,8 @@ describe("a country page", () => {
 describe("a country added as a row of the reference CSV", () => {
   it("gets its page and its place on the map with no code change", async () => {
     const { page } = await visit("fr/");
+    // The map is drawn once its width is known (resize), after the page's values.
+    await page.locator("figure svg a").first().waitFor();
     const links = await page.locator("figure svg a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(links).toHaveLength(COUNTRIES.length);
     expect(links).toContain("./pays/GA");
@@ -190,6 +299,62 @@ describe("a country added as a row of the reference CSV", () => {
 });
 
 describe("the overview page", () => {
+  it("leads with the countries behind, named in the sentence as in the table, and says how fresh the data is", async () => {
+    const { page } = await visit("fr/");
+    const rows = await page.locator("#ie-countries-table tbody tr").evaluateAll((trs) => trs.map((tr) => ({
+      name: tr.querySelector("th")!.textContent!.trim(),
+      status: tr.querySelector('[data-key="status"] .ie-status')!.className.replace(/.*ie-status-/, ""),
+    })));
+    expect(rows).toHaveLength(COUNTRIES.length);
+    const behind = rows.filter((r) => r.status === "off_track" || r.status === "at_risk");
+    expect(behind.length).toBeGreaterThan(0);
+    const headline = (await page.locator("#ie-headline").textContent())!;
+    expect(headline).toMatch(new RegExp(`^${behind.length} pays sur ${COUNTRIES.length} en retard : `));
+    for (const r of rows) {
+      if (behind.includes(r)) expect(headline).toContain(r.name);
+      else expect(headline.split("Sans données")[0]).not.toContain(`${r.name} (`);
+    }
+    // Off-track countries come before the at-risk ones.
+    const positions = behind.map((r) => ({ ...r, at: headline.indexOf(`${r.name} (`) }));
+    const lastOff = Math.max(...positions.filter((p) => p.status === "off_track").map((p) => p.at));
+    const firstRisk = Math.min(...positions.filter((p) => p.status === "at_risk").map((p) => p.at));
+    expect(lastOff).toBeLessThan(firstRisk);
+    expect(await page.locator("#ie-freshness").textContent()).toBe("Données au 31/10/2026 · mises à jour le 15/11/2026 à 08:00 (UTC)");
+    const { targetStatus } = loadRules(join(import.meta.dirname, "../../pipelines/indicators.json"));
+    expect(await page.locator("#ie-status-rule").textContent()).toContain(`la moins bonne de ses indicateurs par rapport à leur trajectoire (en bonne voie à partir de ${formatPercent("fr", targetStatus.onTrack)}`);
+    await page.close();
+  });
+
+  it("colours each key figure by the mart's all-country status and names the phase target and its date", async () => {
+    const { page } = await visit("en/");
+    const card = page.locator('.ie-card[data-indicator="Trainers trained"]');
+    expect(await card.getAttribute("data-status")).toBe("at_risk");
+    expect(await card.locator(".ie-status").textContent()).toBe("At risk");
+    expect(await card.locator(".ie-phase-target").textContent()).toBe("Phase target: 3,000 by 2027-12-31");
+    expect(await page.locator('.ie-card[data-indicator="Teachers trained (cascade)"]').getAttribute("data-status")).toBe("off_track");
+    await page.close();
+  });
+
+  it("writes the share of the target in every cell and marks exactly the lagging ones", async () => {
+    const { page } = await visit("en/");
+    const cells = await page.locator('#ie-countries-table tbody td[data-key="trainers_trained"]').evaluateAll((tds) => tds.map((td) => ({
+      lag: td.classList.contains("ie-lag"),
+      status: td.querySelector("[data-status]")?.getAttribute("data-status") ?? null,
+      value: Number(td.firstChild!.firstChild!.textContent!.replace(/\D/g, "")),
+      target: Number(td.querySelector(".ie-target")?.textContent?.replace(/\D/g, "") ?? "NaN"),
+      share: td.querySelector(".ie-pct")?.textContent ?? "",
+    })));
+    expect(cells.length).toBe(COUNTRIES.length);
+    expect(cells.some((c) => c.lag)).toBe(true);
+    expect(cells.some((c) => !c.lag && c.share !== "")).toBe(true);
+    for (const c of cells.filter((c) => c.share !== "")) {
+      expect(c.lag).toBe(c.status === "off_track" || c.status === "at_risk");
+      expect(c.share).toContain(formatPercent("en", c.value / c.target));
+      if (c.lag) expect(c.share).toMatch(/^▼ .*\((Off track|At risk)\)$/);
+    }
+    await page.close();
+  });
+
   it(`weighs at most ${OVERVIEW_BUDGET / 1024} KB gzipped in all`, async () => {
     const { page, bytes } = await visit("fr/");
     const total = [...bytes.values()].reduce((a, b) => a + b, 0);
@@ -206,6 +371,67 @@ describe("printing", () => {
     expect(await page.locator(".ie-nav").isVisible()).toBe(false);
     expect(await page.locator("a.ie-lang").isVisible()).toBe(false);
     expect(await page.locator("#ie-country-indicators").isVisible()).toBe(true);
+    // Dated on paper, with colours kept.
+    expect(await page.locator(".ie-print-stamp").textContent()).toMatch(/^Tableau de bord ImaginEcole, version du \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} \(UTC\)\.$/);
+    expect(await page.locator(".ie-print-stamp").isVisible()).toBe(true);
+    expect(await page.locator(".ie-status").first().evaluate((b) => getComputedStyle(b).printColorAdjust)).toBe("exact");
+    await page.emulateMedia({ media: "screen" });
+    expect(await page.locator(".ie-print-stamp").isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
+describe("the map of the overview", () => {
+  it("names every member country, labels each link with its name and status, and sets no-data apart from non-members", async () => {
+    // Gabon's figures are taken away on the way to the browser: the map must draw it as "no data".
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route(/\/_file\/data\/countries\.[0-9a-f]+\.json$/, async (route) => {
+      const countries = (await (await route.fetch()).json()) as { country_code: string; status: string }[];
+      await route.fulfill({ json: countries.map((c) => (c.country_code === "GA" ? { ...c, status: "no_data" } : c)) });
+    });
+    await page.goto(`${server.url}en/`, { waitUntil: "networkidle" });
+    const svg = page.locator("figure svg[aria-label]").filter({ has: page.locator("a") });
+    const labels = await svg.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("aria-label")));
+    expect(labels).toHaveLength(COUNTRIES.length);
+    for (const l of labels) expect(l).toMatch(/^[A-Z][^—]+ — (On track|At risk|Off track|No data)$/);
+    expect(labels).toContain("Gabon — No data");
+    const text = await svg.locator("text").allTextContents();
+    expect(text).toContain("Burkina Faso");
+    expect(text).not.toContain("BF");
+    // Gabon is white with a dashed outline; the neighbours are filled grey, with no dashes.
+    const style = (selector: string) => svg.locator(selector).first().evaluate((p) => {
+      const g = p.closest("g")!;
+      return { fill: g.getAttribute("fill"), dashes: g.getAttribute("stroke-dasharray") };
+    });
+    expect(await style('a[aria-label="Gabon — No data"] path')).toEqual({ fill: "#ffffff", dashes: "4,3" });
+    expect(await style('g[fill="#e4e4e4"] path')).toEqual({ fill: "#e4e4e4", dashes: null });
+    expect(await page.locator("#ie-headline").textContent()).toContain("No data: Gabon.");
+    await page.close();
+  });
+});
+
+describe("the bottlenecks page", () => {
+  it("lists the flags most severe first, each with a link to its figures, and every rule with its threshold and action", async () => {
+    const { page } = await visit("fr/goulots");
+    const severity = { high: 4, medium: 3, low: 2, info: 1 } as Record<string, number>;
+    const rows = await page.locator("#ie-flags tbody tr").evaluateAll((trs) => trs.map((tr) => ({
+      severity: tr.querySelector(".ie-status")!.className.replace(/.*ie-severity-/, ""),
+      evidence: tr.querySelector("a.ie-evidence")?.getAttribute("href") ?? null,
+    })));
+    expect(rows.length).toBeGreaterThan(3);
+    const ranks = rows.map((r) => severity[r.severity]!);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    for (const href of new Set(rows.map((r) => r.evidence))) {
+      expect(href).not.toBeNull();
+      const response = await page.request.get(new URL(href!, page.url()).toString());
+      expect(response.status(), href!).toBe(200);
+    }
+    const rules = loadRules(join(import.meta.dirname, "../../pipelines/indicators.json"));
+    const list = page.locator("#ie-rules");
+    expect(await list.locator("dt").count()).toBe(RULES.length);
+    expect(await list.locator("dd.ie-action").count()).toBe(RULES.length);
+    expect(await list.locator("#rule-behind_trajectory + dd.ie-threshold").textContent()).toContain(ruleThreshold("behind_trajectory", rules).fr);
+    expect(await list.textContent()).toContain(RULE_GUIDE.stale_data.action_fr);
     await page.close();
   });
 });

@@ -5,7 +5,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { precompress } from "../../src/site/compress.ts";
 import { cacheControl } from "../../src/site/headers.ts";
-import { externalizeScripts, pageLang, setLang } from "../../src/site/html.ts";
+import { allowZoom, externalizeScripts, pageLang, setLang } from "../../src/site/html.ts";
 
 const PAGE = `<!DOCTYPE html>
 <html>
@@ -57,5 +57,13 @@ describe("precompress(dir)", () => {
     expect(brotliDecompressSync(readFileSync(join(dir, "_file", "app.js.br"))).toString()).toBe(text);
     expect(() => readFileSync(join(dir, "small.html.gz"))).toThrow();
     expect(() => readFileSync(join(dir, "chart.png.gz"))).toThrow();
+  });
+});
+
+describe("allowZoom(html)", () => {
+  it("takes maximum-scale out of Framework's viewport, so a phone reader can pinch to zoom", () => {
+    const html = '<head><meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1"></head>';
+    expect(allowZoom(html)).toBe('<head><meta name="viewport" content="width=device-width, initial-scale=1"></head>');
+    expect(allowZoom(allowZoom(html))).toBe(allowZoom(html));
   });
 });

@@ -1,0 +1,92 @@
+// What a reader on a phone or a desktop meets, measured in the page itself: elements that stick out
+// of the viewport, menu entries that cannot be reached, and axe-core's accessibility violations.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Visible elements whose box leaves the viewport sideways, as `tag#id.class` with their box,
+ * except inside a container that scrolls sideways (a wide table's scroll box), and whether the
+ * page itself scrolls sideways.
+ */
+export async function offscreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width + 1) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    for (const e of document.body.querySelectorAll("*")) {
+      const box = e.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // Inside a closed <details> or display: none: not on the screen at all.
+      if (!e.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })) continue;
+      if (box.left >= -1 && box.right <= width + 1) continue;
+      const style = getComputedStyle(e);
+      if (style.visibility === "hidden" || style.clipPath !== "none" || style.clip !== "auto") continue;
+      let inside = false;
+      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+        // No named helper in here: the test runner's transform would rename it out of the page.
+        if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(p).overflowX)) {
+          const outer = p.getBoundingClientRect();
+          if (outer.left >= -1 && outer.right <= width + 1) inside = true;
+          break;
+        }
+      }
+      if (inside) continue;
+      const name = `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${typeof e.className === "string" && e.className ? `.${e.className.trim().split(/\s+/).join(".")}` : ""}`;
+      out.push(`${name} [${Math.round(box.left)}, ${Math.round(box.right)}] of ${width}`);
+    }
+    return out;
+  });
+}
+
+/**
+ * Menu entries (pages and countries) a reader cannot reach: after opening the menu and the country
+ * list as a reader would, each link is scrolled to and must be the topmost element at its centre,
+ * inside the viewport.
+ */
+export async function unreachableMenuEntries(page: Page): Promise<string[]> {
+  const toggle = page.locator(".ie-menu > summary");
+  if (await toggle.isVisible()) await toggle.click();
+  const countries = page.locator(".ie-countries > summary");
+  await countries.click();
+  const hrefs = await page.locator(".ie-nav a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const missing: string[] = [];
+  for (const href of hrefs) {
+    const link = page.locator(`.ie-nav a[href="${href}"]`);
+    await link.scrollIntoViewIfNeeded().catch(() => undefined);
+    const ok = await link.evaluate((a) => {
+      const box = a.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) return false;
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      if (x < 0 || y < 0 || x > document.documentElement.clientWidth || y > window.innerHeight) return false;
+      const top = document.elementFromPoint(x, y);
+      return top === a || a.contains(top);
+    });
+    if (!ok) missing.push(href);
+  }
+  return missing;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * axe-core's WCAG 2.1 A and AA violations of the page. axe is evaluated by the test, not added as a
+ * <script>: the site's Content-Security-Policy stays as served.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  });
+}
