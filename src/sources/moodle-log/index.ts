@@ -61,7 +61,7 @@ export async function importMoodleLogs(ctx: RunContext, files: string[], options
       },
       { dryRun: ctx.dryRun },
     );
-    if (!ctx.dryRun) await recordSourceLocation(ctx.warehouse, { source: MOODLE_SOURCE, location: shown, countryCode: country, editedAt: statSync(file).mtime }, ctx.now);
+    if (!ctx.dryRun && result.status !== "failed") await recordSourceLocation(ctx.warehouse, { source: MOODLE_SOURCE, location: shown, countryCode: country, editedAt: statSync(file).mtime }, ctx.now);
     const skippedRows = result.status === "failed" || result.status === "skipped" ? {} : skipped;
     ctx.log(describeLoad(ctx, shown, result, skippedRows));
     results.push({ ...result, skippedRows });

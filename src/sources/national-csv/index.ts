@@ -5,7 +5,7 @@ import { basename, join, resolve } from "node:path";
 import { DEFAULT_PROFILES_DIR, type NationalCsvSource } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { RunContext } from "../../context/run-context.ts";
-import { readCountries, unknownCountry } from "../reference/lookup.ts";
+import { isMember, readCountries, unknownCountry } from "../reference/lookup.ts";
 import { say } from "../../core/message.ts";
 import { alreadyLoaded, loadBatch, type LoadResult } from "../../warehouse/batch.ts";
 import { knownHash, modifiedAt, rememberHash } from "../../warehouse/content-hash.ts";
@@ -43,7 +43,7 @@ export async function runNationalCsv(ctx: RunContext, source: NationalCsvSource)
       ctx.progress?.tick();
       const country = folder.toUpperCase();
       const files = await filesOldestFirst(join(inbox, folder));
-      if (!members.some((m) => m.country_code === country)) {
+      if (!isMember(members, country)) {
         const refused = unknownCountry(members, folder, { fr: `dossier de dépôt ${folder}`, en: `drop folder ${folder}` });
         ctx.log(refused.text(ctx.lang));
         for (const path of files) results.push(await failedBeforeBatch(ctx, path, country, refused));
@@ -162,7 +162,7 @@ async function importFile(
     ),
   );
   if (outcome) ctx.log(describe(ctx, country, file, profile, found, outcome, result));
-  if (!ctx.dryRun) await recordSourceLocation(ctx.warehouse, { source: SOURCE, location: path, countryCode: country, editedAt: modifiedAt(known) }, ctx.now);
+  if (!ctx.dryRun && result.status !== "failed") await recordSourceLocation(ctx.warehouse, { source: SOURCE, location: path, countryCode: country, editedAt: modifiedAt(known) }, ctx.now);
   return { result, sha256: found.scan.sha256 };
 }
 

@@ -33,6 +33,14 @@ export function countryMatcher(countries: readonly CountryNames[]): (value: stri
   return (value) => index.get(normaliseLabel(value)) ?? null;
 }
 
+/**
+ * Whether `code` is a member country. With no reference at all (a bare warehouse outside a
+ * project) every well-formed code passes: every run loads the reference first.
+ */
+export function isMember(countries: readonly CountryNames[], code: string): boolean {
+  return countries.length === 0 || countries.some((c) => c.country_code === code);
+}
+
 /** The member country whose code or name is closest to what was typed. Pure. */
 export function closestCountry(countries: readonly CountryNames[], value: string): CountryNames | null {
   const typed = normaliseLabel(value);

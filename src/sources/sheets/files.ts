@@ -5,7 +5,7 @@ import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import { systemFault } from "../../core/faults.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
-import { readCountries, unknownCountry } from "../reference/lookup.ts";
+import { isMember, readCountries, unknownCountry } from "../reference/lookup.ts";
 import { SOURCE } from "./load.ts";
 import { TAB_CONTRACTS, contractForTitle } from "./contracts.ts";
 import { buildEnv, type SheetOptions } from "./env.ts";
@@ -31,7 +31,6 @@ export async function runSheetFiles(ctx: RunContext, source: SheetFilesSource, o
   const results: LoadResult[] = [];
   const entries = readdirSync(folder).filter((name) => statSync(join(folder, name)).isDirectory()).sort();
   const countries = await readCountries(ctx);
-  const known = new Set(countries.map((c) => c.country_code));
   ctx.progress?.start(source.name, entries.length);
   for (const name of entries) {
     ctx.progress?.tick();
@@ -41,7 +40,7 @@ export async function runSheetFiles(ctx: RunContext, source: SheetFilesSource, o
       continue;
     }
     const country = isRegional ? null : name.toUpperCase();
-    if (country !== null && !known.has(country)) {
+    if (country !== null && !isMember(countries, country)) {
       const refused = unknownCountry(countries, name, { fr: `dossier ${shownPath(ctx, join(folder, name))}`, en: `folder ${shownPath(ctx, join(folder, name))}` });
       ctx.log(refused.text(ctx.lang));
       results.push(await loadBatch(ctx.warehouse, { source: SOURCE, location: shownPath(ctx, join(folder, name)), countryCode: country }, async () => {

@@ -109,7 +109,8 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
     },
     { dryRun: ctx.dryRun },
   );
-  if (!ctx.dryRun) {
+  // A refused batch leaves the warehouse as it was, its dates included.
+  if (!ctx.dryRun && result.status !== "failed") {
     await recordSourceLocation(ctx.warehouse, {
       source: SOURCE, location: input.location, countryCode: input.country, editedAt: input.editedAt ?? null, url: input.url ?? null,
     }, ctx.now);

@@ -74,7 +74,7 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
     const large = known.sha256 === undefined && known.size > LARGE_FILE_BYTES;
     const result = large ? await underImportMemoryLimit(ctx.warehouse, load) : await load();
     if (sha256 instanceof Promise && result.status !== "failed") await rememberHash(ctx.warehouse, known, await sha256);
-    if (!ctx.dryRun) await recordSourceLocation(ctx.warehouse, { source: XAPI_SOURCE, location: shown, editedAt: modifiedAt(known) }, ctx.now);
+    if (!ctx.dryRun && result.status !== "failed") await recordSourceLocation(ctx.warehouse, { source: XAPI_SOURCE, location: shown, editedAt: modifiedAt(known) }, ctx.now);
     ctx.log(describeLoad(ctx, shown, result));
     results.push(result);
   }
