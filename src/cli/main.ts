@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { resolveLang } from "../core/lang.ts";
-import type { GlobalOptions } from "./context.ts";
+import { dbPath, type GlobalOptions } from "./context.ts";
+import { warehouseFault } from "../warehouse/faults.ts";
 import { IMPORT_KIND_NAMES, importOptions } from "../sources/registry.ts";
 import { addBuildCommand } from "./commands/build.ts";
 import { addPublishCommand } from "./commands/publish.ts";
@@ -136,6 +137,12 @@ function handle(error: unknown): number {
   if (error instanceof ImaginEcoleError) {
     process.stderr.write(error.text(lang()) + "\n");
     return error.exitCode;
+  }
+  // A damaged warehouse, a read-only folder or a full disk met after opening: said, not traced.
+  const fault = warehouseFault(error, dbPath(globals()));
+  if (fault) {
+    process.stderr.write(fault.text(lang()) + "\n");
+    return fault.exitCode;
   }
   process.stderr.write(String((error as Error)?.stack ?? error) + "\n");
   return EXIT.failed;

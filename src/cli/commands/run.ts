@@ -6,7 +6,7 @@ import { generateDemo } from "../../demo/generate.ts";
 import { openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
 import { acquireRunLock, readHolder } from "../../schedule/index.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
-import { exitCodeOf, printResults } from "../report.ts";
+import { afterCommitError, exitCodeOf, printResults } from "../report.ts";
 import { say } from "../../core/message.ts";
 
 /** `run` and `check` without files: every configured source, then the mart. */
@@ -36,6 +36,7 @@ export async function runCommand(
     }
     if (outcome.martRebuilt) write(say(lang, { fr: "Indicateurs recalculés.", en: "Indicators rebuilt." }));
     const results = outcome.sources.flatMap((s) => s.results);
+    if (outcome.derivedFailure) throw afterCommitError(results, outcome.derivedFailure.output, outcome.derivedFailure.error, ctx.warehouse.path);
     process.exitCode = exitCodeOf(results, outcome.sources.filter((s) => s.error).length);
   } finally {
     ctx.warehouse.close();

@@ -3,14 +3,14 @@ import { codesOf, label } from "../../core/labels.ts";
 import type { Lang } from "../../core/lang.ts";
 import { say } from "../../core/message.ts";
 import { readStatus } from "../../status/index.ts";
-import { Warehouse } from "../../warehouse/warehouse.ts";
-import { dbPath, today, type GlobalOptions } from "../context.ts";
+import { openForReading, today, type GlobalOptions } from "../context.ts";
 import { rejectLine } from "../report.ts";
 
 const SHOWN_REJECTS = 30;
 
 export async function statusCommand(options: GlobalOptions, lang: Lang, o: { json?: boolean }): Promise<void> {
-  const warehouse = await Warehouse.open(dbPath(options));
+  // Read-only, so status works on a read-only warehouse and beside a reader such as the site build.
+  const warehouse = await openForReading(options, lang, { tolerant: true });
   try {
     const status = await readStatus(warehouse, today());
     const out = (line = ""): void => void process.stdout.write(line + "\n");
