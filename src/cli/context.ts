@@ -1,5 +1,6 @@
-import { accessSync, constants } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { loadConfig, type PipelinesConfig } from "../config/pipelines.ts";
 import type { RunContext } from "../context/run-context.ts";
 import { errorText } from "../core/errors.ts";
@@ -45,7 +46,7 @@ export async function openContext(
 ): Promise<{ ctx: RunContext; config: PipelinesConfig; configPath: string }> {
   const { path: configPath, config } = loadConfig(ROOT, options.config);
   const key = resolveKey(process.env, config.demo);
-  const warehouse = await Warehouse.open(dbPath(options));
+  const warehouse = await Warehouse.open(extra.dryRun ? checkedCopy(dbPath(options)) : dbPath(options));
   const bar = terminalProgress(options.logFormat !== "json");
   const ctx: RunContext = {
     warehouse,
@@ -111,8 +112,23 @@ export async function openForReading(options: GlobalOptions, lang: Lang, o: { to
   return Warehouse.open(path, { readOnly: true });
 }
 
+/**
+ * The warehouse a dry run (`check`) opens: the file itself, or, when it is read-only, a copy in a
+ * temporary folder, since a dry run writes its batches before rolling them back. The copy goes
+ * when the process ends.
+ */
+function checkedCopy(path: string): string {
+  if (!existsSync(path) || writable(path)) return path;
+  const dir = mkdtempSync(join(tmpdir(), "imaginecole-check-"));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  const copy = join(dir, "warehouse.duckdb");
+  copyFileSync(path, copy);
+  if (existsSync(`${path}.wal`)) copyFileSync(`${path}.wal`, `${copy}.wal`);
+  return copy;
+}
+
 /** Whether this process may write the file and create files beside it (DuckDB's write-ahead log). */
-function writable(path: string): boolean {
+export function writable(path: string): boolean {
   try {
     accessSync(path, constants.W_OK);
     accessSync(dirname(path), constants.W_OK);

@@ -30,6 +30,7 @@ const commands = {
   sheets: () => import("./commands/sheets.ts"),
   demo: () => import("./commands/demo.ts"),
   serve: () => import("./commands/serve.ts"),
+  backup: () => import("./commands/backup.ts"),
 };
 const lang = () => resolveLang(globals().lang, process.env);
 
@@ -120,6 +121,12 @@ program
   .option("--dir <dir>", "site construit / built site", "dist")
   .option("--port <n>", "port", "3000")
   .action(async (o: { dir: string; port: string }) => (await commands.serve()).serveCommand(lang(), o));
+
+program
+  .command("backup")
+  .description("copie cohérente de l'entrepôt / consistent copy of the warehouse")
+  .requiredOption("--out <dir>", "dossier de la sauvegarde / backup folder")
+  .action(async (o: { out: string }) => (await commands.backup()).backupCommand(globals(), lang(), o));
 
 addBuildCommand(program, globals, lang);
 addPublishCommand(program, globals, lang);

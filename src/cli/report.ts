@@ -49,7 +49,8 @@ export async function printResults(
       en: `${mark} ${where}: ${n(r.rowsRead)} read, ${n(r.rowsLoaded)} ${loaded}, ${n(r.rowsRejected)} ${rejected}`,
     }));
     if (r.rowsRejected === 0) continue;
-    const rejects = r.rejects ?? (await storedRejects(warehouse, r.loadId));
+    // A warehouse that failed since (a full disk) cannot be read back: the counts above still say what was loaded.
+    const rejects = r.rejects ?? (await storedRejects(warehouse, r.loadId).catch(() => []));
     for (const x of rejects.slice(0, SHOWN_REJECTS)) write(`    ${rejectLine(x, lang)}`);
     if (r.rowsRejected > SHOWN_REJECTS) {
       write(say(lang, {

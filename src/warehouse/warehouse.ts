@@ -41,6 +41,8 @@ export interface OpenOptions {
 export class Warehouse {
   private constructor(
     readonly path: string,
+    /** Opened with `readOnly`: nothing can be written, not even a checkpoint. */
+    readonly readOnly: boolean,
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
   ) {}
@@ -92,7 +94,7 @@ export class Warehouse {
     await conn.run(`SET memory_limit = '${limit}'`);
     // Months and days are cut in UTC whatever the machine's zone, so every run buckets alike.
     await conn.run("SET TimeZone = 'UTC'");
-    const warehouse = new Warehouse(path, instance, conn);
+    const warehouse = new Warehouse(path, options.readOnly === true, instance, conn);
     try {
       if (!options.readOnly) await warehouse.migrate();
       // Reading the migrations touches the file's first blocks: a truncated or damaged file says so here, not mid-command.

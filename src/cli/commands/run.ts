@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Lang } from "../../core/lang.ts";
 import { runPipelines, selectSources } from "../../pipeline/run.ts";
 import { generateDemo } from "../../demo/generate.ts";
-import { openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
+import { dbPath, openContext, ROOT, runLockPath, writable, type GlobalOptions } from "../context.ts";
 import { acquireRunLock, readHolder } from "../../schedule/index.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import { afterCommitError, exitCodeOf, printResults } from "../report.ts";
@@ -15,7 +15,8 @@ export async function runCommand(
   lang: Lang,
   run: { only?: string[]; dryRun: boolean },
 ): Promise<void> {
-  const lock = await acquireRunLock(runLockPath(options));
+  // A dry run of a read-only warehouse works on a copy (openContext): no lock to take beside it.
+  const lock = run.dryRun && !writable(dbPath(options)) ? { release: async () => {} } : await acquireRunLock(runLockPath(options));
   if (!lock) throw await lockedError(options);
   const { ctx, config } = await openContext(options, lang, { dryRun: run.dryRun }).catch(async (error) => {
     await lock.release();
@@ -44,7 +45,7 @@ export async function runCommand(
   }
 }
 
-async function lockedError(options: GlobalOptions): Promise<ImaginEcoleError> {
+export async function lockedError(options: GlobalOptions): Promise<ImaginEcoleError> {
   const holder = await readHolder(runLockPath(options));
   const who = typeof holder === "object" ? `${holder.pid} (${holder.startedAt})` : "?";
   return new ImaginEcoleError({
