@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import {
-  chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync,
+  chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync,
 } from "node:fs";
 import { join } from "node:path";
 import { type CliResult, cli, ROOT, tempDir, TODAY } from "../support/cli.ts";
@@ -52,6 +52,8 @@ function expectSaid(r: CliResult, code: number, message: RegExp): void {
 
 describe("a warehouse that cannot be used", () => {
   it("garbage blocks, a truncated file, a foreign file: exit 5, says what is wrong and how to restore, no stack trace", async () => {
+    const demo = await sharedDemo();
+    expect(demo.run.code, demo.run.stderr.slice(-3000) + demo.run.stdout.slice(-3000)).toBe(3);
     const damaged = await copyOfSharedWarehouse(join(dir, "damaged.duckdb"));
     // Garbage over the start of every block after the file's headers: each block's checksum fails.
     const fd = openSync(damaged, "r+");

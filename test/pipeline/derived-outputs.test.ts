@@ -4,7 +4,7 @@
 // same as the one a clean sequence gives, and no half-written folder is left under a final name.
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { cli, demoConfig, ROOT, tempDir, TODAY } from "../support/cli.ts";
@@ -111,6 +111,7 @@ function dataFiles(dir: string): Record<string, string> {
 describe("derived outputs after kill -9", () => {
   it("the mart, the lake and a snapshot come out as a clean sequence's after one ordinary command; no partial folder", async () => {
     const demo = await sharedDemo();
+    expect(demo.run.code, demo.run.stderr.slice(-3000) + demo.run.stdout.slice(-3000)).toBe(3);
     const dir = tempDir("imaginecole-derived-");
     // New usage events: twenty statements of the demo under new ids.
     const source = join(demo.inputs, "xapi", readdirSync(join(demo.inputs, "xapi")).sort().at(-1)!);
@@ -178,4 +179,34 @@ describe("derived outputs after kill -9", () => {
     expect(Object.keys(dataFiles(snapshot)).length).toBeGreaterThan(5);
     expect(readdirSync(join(dir, "killed")).filter((name) => name.startsWith(".snapshot."))).toEqual([]);
   }, 900_000);
+
+  it("a step failing after the loads committed exits 4 and says the loads are kept; the next run finishes it", async () => {
+    const demo = await sharedDemo();
+    const dir = tempDir("imaginecole-after-commit-");
+    // The usage source reads a folder holding only new statements; the lake's folder is a file, so it cannot be written.
+    mkdirSync(join(dir, "xapi"));
+    const source = join(demo.inputs, "xapi", readdirSync(join(demo.inputs, "xapi")).sort().at(-1)!);
+    const lines = readFileSync(source, "utf8").split("\n").filter(Boolean).slice(0, 20);
+    writeFileSync(join(dir, "xapi", "new.ndjson"), lines.map((l) => l.replace(/^\{"id":"[0-9a-f]{8}/, '{"id":"c0ffee00')).join("\n") + "\n");
+    const configPath = demoConfig(dir, demo.inputs);
+    const config = JSON.parse(readFileSync(configPath, "utf8"));
+    config.sources.find((s: { kind: string }) => s.kind === "xapi-files").path = join(dir, "xapi");
+    config.lake = join(dir, "not-a-folder");
+    writeFileSync(config.lake, "");
+    writeFileSync(configPath, JSON.stringify(config));
+    const db = await copyOfSharedWarehouse(join(dir, "warehouse.duckdb"));
+
+    const failed = cli(["run", "--config", configPath, "--db", db]);
+    expect(failed.stdout).toMatch(/✓ .*new\.ndjson: 20 read, 20 loaded/);
+    expect(failed.stderr).toMatch(/The Parquet copy of the usage events could not be written: .*not-a-folder.*\. The 1 batch\(es\) loaded above \(✓ or !\) are kept in the warehouse\. The next command/);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+    expect(failed.code).toBe(4);
+
+    rmSync(config.lake);
+    const rerun = cli(["run", "--config", configPath, "--db", db]);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stdout).toMatch(/already loaded, skipped/);
+    expect(rerun.stderr).toMatch(/Writing the Parquet copy of the usage events/);
+    expect((await lakeDifference(join(demo.db, "..", "lake"), join(dir, "not-a-folder"))).rows).toBeGreaterThan(1000);
+  }, 600_000);
 });
