@@ -1,4 +1,4 @@
-import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { loadConfig, type PipelinesConfig } from "../config/pipelines.ts";
@@ -124,6 +124,9 @@ function checkedCopy(path: string): string {
   const copy = join(dir, "warehouse.duckdb");
   copyFileSync(path, copy);
   if (existsSync(`${path}.wal`)) copyFileSync(`${path}.wal`, `${copy}.wal`);
+  // The copy keeps the original's read-only mode: this process's own copy may be written.
+  chmodSync(copy, 0o600);
+  if (existsSync(`${copy}.wal`)) chmodSync(`${copy}.wal`, 0o600);
   return copy;
 }
 
