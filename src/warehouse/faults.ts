@@ -9,7 +9,7 @@ export type FaultKind = "foreign" | "damaged" | "read_only" | "disk_full";
 const PATTERNS: Array<[FaultKind, RegExp]> = [
   ["disk_full", /No space left on device|ENOSPC|disk is full|Could not write all bytes/i],
   ["foreign", /not a valid DuckDB database|is not a DuckDB|not a database file/i],
-  ["damaged", /Corrupt database file|checksum|Could not read enough bytes|database file .*(damaged|corrupt)|INTERNAL Error/i],
+  ["damaged", /Corrupt database file|checksum|Could not read enough bytes|database file .*(damaged|corrupt)/i],
   ["read_only", /EACCES|EROFS|EPERM|Permission denied|Read-only file system|attached in read-only mode|read-only mode/i],
 ];
 
