@@ -1,8 +1,9 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import { asUserError } from "../core/faults.ts";
+import { asUserError, systemFault } from "../core/faults.ts";
 import { resolveLang, type Lang } from "../core/lang.ts";
-import type { GlobalOptions } from "./context.ts";
+import { warehouseFault } from "../warehouse/faults.ts";
+import { dbPath, type GlobalOptions } from "./context.ts";
 import { IMPORT_KIND_NAMES, importOptions } from "../sources/registry.ts";
 import { addBuildCommand } from "./commands/build.ts";
 import { addPublishCommand } from "./commands/publish.ts";
@@ -30,6 +31,7 @@ const commands = {
   sheets: () => import("./commands/sheets.ts"),
   demo: () => import("./commands/demo.ts"),
   serve: () => import("./commands/serve.ts"),
+  backup: () => import("./commands/backup.ts"),
 };
 const lang = () => resolveLang(globals().lang, process.env);
 
@@ -128,6 +130,12 @@ program
   .option("--port <n>", "port", "3000")
   .action(async (o: { dir: string; port: string }) => (await commands.serve()).serveCommand(lang(), o));
 
+program
+  .command("backup")
+  .description("copie cohérente de l'entrepôt / consistent copy of the warehouse")
+  .requiredOption("--out <dir>", "dossier de la sauvegarde / backup folder")
+  .action(async (o: { out: string }) => (await commands.backup()).backupCommand(globals(), lang(), o));
+
 addBuildCommand(program, globals, lang);
 addPublishCommand(program, globals, lang);
 
@@ -155,7 +163,10 @@ function handle(error: unknown): number {
   if (process.env.IMAGINECOLE_DEBUG && error instanceof Error && !(error instanceof ImaginEcoleError)) {
     process.stderr.write(`${error.stack}\n`);
   }
-  const shown = asUserError(error, `imaginecole ${commandName()}`.trim());
+  // A fault of a file is said as such; what DuckDB says of a damaged, foreign, read-only or full
+  // warehouse as the warehouse's (exit 5); anything else by its first line.
+  const doing = `imaginecole ${commandName()}`.trim();
+  const shown = systemFault(error) ?? warehouseFault(error, dbPath(globals())) ?? asUserError(error, doing);
   process.stderr.write(shown.text(safeLang()) + "\n");
   return shown.exitCode;
 }

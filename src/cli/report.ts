@@ -1,16 +1,21 @@
-import { EXIT } from "../core/errors.ts";
-import { failureText } from "../core/faults.ts";
+import { EXIT, errorText, ImaginEcoleError } from "../core/errors.ts";
+import { failureText, systemFault } from "../core/faults.ts";
 import { formatNumber } from "../core/format.ts";
 import type { Lang } from "../core/lang.ts";
 import { say } from "../core/message.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
 import type { Reject } from "../warehouse/reject.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
+import { faultKind, faultMessage } from "../warehouse/faults.ts";
 
 const SHOWN_REJECTS = 20;
 
-/** 1 when a batch failed, else 3 when rows were rejected, else 0 (DESIGN.md exit codes). */
+/**
+ * 5 when a batch failed for a fault of the warehouse or its disk, else 1 when a batch failed,
+ * else 3 when rows were rejected, else 0 (README's exit codes).
+ */
 export function exitCodeOf(results: LoadResult[], sourceErrors = 0): number {
+  if (results.some((r) => r.status === "failed" && !(r.error && systemFault(r.error)) && faultKind(r.error ?? r.message) !== null)) return EXIT.environment;
   if (sourceErrors > 0 || results.some((r) => r.status === "failed")) return EXIT.failed;
   if (results.some((r) => r.rowsRejected > 0)) return EXIT.rejects;
   return EXIT.ok;
@@ -31,7 +36,9 @@ export async function printResults(
       continue;
     }
     if (r.status === "failed") {
-      const why = r.error ? failureText(r.error, lang) : r.message;
+      // A file of the machine (an unreadable input) is said as such; DuckDB's faults as the warehouse's.
+      const fault = r.error && systemFault(r.error) ? null : faultKind(r.error ?? r.message);
+      const why = fault ? say(lang, faultMessage(fault, warehouse.path)) : r.error ? failureText(r.error, lang) : r.message;
       write(say(lang, { fr: `✗ ${where} : lot refusé, rien n'a été chargé. ${why}`, en: `✗ ${where}: batch refused, nothing was loaded. ${why}` }));
       continue;
     }
@@ -44,7 +51,8 @@ export async function printResults(
       en: `${mark} ${where}: ${n(r.rowsRead)} read, ${n(r.rowsLoaded)} ${loaded}, ${n(r.rowsRejected)} ${rejected}`,
     }));
     if (r.rowsRejected === 0) continue;
-    const rejects = r.rejects ?? (await storedRejects(warehouse, r.loadId));
+    // A warehouse that failed since (a full disk) cannot be read back: the counts above still say what was loaded.
+    const rejects = r.rejects ?? (await storedRejects(warehouse, r.loadId).catch(() => []));
     for (const x of rejects.slice(0, SHOWN_REJECTS)) write(`    ${rejectLine(x, lang)}`);
     if (r.rowsRejected > SHOWN_REJECTS) {
       write(say(lang, {
@@ -68,4 +76,26 @@ async function storedRejects(warehouse: Warehouse, loadId: string): Promise<Reje
     [loadId],
   );
   return rows.map((x) => ({ location: x.location, column: x.column, value: x.value, reason: { fr: x.reason_fr, en: x.reason_en } }));
+}
+
+/**
+ * The error of a command whose loads were committed, but whose next step (the indicators, the
+ * Parquet lake) failed: exit code 4, saying what is kept and that the next command finishes the
+ * step (5 when this command loaded nothing and the warehouse or its disk is at fault).
+ */
+export function afterCommitError(results: LoadResult[], output: "mart" | "lake", error: unknown, warehousePath: string): ImaginEcoleError {
+  const kept = results.filter((r) => r.status === "loaded" || r.status === "loaded_with_rejects").length;
+  const fault = faultKind(error);
+  const reason = fault ? faultMessage(fault, warehousePath) : { fr: errorText(error, "fr"), en: errorText(error, "en") };
+  const step = output === "mart"
+    ? { fr: "Les indicateurs n'ont pas pu être recalculés", en: "The indicators could not be rebuilt" }
+    : { fr: "La copie Parquet des événements d'usage n'a pas pu être écrite", en: "The Parquet copy of the usage events could not be written" };
+  const keptText = {
+    fr: kept > 0 ? `Les ${kept} lot(s) chargés ci-dessus (✓ ou !) sont conservés dans l'entrepôt.` : "Les données déjà chargées sont conservées dans l'entrepôt.",
+    en: kept > 0 ? `The ${kept} batch(es) loaded above (✓ or !) are kept in the warehouse.` : "The data already loaded is kept in the warehouse.",
+  };
+  return new ImaginEcoleError({
+    fr: `${step.fr} : ${reason.fr.replace(/\.$/, "")}. ${keptText.fr} La prochaine commande (run, import, status, export…) les refait une fois le problème réglé.`,
+    en: `${step.en}: ${reason.en.replace(/\.$/, "")}. ${keptText.en} The next command (run, import, status, export…) redoes it once the problem is solved.`,
+  }, kept === 0 && fault ? EXIT.environment : EXIT.committed);
 }

@@ -1,8 +1,12 @@
 import type { Lang } from "./lang.ts";
 import { say, type Bilingual } from "./message.ts";
 
-/** Exit codes of the command line (DESIGN.md): 0 loaded, 3 loaded with rejects, 1 batch refused, 2 usage. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, rejects: 3 } as const;
+/**
+ * Exit codes of the command line (DESIGN.md, README's table): 0 loaded, 3 loaded with rejects,
+ * 1 batch refused, 2 usage; 4 loaded, then a later step failed (what was loaded is kept and said);
+ * 5 the warehouse or its folder cannot be used (damaged, not a DuckDB file, read-only, disk full).
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, rejects: 3, committed: 4, environment: 5 } as const;
 
 /** An error a user can act on, worded in French and English. */
 export class ImaginEcoleError extends Error {

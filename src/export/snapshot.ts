@@ -1,10 +1,12 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import type { IatiSettings } from "../config/iati.ts";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { isoDate } from "../core/format.ts";
 import type { Lang } from "../core/lang.ts";
 import { say, type Bilingual } from "../core/message.ts";
+import { faultKind, faultMessage } from "../warehouse/faults.ts";
+import { discard, swapIn, workFolder } from "../warehouse/output-folder.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { buildSnapshotTables, dropSnapshotTables, type Row } from "./build.ts";
 import { citationOf, contentSha256, type Citation } from "./citation.ts";
@@ -138,6 +140,9 @@ const WRITERS: Record<SnapshotFormat, (s: Snapshot) => Promise<string[]>> = {
  * JSON, a PDF report and an IATI activity file, each carrying the citation; then manifest.json with
  * every file's sha256. The same warehouse and period give byte-identical CSV, JSON and Parquet
  * files. A format that cannot be produced is reported and the others are written.
+ *
+ * The folder is written under a hidden name beside `outDir`, then renamed to it (replacing a
+ * previous snapshot there): a killed or failed export leaves no folder under the final name.
  */
 export async function exportSnapshot(warehouse: Warehouse, options: SnapshotOptions): Promise<SnapshotResult> {
   const suppressBelow = checkThreshold(options.suppressBelow ?? DEFAULT_SUPPRESS_BELOW);
@@ -146,11 +151,13 @@ export async function exportSnapshot(warehouse: Warehouse, options: SnapshotOpti
   const generatedAt = options.generatedAt ?? new Date();
   const { lang, version } = options;
   const formats = SNAPSHOT_FORMATS.filter((f) => options.formats.includes(f));
-  const outDir = resolve(options.outDir);
-  mkdirSync(outDir, { recursive: true });
+  const finalDir = resolve(options.outDir);
+  checkOutFolder(finalDir);
+  const outDir = workFolder(finalDir);
 
   const files: string[] = [];
   const failures: FormatFailure[] = [];
+  let written = false;
   try {
     const tables = await buildSnapshotTables(warehouse, scope, suppressBelow);
     const produced = isoDate(build.builtFor);
@@ -172,7 +179,7 @@ export async function exportSnapshot(warehouse: Warehouse, options: SnapshotOpti
       try {
         files.push(...(await WRITERS[format](snapshot)));
       } catch (error) {
-        failures.push({ format, reason: reasonOf(format, error) });
+        failures.push({ format, reason: reasonOf(format, error, finalDir) });
       }
     }
     const manifestPath = writeManifest(outDir, files, {
@@ -180,15 +187,33 @@ export async function exportSnapshot(warehouse: Warehouse, options: SnapshotOpti
       generated_at: generatedAt.toISOString(), lang, suppress_below: suppressBelow, content_sha256: citation.sha256,
       citation: citation.text, failed: failures,
     });
-    return { files, manifestPath, scope, citation, failures };
+    swapIn(outDir, finalDir);
+    written = true;
+    const moved = (path: string) => join(finalDir, relative(outDir, path));
+    return { files: files.map(moved), manifestPath: moved(manifestPath), scope, citation, failures };
   } finally {
+    if (!written) discard(outDir);
     await dropSnapshotTables(warehouse);
   }
 }
 
+/**
+ * The snapshot replaces the folder it is given: refused when that folder holds something else
+ * than a snapshot (no manifest.json), so nobody's files are swept away.
+ */
+function checkOutFolder(dir: string): void {
+  if (!existsSync(dir) || existsSync(join(dir, "manifest.json")) || readdirSync(dir).length === 0) return;
+  throw new ImaginEcoleError({
+    fr: `Le dossier ${dir} existe et n'est pas un instantané (pas de manifest.json) : l'instantané remplace tout son dossier. Donnez un dossier nouveau ou vide à --out.`,
+    en: `The folder ${dir} exists and is not a snapshot (no manifest.json): a snapshot replaces its whole folder. Give --out a new or empty folder.`,
+  }, EXIT.usage);
+}
+
 /** What a person is told when a format failed: our own errors as they are, others named by the format. */
-function reasonOf(format: SnapshotFormat, error: unknown): Bilingual {
+function reasonOf(format: SnapshotFormat, error: unknown, outDir: string): Bilingual {
   if (error instanceof ImaginEcoleError) return error.bilingual;
+  const fault = faultKind(error);
+  if (fault === "disk_full" || fault === "read_only") return faultMessage(fault, outDir);
   const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
   return {
     fr: `Le format ${format} n'a pas pu être produit (${message}) ; les autres fichiers sont écrits.`,

@@ -4,6 +4,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { Sql } from "../warehouse/sql-file.ts";
+import { clearStale } from "../warehouse/stale.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { loadCatalogue, RULE_GUIDE, RULES, type Indicator } from "./catalogue.ts";
 import { flagId } from "./flag-id.ts";
@@ -48,6 +49,8 @@ export async function buildMart(warehouse: Warehouse, options: BuildOptions): Pr
     await warehouse.run(Sql.text(schema, relative(ROOT, SCHEMA_PATH)));
     for (const step of steps) await step.fill(inputs);
     await warehouse.run("DROP TABLE indicator_values");
+    // Built from core as it is now: up to date with every load committed before it.
+    await clearStale(warehouse, "mart");
     const indicators = Number(await warehouse.scalar("SELECT count(*) FROM mart.indicators"));
     const bottlenecks = Number(await warehouse.scalar("SELECT count(*) FROM mart.bottlenecks"));
     return { indicators, bottlenecks };

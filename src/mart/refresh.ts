@@ -1,20 +1,27 @@
 import type { PipelinesConfig } from "../config/pipelines.ts";
+import { say } from "../core/message.ts";
 import { buildMart } from "./build.ts";
 import type { RunContext } from "../context/run-context.ts";
+import { isStale } from "../warehouse/stale.ts";
 
 const CURSOR = ["mart", "built_for_day"] as const;
 
+/** What a refresh needs of a run's context: the warehouse, "today", and where to say what it does. */
+export type RefreshContext = Pick<RunContext, "warehouse" | "now" | "lang"> & { log?: (message: string) => void };
+
 /**
- * Rebuilds the mart when data changed, or when it was last built on another day (staleness and
+ * Rebuilds the mart when data changed, when a committed load marked it stale (a run or an import
+ * killed before its rebuild), or when it was last built on another day (staleness and
  * trajectories move with the calendar). A run with nothing new writes nothing.
  */
-export async function refreshMart(ctx: RunContext, config: PipelinesConfig, changed: boolean): Promise<boolean> {
+export async function refreshMart(ctx: RefreshContext, config: Pick<PipelinesConfig, "phase">, changed: boolean): Promise<boolean> {
   const today = ctx.now.toISOString().slice(0, 10);
   const builtFor = await ctx.warehouse.scalar<string | undefined>(
     "SELECT value FROM ops.cursors WHERE source = $1 AND key = $2",
     [...CURSOR],
   );
-  if (!changed && builtFor === today) return false;
+  if (!changed && builtFor === today && !(await isStale(ctx.warehouse, "mart"))) return false;
+  ctx.log?.(say(ctx.lang, { fr: "Calcul des indicateurs…", en: "Building the indicators…" }));
   const before = monthBefore(ctx.now);
   const describes = monthBefore(before).toISOString().slice(0, 7);
   if (describes >= config.phase.start.slice(0, 7) && (await historyIsEmpty(ctx))) {
@@ -36,7 +43,7 @@ export function monthBefore(now: Date): Date {
 }
 
 /** No month recorded yet; the history's tables appear with the first build (src/mart/schema.sql). */
-async function historyIsEmpty(ctx: RunContext): Promise<boolean> {
+async function historyIsEmpty(ctx: RefreshContext): Promise<boolean> {
   const exists = await ctx.warehouse.scalar("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'mart' AND table_name = 'flag_months'");
   return Number(exists) === 0 || Number(await ctx.warehouse.scalar("SELECT count(*) FROM mart.flag_months")) === 0;
 }

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { PipelinesConfig } from "../config/pipelines.ts";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { asUserError } from "../core/faults.ts";
-import { writeUsageLake } from "../lake/index.ts";
+import { usageLakeIsStale, writeUsageLake } from "../lake/index.ts";
 import { findKind, type SourceConfig } from "../sources/registry.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
 import type { RunContext } from "../context/run-context.ts";
@@ -22,6 +22,14 @@ export interface SourceOutcome {
 export interface RunOutcome {
   sources: SourceOutcome[];
   martRebuilt: boolean;
+  /** Set when the loads were done but the mart or the lake could not be rebuilt after them. */
+  derivedFailure?: DerivedFailure;
+}
+
+/** An output derived from the warehouse that could not be rebuilt; the loads before it are kept. */
+export interface DerivedFailure {
+  output: "mart" | "lake";
+  error: unknown;
 }
 
 /**
@@ -48,11 +56,25 @@ export async function runPipelines(
     }
   }
   const changed = sources.filter((s) => s.results.some((r) => r.status === "loaded" || r.status === "loaded_with_rejects"));
-  const martRebuilt = ctx.dryRun ? false : await refreshMart(ctx, config, changed.length > 0);
-  if (!ctx.dryRun) await reportBack(ctx, config, sources);
-  // The lake copies usage events only: other sources changing leaves it as it is.
-  const usageChanged = changed.some((s) => findKind(s.kind)?.plugin.usageEvents);
-  if (usageChanged && !ctx.dryRun && config.lake) await writeUsageLake(ctx.warehouse, resolve(ctx.root, config.lake));
+  if (ctx.dryRun) return { sources, martRebuilt: false };
+  let martRebuilt = false;
+  try {
+    martRebuilt = await refreshMart(ctx, config, changed.length > 0);
+  } catch (error) {
+    return { sources, martRebuilt, derivedFailure: { output: "mart", error } };
+  }
+  await reportBack(ctx, config, sources);
+  // The lake copies usage events only: it is rewritten when a load of them marked it stale (in
+  // this run or in one killed before), or when it is missing.
+  try {
+    const lake = config.lake ? resolve(ctx.root, config.lake) : undefined;
+    if (lake && (await usageLakeIsStale(ctx.warehouse, lake))) {
+      ctx.log(say(ctx, { fr: "Écriture de la copie Parquet des événements d'usage…", en: "Writing the Parquet copy of the usage events…" }));
+      await writeUsageLake(ctx.warehouse, lake);
+    }
+  } catch (error) {
+    return { sources, martRebuilt, derivedFailure: { output: "lake", error } };
+  }
   return { sources, martRebuilt };
 }
 

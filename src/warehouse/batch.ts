@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { cutNote, failureText, SHOWN_CHARS } from "../core/faults.ts";
 import type { Reject } from "./reject.ts";
+import { markStale } from "./stale.ts";
 import type { Warehouse } from "./warehouse.ts";
 
 export interface BatchMeta {
@@ -82,6 +83,8 @@ export async function loadBatch(
       );
       const status: LoadStatus = rowsRejected > 0 ? "loaded_with_rejects" : "loaded";
       await recordLoad(warehouse, loadId, meta, sha256, startedAt, status, counts, rowsRejected, null);
+      // Committed with the rows: a crash before the mart is rebuilt leaves it marked stale.
+      await markStale(warehouse, "mart", loadId);
       return { loadId, source: meta.source, location: meta.location, status, ...counts, rowsRejected, message: null };
     });
   } catch (error) {

@@ -9,6 +9,7 @@ import {
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { ImaginEcoleError } from "../core/errors.ts";
+import { warehouseFault } from "./faults.ts";
 import { type Sql, sqlFile, type SqlParams } from "./sql-file.ts";
 
 export const DEFAULT_DB = "data/warehouse.duckdb";
@@ -40,6 +41,8 @@ export interface OpenOptions {
 export class Warehouse {
   private constructor(
     readonly path: string,
+    /** Opened with `readOnly`: nothing can be written, not even a checkpoint. */
+    readonly readOnly: boolean,
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
   ) {}
@@ -57,13 +60,22 @@ export class Warehouse {
         en: `Warehouse not found: ${path}. Run "npx imaginecole run" first.`,
       }, 2);
     }
+    try {
+      return await Warehouse.openFile(path, options);
+    } catch (error) {
+      throw warehouseFault(error, path) ?? error;
+    }
+  }
+
+  private static async openFile(path: string, options: OpenOptions): Promise<Warehouse> {
+    const memory = path === ":memory:";
     if (!memory && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : undefined);
     } catch (error) {
       const message = String((error as Error).message ?? error);
-      if (/lock/i.test(message)) {
+      if (/Could not set lock on file|Conflicting lock/i.test(message)) {
         throw new ImaginEcoleError({
           fr: `L'entrepôt ${path} est utilisé par un autre processus (une autre exécution est en cours). Attendez qu'elle se termine puis relancez.`,
           en: `The warehouse ${path} is in use by another process (another run is in progress). Wait for it to finish, then run again.`,
@@ -82,8 +94,15 @@ export class Warehouse {
     await conn.run(`SET memory_limit = '${limit}'`);
     // Months and days are cut in UTC whatever the machine's zone, so every run buckets alike.
     await conn.run("SET TimeZone = 'UTC'");
-    const warehouse = new Warehouse(path, instance, conn);
-    if (!options.readOnly) await warehouse.migrate();
+    const warehouse = new Warehouse(path, options.readOnly === true, instance, conn);
+    try {
+      if (!options.readOnly) await warehouse.migrate();
+      // Reading the migrations touches the file's first blocks: a truncated or damaged file says so here, not mid-command.
+      else await warehouse.all("SELECT version FROM main.schema_migrations");
+    } catch (error) {
+      warehouse.close();
+      throw error;
+    }
     return warehouse;
   }
 

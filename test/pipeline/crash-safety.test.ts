@@ -30,7 +30,7 @@ async function countsAfterKill(db: string, copy: string): Promise<Record<string,
 }
 
 /** A line of a run that says a batch was loaded: not a source's heading, not a file skipped as already loaded. */
-const isLoadLine = (line: string) => line !== "" && !/^Source |already loaded, skipped/.test(line);
+const isLoadLine = (line: string) => line !== "" && !/^Source |already loaded, skipped|^Building the indicators|^Writing the Parquet copy/.test(line);
 
 /**
  * Starts `imaginecole run` and SIGKILLs it once it has reported `loads` more loaded batches (a

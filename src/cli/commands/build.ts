@@ -5,7 +5,8 @@ import { countriesPath, loadConfig } from "../../config/pipelines.ts";
 import { editionOf, siteSettings } from "../../config/site.ts";
 import type { Lang } from "../../core/lang.ts";
 import { buildDashboard } from "../../site/build.ts";
-import { dbPath, ROOT, type GlobalOptions } from "../context.ts";
+import { existsSync } from "node:fs";
+import { dbPath, openForReading, ROOT, type GlobalOptions } from "../context.ts";
 
 /** `imaginecole build [--edition internal|public] [--out DIR]`. */
 export function addBuildCommand(program: Command, globals: () => GlobalOptions, lang: () => Lang): void {
@@ -33,7 +34,13 @@ export function buildSettings(options: GlobalOptions, edition: EditionName) {
   };
 }
 
+/** The site's data loaders read the mart: rebuilt first if a load left it stale (a missing warehouse is the build's to report). */
+export async function freshenSiteData(options: GlobalOptions, lang: Lang): Promise<void> {
+  if (existsSync(dbPath(options))) (await openForReading(options, lang)).close();
+}
+
 export async function buildCommand(options: GlobalOptions, lang: Lang, o: { edition: EditionName; out?: string }): Promise<void> {
+  await freshenSiteData(options, lang);
   const { edition, ...rest } = buildSettings(options, o.edition);
   const { out } = await buildDashboard({ ...rest, edition, out: o.out === undefined ? undefined : resolve(ROOT, o.out) });
   process.stdout.write(

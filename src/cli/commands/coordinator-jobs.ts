@@ -5,7 +5,7 @@ import { failedDigests, sendDigests } from "../../digest/index.ts";
 import { writeNote } from "../../note/index.ts";
 import type { ScheduledJob } from "../../schedule/index.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
-import { dbPath, openContext, ROOT, type GlobalOptions } from "../context.ts";
+import { dbPath, freshenMart, openContext, ROOT, type GlobalOptions } from "../context.ts";
 
 /**
  * The coordinator's outputs on their cron lines: the note for the last month described, in each
@@ -21,6 +21,7 @@ export function coordinatorJobs(options: GlobalOptions, lang: Lang, config: Pipe
       run: async () => {
         const warehouse = await Warehouse.open(dbPath(options));
         try {
+          await freshenMart(warehouse, options, lang);
           for (const l of note.langs ?? [lang]) {
             const files = await writeNote(warehouse, { lang: l, outDir: resolve(ROOT, note.out) });
             log(`[note] ${files.docx}${files.pdf ? `, ${files.pdf}` : ""}`);
@@ -39,6 +40,7 @@ export function coordinatorJobs(options: GlobalOptions, lang: Lang, config: Pipe
       run: async () => {
         const { ctx } = await openContext(options, lang);
         try {
+          await freshenMart(ctx.warehouse, options, lang);
           const { outcomes } = await sendDigests(ctx, config.coordinator);
           const failure = failedDigests(outcomes);
           if (failure) throw new Error(failure.text(lang));

@@ -1,11 +1,12 @@
 import type { Lang } from "../../core/lang.ts";
 import { failedDigests, sendDigests } from "../../digest/index.ts";
-import { openContext, type GlobalOptions } from "../context.ts";
+import { freshenMart, openContext, type GlobalOptions } from "../context.ts";
 
 /** `imaginecole digest [--month YYYY-MM] [--dry-run]`: the monthly e-mail to each country's focal points. */
 export async function digestCommand(options: GlobalOptions, lang: Lang, o: { month?: string; dryRun?: boolean }): Promise<void> {
   const { ctx, config } = await openContext(options, lang, { dryRun: o.dryRun });
   try {
+    await freshenMart(ctx.warehouse, options, lang);
     const { month, outcomes } = await sendDigests(ctx, config.coordinator, {
       month: o.month,
       dryRun: o.dryRun,

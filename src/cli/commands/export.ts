@@ -5,8 +5,8 @@ import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { Lang } from "../../core/lang.ts";
 import { say } from "../../core/message.ts";
 import { exportSnapshot, SNAPSHOT_FORMATS, type SnapshotFormat } from "../../export/index.ts";
-import { Warehouse } from "../../warehouse/warehouse.ts";
-import { dbPath, ROOT, type GlobalOptions } from "../context.ts";
+import { warehouseFault } from "../../warehouse/faults.ts";
+import { openForReading, ROOT, type GlobalOptions } from "../context.ts";
 
 /**
  * `export --period P | --as-of D --out DIR [--format …]`. Every format asked for that can be
@@ -34,17 +34,21 @@ export async function exportCommand(
   }
   const iati = formats.includes("iati") ? loadConfig(ROOT, options.config).config.iati : undefined;
   const version = (JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as { version: string }).version;
-  const warehouse = await Warehouse.open(dbPath(options));
+  const warehouse = await openForReading(options, lang);
+  const outDir = resolve(ROOT, o.out);
   try {
     const { files, manifestPath, citation, failures } = await exportSnapshot(warehouse, {
       asOf: o.asOf,
       period: o.period,
-      outDir: resolve(ROOT, o.out),
+      outDir,
       formats: formats as SnapshotFormat[],
       lang,
       suppressBelow: Number(o.suppressBelow),
       version,
       iati,
+    }).catch((error: unknown) => {
+      // The file system's own errors (ENOSPC, EACCES…) are about the output folder; DuckDB's about the warehouse.
+      throw (error as NodeJS.ErrnoException)?.code ? (warehouseFault(error, outDir) ?? error) : error;
     });
     for (const f of files) process.stdout.write(f + "\n");
     process.stdout.write(`${say(lang, { fr: "Manifeste : ", en: "Manifest: " })}${manifestPath}\n`);

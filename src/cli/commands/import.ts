@@ -6,8 +6,9 @@ import type { Lang } from "../../core/lang.ts";
 import { importFiles } from "../../pipeline/sources.ts";
 import { IMPORT_KIND_NAMES } from "../../sources/registry.ts";
 import { refreshMart } from "../../mart/refresh.ts";
+import { isStale } from "../../warehouse/stale.ts";
 import { openContext, ROOT, type GlobalOptions } from "../context.ts";
-import { exitCodeOf, printResults } from "../report.ts";
+import { afterCommitError, exitCodeOf, printResults } from "../report.ts";
 
 /** `--source`, and the options of the import kinds (the registry's), by their commander names. */
 export interface ImportCliOptions {
@@ -48,7 +49,14 @@ export async function importCommand(
     const results = await importFiles(ctx, source, paths, options, config.sources);
     await printResults(results, ctx.warehouse, lang, (line) => process.stdout.write(line + "\n"));
     const loaded = results.some((r) => r.status === "loaded" || r.status === "loaded_with_rejects");
-    if (!dryRun && loaded) await refreshMart(ctx, config, true);
+    // Also when this import loaded nothing new but one killed before its rebuild left the mart stale.
+    if (!dryRun && (loaded || (await isStale(ctx.warehouse, "mart")))) {
+      try {
+        await refreshMart(ctx, config, true);
+      } catch (error) {
+        throw afterCommitError(results, "mart", error, ctx.warehouse.path);
+      }
+    }
     process.exitCode = exitCodeOf(results);
   } finally {
     ctx.warehouse.close();

@@ -4,7 +4,7 @@ import type { EditionName } from "../../../dashboards/components/edition.ts";
 import type { Lang } from "../../core/lang.ts";
 import { publishEdition, rollbackSite, type Published } from "../../site/publish.ts";
 import { ROOT, type GlobalOptions } from "../context.ts";
-import { buildSettings, editionOption } from "./build.ts";
+import { buildSettings, editionOption, freshenSiteData } from "./build.ts";
 
 /** `imaginecole publish --edition E --to DIR` and `imaginecole publish --rollback --to DIR`. */
 export function addPublishCommand(program: Command, globals: () => GlobalOptions, lang: () => Lang): void {
@@ -27,6 +27,7 @@ export async function publishCommand(
     report(lang, await rollbackSite(to), true);
     return;
   }
+  await freshenSiteData(options, lang);
   const { edition, ...build } = buildSettings(options, o.edition);
   report(lang, await publishEdition(to, edition, build), false);
 }

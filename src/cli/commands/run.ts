@@ -3,10 +3,10 @@ import { resolve } from "node:path";
 import type { Lang } from "../../core/lang.ts";
 import { runPipelines, selectSources } from "../../pipeline/run.ts";
 import { generateDemo } from "../../demo/generate.ts";
-import { openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
+import { dbPath, openContext, ROOT, runLockPath, writable, type GlobalOptions } from "../context.ts";
 import { acquireRunLock, readHolder } from "../../schedule/index.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
-import { exitCodeOf, printResults } from "../report.ts";
+import { afterCommitError, exitCodeOf, printResults } from "../report.ts";
 import { say } from "../../core/message.ts";
 
 /** `run` and `check` without files: every configured source, then the mart. */
@@ -15,7 +15,8 @@ export async function runCommand(
   lang: Lang,
   run: { only?: string[]; dryRun: boolean },
 ): Promise<void> {
-  const lock = await acquireRunLock(runLockPath(options));
+  // A dry run of a read-only warehouse works on a copy (openContext): no lock to take beside it.
+  const lock = run.dryRun && !writable(dbPath(options)) ? { release: async () => {} } : await acquireRunLock(runLockPath(options));
   if (!lock) throw await lockedError(options);
   const { ctx, config } = await openContext(options, lang, { dryRun: run.dryRun }).catch(async (error) => {
     await lock.release();
@@ -36,6 +37,7 @@ export async function runCommand(
     }
     if (outcome.martRebuilt) write(say(lang, { fr: "Indicateurs recalculés.", en: "Indicators rebuilt." }));
     const results = outcome.sources.flatMap((s) => s.results);
+    if (outcome.derivedFailure) throw afterCommitError(results, outcome.derivedFailure.output, outcome.derivedFailure.error, ctx.warehouse.path);
     process.exitCode = exitCodeOf(results, outcome.sources.filter((s) => s.error).length);
   } finally {
     ctx.warehouse.close();
@@ -43,7 +45,7 @@ export async function runCommand(
   }
 }
 
-async function lockedError(options: GlobalOptions): Promise<ImaginEcoleError> {
+export async function lockedError(options: GlobalOptions): Promise<ImaginEcoleError> {
   const holder = await readHolder(runLockPath(options));
   const who = typeof holder === "object" ? `${holder.pid} (${holder.startedAt})` : "?";
   return new ImaginEcoleError({

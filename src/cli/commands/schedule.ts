@@ -8,6 +8,7 @@ import { countriesPath, loadConfig } from "../../config/pipelines.ts";
 import { publishTargets, siteSettings } from "../../config/site.ts";
 import { publishEditions } from "../../site/publish.ts";
 import { dbPath, logger, openContext, ROOT, runLockPath, type GlobalOptions } from "../context.ts";
+import { afterCommitError } from "../report.ts";
 import { coordinatorJobs } from "./coordinator-jobs.ts";
 
 /**
@@ -41,6 +42,9 @@ export async function scheduleCommand(options: GlobalOptions, lang: Lang): Promi
           const batch = failed?.results.find((r) => r.status === "failed");
           // A refused batch keeps its own error, bilingual when it is ours; a source error is already in `lang`.
           if (failed) throw failed.error !== undefined ? new Error(failed.error) : (batch?.error ?? new Error(batch?.message ?? s.name));
+          // Loaded, but the mart or the lake could not follow: the job fails, so it is retried (the marks say what is left).
+          const derived = outcome.derivedFailure;
+          if (derived) throw new Error(afterCommitError(outcome.sources.flatMap((o) => o.results), derived.output, derived.error, ctx.warehouse.path).text(lang));
         } finally {
           ctx.warehouse.close();
         }

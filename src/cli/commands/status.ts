@@ -4,15 +4,15 @@ import type { Lang } from "../../core/lang.ts";
 import { say } from "../../core/message.ts";
 import { resolveCountry } from "../../sources/reference/lookup.ts";
 import { readStatus, type LoadLine } from "../../status/index.ts";
-import { Warehouse } from "../../warehouse/warehouse.ts";
-import { dbPath, ROOT, today, type GlobalOptions } from "../context.ts";
+import { openForReading, ROOT, today, type GlobalOptions } from "../context.ts";
 import { rejectLine } from "../report.ts";
 import { splitReason } from "../../sources/sheets/parse-tab.ts";
 
 const SHOWN_REJECTS = 30;
 
 export async function statusCommand(options: GlobalOptions, lang: Lang, o: { json?: boolean; country?: string }): Promise<void> {
-  const warehouse = await Warehouse.open(dbPath(options));
+  // Read-only, so status works on a read-only warehouse and beside a reader such as the site build.
+  const warehouse = await openForReading(options, lang, { tolerant: true });
   try {
     const country = o.country === undefined ? null : await resolveCountry({ warehouse, root: ROOT }, o.country);
     const status = await readStatus(warehouse, today(), country);

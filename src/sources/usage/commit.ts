@@ -2,6 +2,7 @@ import type { BatchContext, BatchCounts } from "../../warehouse/batch.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import type { Keyer } from "../../privacy/keyed-hash.ts";
 import { sqlFile, type SqlParams } from "../../warehouse/sql-file.ts";
+import { markStale } from "../../warehouse/stale.ts";
 import { canonicalIdent } from "./identity.ts";
 import { defineXapiMacros } from "./macros.ts";
 import type { Reason } from "./reasons.ts";
@@ -175,6 +176,8 @@ async function write(
   const seen = overlap.seen > 0 ? await warehouse.run(usageSql("raw.xapi_statements.seen"), params) : 0;
   const removed = seen + (repeated > 0 ? await warehouse.run(usageSql("raw.xapi_statements.repeated"), params) : 0);
   await warehouse.run(usageSql("core.voided_events"), params);
+  // Usage events changed: the Parquet lake is rewritten by the next run, even if this one dies first.
+  await markStale(warehouse, "lake", loadId);
   // Identifiers in clear: gone as soon as the batch is written.
   for (const table of ["xapi_stage", "xapi_actor_keys", "xapi_reasons"]) {
     await warehouse.run(`DROP TABLE IF EXISTS temp.main.${table}`);
