@@ -38,9 +38,11 @@ describe("imaginecole sheets init", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Template laid out for GN: https://docs.google.com/spreadsheets/d/gn-team-0001/edit\nAdd to the source "country-sheets" of the configuration: "spreadsheets": { "GN": "gn-team-0001" }\n');
-    const layout = JSON.stringify(api.spreadsheets.get("gn-team-0001"));
+    // The layout, not Drive's modifiedTime, which every write moves.
+    const layoutOf = () => JSON.stringify({ ...api.spreadsheets.get("gn-team-0001"), modifiedTime: undefined });
+    const layout = layoutOf();
     expect((await cliAsync(args)).stdout).toBe(r.stdout);
-    expect(JSON.stringify(api.spreadsheets.get("gn-team-0001"))).toBe(layout);
+    expect(layoutOf()).toBe(layout);
     expect([...api.spreadsheets.keys()]).toEqual(["gn-team-0001"]);
   });
 
