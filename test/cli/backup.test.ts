@@ -3,22 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { copyFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Warehouse } from "../../src/warehouse/warehouse.ts";
+import { rowCounts } from "../support/row-counts.ts";
 import { cli, tempDir } from "../support/cli.ts";
 import { copyOfSharedWarehouse } from "../support/shared-demo.ts";
 
 const TABLES = ["ops.loads", "raw.xapi_statements", "core.usage_events", "core.trainers", "mart.indicators", "mart.flag_history"];
 
-async function counts(db: string): Promise<Record<string, number>> {
-  const w = await Warehouse.open(db, { readOnly: true });
-  try {
-    const out: Record<string, number> = {};
-    for (const t of TABLES) out[t] = Number(await w.scalar(`SELECT count(*) FROM ${t}`));
-    return out;
-  } finally {
-    w.close();
-  }
-}
+const counts = (db: string) => rowCounts(db, TABLES);
 
 describe("imaginecole backup", () => {
   it("copies the warehouse under the run lock; the copy restored works as the original", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { Warehouse } from "../../src/warehouse/warehouse.ts";
+import { rowCounts } from "../support/row-counts.ts";
 import { cli, demoConfig, ROOT, TEST_HASH_KEY, tempDir, TODAY } from "../support/cli.ts";
 import { copyOfSharedWarehouse, sharedDemo } from "../support/shared-demo.ts";
 
@@ -11,16 +11,7 @@ const TABLES = [
   "core.resources", "core.activities", "core.targets", "raw.xapi_statements", "mart.indicators",
 ];
 
-async function counts(db: string): Promise<Record<string, number>> {
-  const w = await Warehouse.open(db);
-  try {
-    const out: Record<string, number> = {};
-    for (const t of TABLES) out[t] = Number(await w.scalar(`SELECT count(*) FROM ${t}`));
-    return out;
-  } finally {
-    w.close();
-  }
-}
+const counts = (db: string) => rowCounts(db, TABLES);
 
 /** The counts of a killed run's warehouse, read from a copy (with its write-ahead log) as the next run would find it. */
 async function countsAfterKill(db: string, copy: string): Promise<Record<string, number>> {
