@@ -222,7 +222,7 @@ describe("a table's download and shared sort", () => {
   });
 });
 
-describe("the period choice of the overview", () => {
+describe("the period choice", () => {
   /** The fixture's rows of mart.indicator_periods for one period, as the overview reads them. */
   async function periodRows(period: string): Promise<Map<string, number | null>> {
     const instance = await DuckDBInstance.create(site.db, { access_mode: "READ_ONLY" });
@@ -245,7 +245,7 @@ describe("the period choice of the overview", () => {
       value: c.firstChild?.firstChild?.textContent ?? "",
     })));
 
-  it("opens on the quarter of a shared link and shows that quarter's figures from mart.indicator_periods", async () => {
+  it("opens the overview on the quarter of a shared link and shows that quarter's figures from mart.indicator_periods", async () => {
     const expected = await periodRows("2026-Q2");
     expect(expected.size).toBeGreaterThan(0);
     const { page, errors } = await visit("en/?period=2026-Q2");
@@ -269,7 +269,7 @@ describe("the period choice of the overview", () => {
     await page.close();
   });
 
-  it("keeps the period picked in the address, and back to the latest month without it", async () => {
+  it("keeps the period picked on the overview in the address, and back to the latest month without it", async () => {
     const { page } = await visit("fr/");
     expect(await page.locator("#ie-period").inputValue()).toBe("");
     await page.getByLabel("Période affichée").selectOption("2025");
@@ -279,6 +279,31 @@ describe("the period choice of the overview", () => {
       .toBe(formatNumber("fr", expected.get("BF|monthly_active_users")!, 0));
     await page.getByLabel("Période affichée").selectOption("");
     await page.waitForFunction(() => !new URL(location.href).searchParams.has("period"));
+    await page.close();
+  });
+
+  it("opens a country page on the year of a shared link, with that year's figures from mart.indicator_periods", async () => {
+    const instance = await DuckDBInstance.create(site.db, { access_mode: "READ_ONLY" });
+    const conn = await instance.connect();
+    const reader = await conn.runAndReadAll(
+      `SELECT p.indicator_id, CASE WHEN c.cumulative THEN p.running_total ELSE p.value END AS value
+       FROM mart.indicator_periods p JOIN mart.indicator_catalogue c USING (indicator_id)
+       WHERE p.period = '2025' AND p.country_code = 'SN' AND p.disaggregation = '' AND p.value IS NOT NULL`,
+    );
+    const expected = reader.getRowObjectsJS() as { indicator_id: string; value: number }[];
+    conn.closeSync();
+    instance.closeSync();
+    expect(expected.length).toBeGreaterThan(0);
+    const { page, errors } = await visit("fr/pays/SN?period=2025");
+    expect(await page.getByLabel("Période affichée").inputValue()).toBe("2025");
+    const shown = await page.locator("#ie-country-indicators [data-indicator]").evaluateAll((cells) =>
+      cells.map((c) => ({ indicator_id: c.getAttribute("data-indicator"), value: Number(c.getAttribute("data-value")) })));
+    expect(shown.sort((a, b) => a.indicator_id!.localeCompare(b.indicator_id!)))
+      .toEqual(expected.sort((a, b) => a.indicator_id.localeCompare(b.indicator_id)));
+    await page.getByLabel("Période affichée").selectOption("2026-Q1");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("period") === "2026-Q1");
+    await expect.poll(() => page.locator("#ie-country-indicators caption").textContent()).toContain("T1 2026");
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
