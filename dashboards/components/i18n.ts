@@ -38,6 +38,12 @@ const MESSAGES = {
   "common.showTable": { fr: "Voir les données", en: "Show the data" },
   "common.downloadCsv": { fr: "Télécharger ces données (CSV)", en: "Download this data (CSV)" },
   "common.sortBy": { fr: "Trier par {column}", en: "Sort by {column}" },
+  "period.label": { fr: "Période affichée", en: "Period shown" },
+  "period.latest": { fr: "Dernier mois connu", en: "Latest known month" },
+  "overview.tableNotePeriod": {
+    fr: "Valeur de la période ({period}) / cible attendue à sa fin, et sa part de la cible ; un indicateur cumulé est compté depuis le début de la phase. ▼ marque une valeur en retard ou à surveiller.",
+    en: "Value for the period ({period}) / target expected at its end, and its share of the target; a cumulative indicator is counted from the phase start. ▼ marks a value off track or at risk.",
+  },
   "common.vsPrevious": { fr: "{delta} par rapport au mois précédent", en: "{delta} on the previous month" },
   "common.reporting": { fr: "{n} pays sur {total} ont des données", en: "{n} of {total} countries reporting" },
   "common.ofTarget": { fr: "{share} de la cible ({target})", en: "{share} of target ({target})" },

@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGES } from "../../dashboards/components/i18n.ts";
-import { formatPercent, formatValue } from "../../src/core/format.ts";
+import { formatNumber, formatPercent, formatValue } from "../../src/core/format.ts";
 import { RULE_GUIDE, RULES } from "../../src/mart/catalogue.ts";
 import { loadRules, ruleThreshold } from "../../src/mart/rules-config.ts";
 import { serveDist } from "../../src/site/serve.ts";
@@ -219,6 +219,92 @@ describe("a table's download and shared sort", () => {
     expect(await shared.page.locator("#ie-countries-table thead th", { hasText: "Trainers trained" }).getAttribute("aria-sort")).toBe("descending");
     expect(await shared.page.locator("#ie-countries-table tbody th").allTextContents()).toEqual(sorted);
     await shared.page.close();
+  });
+});
+
+describe("the period choice", () => {
+  /** The fixture's rows of mart.indicator_periods for one period, as the overview reads them. */
+  async function periodRows(period: string): Promise<Map<string, number | null>> {
+    const instance = await DuckDBInstance.create(site.db, { access_mode: "READ_ONLY" });
+    const conn = await instance.connect();
+    const reader = await conn.runAndReadAll(
+      `SELECT p.country_code, p.indicator_id, CASE WHEN c.cumulative THEN p.running_total ELSE p.value END AS value
+       FROM mart.indicator_periods p JOIN mart.indicator_catalogue c USING (indicator_id)
+       WHERE p.period = $period AND p.country_code <> 'ALL' AND p.disaggregation = ''`,
+      { period },
+    );
+    const rows = reader.getRowObjectsJS() as { country_code: string; indicator_id: string; value: number | null }[];
+    conn.closeSync();
+    instance.closeSync();
+    return new Map(rows.map((r) => [`${r.country_code}|${r.indicator_id}`, r.value]));
+  }
+  const shownCells = (page: Page) => page.locator("#ie-countries-table tbody td[data-key='monthly_active_users'], #ie-countries-table tbody td[data-key='trainers_trained']")
+    .evaluateAll((cells) => cells.map((c) => ({
+      code: (c.parentElement!.querySelector("a")!.getAttribute("href") ?? "").split("/").pop()!,
+      key: c.getAttribute("data-key")!,
+      value: c.firstChild?.firstChild?.textContent ?? "",
+    })));
+
+  it("opens the overview on the quarter of a shared link and shows that quarter's figures from mart.indicator_periods", async () => {
+    const expected = await periodRows("2026-Q2");
+    expect(expected.size).toBeGreaterThan(0);
+    const { page, errors } = await visit("en/?period=2026-Q2");
+    expect(await page.locator("#ie-period").inputValue()).toBe("2026-Q2");
+    expect(await page.getByLabel("Period shown").count()).toBe(1);
+    expect(await page.locator("#ie-countries-table caption").textContent()).toContain("Q2 2026");
+    const cells = await shownCells(page);
+    expect(cells.length).toBe(2 * COUNTRIES.length);
+    for (const cell of cells) {
+      const value = expected.get(`${cell.code}|${cell.key}`);
+      expect(value, `${cell.code} ${cell.key}`).toBeTypeOf("number");
+      expect(cell.value, `${cell.code} ${cell.key}`).toBe(formatNumber("en", value, 0));
+    }
+    // Not the latest month's figures: a distinct-users quarter is its own figure.
+    const latest = await visit("en/");
+    const latestCells = await shownCells(latest.page);
+    expect(latestCells.filter((c) => c.key === "monthly_active_users").map((c) => c.value))
+      .not.toEqual(cells.filter((c) => c.key === "monthly_active_users").map((c) => c.value));
+    expect(errors).toEqual([]);
+    await latest.page.close();
+    await page.close();
+  });
+
+  it("keeps the period picked on the overview in the address, and back to the latest month without it", async () => {
+    const { page } = await visit("fr/");
+    expect(await page.locator("#ie-period").inputValue()).toBe("");
+    await page.getByLabel("Période affichée").selectOption("2025");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("period") === "2025");
+    const expected = await periodRows("2025");
+    await expect.poll(async () => (await shownCells(page)).find((c) => c.code === "BF" && c.key === "monthly_active_users")?.value)
+      .toBe(formatNumber("fr", expected.get("BF|monthly_active_users")!, 0));
+    await page.getByLabel("Période affichée").selectOption("");
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has("period"));
+    await page.close();
+  });
+
+  it("opens a country page on the year of a shared link, with that year's figures from mart.indicator_periods", async () => {
+    const instance = await DuckDBInstance.create(site.db, { access_mode: "READ_ONLY" });
+    const conn = await instance.connect();
+    const reader = await conn.runAndReadAll(
+      `SELECT p.indicator_id, CASE WHEN c.cumulative THEN p.running_total ELSE p.value END AS value
+       FROM mart.indicator_periods p JOIN mart.indicator_catalogue c USING (indicator_id)
+       WHERE p.period = '2025' AND p.country_code = 'SN' AND p.disaggregation = '' AND p.value IS NOT NULL`,
+    );
+    const expected = reader.getRowObjectsJS() as { indicator_id: string; value: number }[];
+    conn.closeSync();
+    instance.closeSync();
+    expect(expected.length).toBeGreaterThan(0);
+    const { page, errors } = await visit("fr/pays/SN?period=2025");
+    expect(await page.getByLabel("Période affichée").inputValue()).toBe("2025");
+    const shown = await page.locator("#ie-country-indicators [data-indicator]").evaluateAll((cells) =>
+      cells.map((c) => ({ indicator_id: c.getAttribute("data-indicator"), value: Number(c.getAttribute("data-value")) })));
+    expect(shown.sort((a, b) => a.indicator_id!.localeCompare(b.indicator_id!)))
+      .toEqual(expected.sort((a, b) => a.indicator_id.localeCompare(b.indicator_id)));
+    await page.getByLabel("Période affichée").selectOption("2026-Q1");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("period") === "2026-Q1");
+    await expect.poll(() => page.locator("#ie-country-indicators caption").textContent()).toContain("T1 2026");
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 

@@ -13,6 +13,8 @@ const REJECTS_SHOWN = 100;
 await runLoader(async (db, edition) => ({
   country_code: country,
   indicators: await db.query("country_indicators", { country }),
+  // Its figures per month, quarter and year (mart.indicator_periods), for the period control.
+  periods: await db.query("country_indicator_periods", { country }),
   comments: await db.query("country_comments", { country }),
   ...(shows(edition, "bottlenecks")
     ? { bottlenecks: (await db.query<{ country_code: string }>("bottlenecks")).filter((b) => b.country_code === country) }
