@@ -166,7 +166,10 @@ function handle(error: unknown): number {
   // A fault of a file is said as such; what DuckDB says of a damaged, foreign, read-only or full
   // warehouse as the warehouse's (exit 5); anything else by its first line.
   const doing = `imaginecole ${commandName()}`.trim();
-  const shown = systemFault(error) ?? warehouseFault(error, dbPath(globals())) ?? asUserError(error, doing);
+  const db = dbPath(globals());
+  const path = (error as { path?: unknown } | null)?.path;
+  const onWarehouse = typeof path === "string" && path.startsWith(db);
+  const shown = (onWarehouse ? warehouseFault(error, db) : null) ?? systemFault(error) ?? warehouseFault(error, db) ?? asUserError(error, doing);
   process.stderr.write(shown.text(safeLang()) + "\n");
   return shown.exitCode;
 }

@@ -7,7 +7,7 @@ import {
   chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync,
 } from "node:fs";
 import { join } from "node:path";
-import { type CliResult, cli, ROOT, tempDir, TODAY } from "../support/cli.ts";
+import { type CliResult, cli, ROOT, TEST_HASH_KEY, tempDir, TODAY } from "../support/cli.ts";
 import { copyOfSharedWarehouse, sharedDemo } from "../support/shared-demo.ts";
 
 const STACK = /\n\s+at |node:internal|\.ts:\d+/;
@@ -39,7 +39,7 @@ function cliAsUser(args: string[]): CliResult {
   const r = spawnSync(
     "setpriv",
     ["--reuid=65534", "--regid=65534", "--clear-groups", "env", `HOME=${dir}`, process.execPath, join(ROOT, "bin/imaginecole.js"), ...args],
-    { cwd: ROOT, encoding: "utf8", env: { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en" }, timeout: 300_000 },
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en", IMAGINECOLE_HASH_KEY: TEST_HASH_KEY }, timeout: 300_000 },
   );
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
-import { cli, demoConfig, ROOT, tempDir, TODAY } from "../support/cli.ts";
+import { cli, demoConfig, ROOT, TEST_HASH_KEY, tempDir, TODAY } from "../support/cli.ts";
 import { copyOfSharedWarehouse, sharedDemo } from "../support/shared-demo.ts";
 
 /** Starts the command line and SIGKILLs it when `killWhen` says so; resolves with the signal (or exit code) once it is gone. */
@@ -16,7 +16,7 @@ function runAndKill(args: string[], killWhen: (arm: () => void, stderrLine: (tes
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(ROOT, "bin/imaginecole.js"), ...args], {
       cwd: ROOT,
-      env: { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en" },
+      env: { ...process.env, IMAGINECOLE_TODAY: TODAY, IMAGINECOLE_LANG: "en", IMAGINECOLE_HASH_KEY: TEST_HASH_KEY },
       stdio: ["ignore", "ignore", "pipe"],
     });
     const kill = () => child.kill("SIGKILL");

@@ -196,7 +196,8 @@ describe("imaginecole publish, building the real site", () => {
     const failing = startReader(server.url, pages, 20);
     const failed = await publish(["--edition", "internal", "--to", live, "--db", broken]);
     const afterFailure = await failing.stop();
-    expect(failed.code).toBe(1);
+    // Exit 5: the warehouse cannot be used (README, exit codes).
+    expect(failed.code).toBe(5);
     expect(failed.stderr).toContain(`the live site is unchanged (${v2})`);
     expect(failed.stderr).not.toMatch(/\n\s+at .*\.ts:\d+/);
     expect(basename(readlinkSync(live))).toBe(v2);
