@@ -117,11 +117,7 @@ export async function publishSite(options: PublishOptions): Promise<Published> {
       if (!existsSync(join(building, "index.html"))) throw new Error("index.html missing from the built site");
     } catch (error) {
       rmSync(building, { recursive: true, force: true });
-      const cause = error instanceof ImaginEcoleError ? error : null;
-      throw new ImaginEcoleError({
-        fr: `Publication annulée, le site en ligne n'a pas changé (${current ?? "aucun"}) : ${cause?.bilingual.fr ?? String((error as Error)?.message ?? error)}`,
-        en: `Publication cancelled, the live site is unchanged (${current ?? "none"}): ${cause?.bilingual.en ?? String((error as Error)?.message ?? error)}`,
-      }, cause?.exitCode ?? EXIT.failed);
+      throw publicationCancelled(current, error);
     }
     const carried = current ? carryHashedFiles(join(versions, current), building, readCarried(versions, current)) : [];
     writeFileSync(join(versions, `${version}.carried`), carried.join("\n"));
@@ -148,6 +144,15 @@ export async function rollbackSite(to: string): Promise<Published> {
     swapLink(live, state.previous);
     return { live, version: state.previous, previous: null };
   });
+}
+
+/** A publication stopped before its swap: the live site is said unchanged, with the cause. */
+export function publicationCancelled(current: string | null, error: unknown): ImaginEcoleError {
+  const cause = error instanceof ImaginEcoleError ? error : null;
+  return new ImaginEcoleError({
+    fr: `Publication annulée, le site en ligne n'a pas changé (${current ?? "aucun"}) : ${cause?.bilingual.fr ?? String((error as Error)?.message ?? error)}`,
+    en: `Publication cancelled, the live site is unchanged (${current ?? "none"}): ${cause?.bilingual.en ?? String((error as Error)?.message ?? error)}`,
+  }, cause?.exitCode ?? EXIT.failed);
 }
 
 function noPrevious(live: string): ImaginEcoleError {

@@ -2,8 +2,9 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { EditionName } from "../../../dashboards/components/edition.ts";
 import type { Lang } from "../../core/lang.ts";
-import { publishEdition, rollbackSite, type Published } from "../../site/publish.ts";
-import { ROOT, type GlobalOptions } from "../context.ts";
+import { liveVersion, publicationCancelled, publishEdition, rollbackSite, type Published } from "../../site/publish.ts";
+import { warehouseFault } from "../../warehouse/faults.ts";
+import { dbPath, ROOT, type GlobalOptions } from "../context.ts";
 import { buildSettings, editionOption, freshenSiteData } from "./build.ts";
 
 /** `imaginecole publish --edition E --to DIR` and `imaginecole publish --rollback --to DIR`. */
@@ -27,7 +28,12 @@ export async function publishCommand(
     report(lang, await rollbackSite(to), true);
     return;
   }
-  await freshenSiteData(options, lang);
+  try {
+    await freshenSiteData(options, lang);
+  } catch (error) {
+    // Bringing the data up to date failed (a damaged warehouse, say): nothing was built or swapped.
+    throw publicationCancelled(liveVersion(to), warehouseFault(error, dbPath(options)) ?? error);
+  }
   const { edition, ...build } = buildSettings(options, o.edition);
   report(lang, await publishEdition(to, edition, build), false);
 }
