@@ -75,5 +75,6 @@ describe("a run killed with SIGKILL", () => {
     const rerun = cli(["run", "--config", config, "--db", db]);
     expect([0, 3], rerun.stdout + rerun.stderr).toContain(rerun.code);
     expect(await counts(db), "after five kills and a rerun").toEqual(clean);
-  }, 600_000);
+    // Six runs of the whole demo, each reading every input again.
+  }, 900_000);
 });

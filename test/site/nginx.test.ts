@@ -316,7 +316,8 @@ describe("in Chromium, through nginx", () => {
       expect(await page.evaluate(() => (window as { __injected?: number }).__injected)).toBeUndefined();
       await context.close();
     }
-  });
+    // Ten pages over TLS, each drawn whole before the next.
+  }, 180_000);
 });
 
 /** What the demo's warehouse holds that only the staff may read. */
