@@ -76,5 +76,5 @@ describe("a run killed with SIGKILL", () => {
     expect([0, 3], rerun.stdout + rerun.stderr).toContain(rerun.code);
     expect(await counts(db), "after five kills and a rerun").toEqual(clean);
     // Six runs of the whole demo, each reading every input again.
-  }, 900_000);
+  }, 1_200_000);
 });
