@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import { asUserError, systemFault } from "../core/faults.ts";
+import { asUserError } from "../core/faults.ts";
 import { resolveLang, type Lang } from "../core/lang.ts";
-import { warehouseFault } from "../warehouse/faults.ts";
+import { storageFault } from "../warehouse/faults.ts";
 import { dbPath, type GlobalOptions } from "./context.ts";
 import { IMPORT_KIND_NAMES, importOptions } from "../sources/registry.ts";
 import { addBuildCommand } from "./commands/build.ts";
@@ -163,13 +163,9 @@ function handle(error: unknown): number {
   if (process.env.IMAGINECOLE_DEBUG && error instanceof Error && !(error instanceof ImaginEcoleError)) {
     process.stderr.write(`${error.stack}\n`);
   }
-  // A fault of a file is said as such; what DuckDB says of a damaged, foreign, read-only or full
-  // warehouse as the warehouse's (exit 5); anything else by its first line.
+  // A fault of a file or of the warehouse said as such; anything else by its first line.
   const doing = `imaginecole ${commandName()}`.trim();
-  const db = dbPath(globals());
-  const path = (error as { path?: unknown } | null)?.path;
-  const onWarehouse = typeof path === "string" && path.startsWith(db);
-  const shown = (onWarehouse ? warehouseFault(error, db) : null) ?? systemFault(error) ?? warehouseFault(error, db) ?? asUserError(error, doing);
+  const shown = storageFault(error, dbPath(globals())) ?? asUserError(error, doing);
   process.stderr.write(shown.text(safeLang()) + "\n");
   return shown.exitCode;
 }

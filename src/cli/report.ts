@@ -1,12 +1,12 @@
 import { EXIT, errorText, ImaginEcoleError } from "../core/errors.ts";
-import { failureText, systemFault } from "../core/faults.ts";
+import { failureText } from "../core/faults.ts";
 import { formatNumber } from "../core/format.ts";
 import type { Lang } from "../core/lang.ts";
 import { say } from "../core/message.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
 import type { Reject } from "../warehouse/reject.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
-import { faultKind, faultMessage } from "../warehouse/faults.ts";
+import { faultKind, faultMessage, storageFault } from "../warehouse/faults.ts";
 
 const SHOWN_REJECTS = 20;
 
@@ -14,8 +14,9 @@ const SHOWN_REJECTS = 20;
  * 5 when a batch failed for a fault of the warehouse or its disk, else 1 when a batch failed,
  * else 3 when rows were rejected, else 0 (README's exit codes).
  */
-export function exitCodeOf(results: LoadResult[], sourceErrors = 0): number {
-  if (results.some((r) => r.status === "failed" && !(r.error && systemFault(r.error)) && faultKind(r.error ?? r.message) !== null)) return EXIT.environment;
+export function exitCodeOf(results: LoadResult[], warehousePath: string, sourceErrors = 0): number {
+  const failedOnWarehouse = (r: LoadResult) => storageFault(r.error ?? r.message, warehousePath)?.exitCode === EXIT.environment;
+  if (results.some((r) => r.status === "failed" && failedOnWarehouse(r))) return EXIT.environment;
   if (sourceErrors > 0 || results.some((r) => r.status === "failed")) return EXIT.failed;
   if (results.some((r) => r.rowsRejected > 0)) return EXIT.rejects;
   return EXIT.ok;
@@ -36,9 +37,8 @@ export async function printResults(
       continue;
     }
     if (r.status === "failed") {
-      // A file of the machine (an unreadable input) is said as such; DuckDB's faults as the warehouse's.
-      const fault = r.error && systemFault(r.error) ? null : faultKind(r.error ?? r.message);
-      const why = fault ? say(lang, faultMessage(fault, warehouse.path)) : r.error ? failureText(r.error, lang) : r.message;
+      const fault = storageFault(r.error ?? r.message, warehouse.path);
+      const why = fault?.exitCode === EXIT.environment ? fault.text(lang) : r.error ? failureText(r.error, lang) : r.message;
       write(say(lang, { fr: `✗ ${where} : lot refusé, rien n'a été chargé. ${why}`, en: `✗ ${where}: batch refused, nothing was loaded. ${why}` }));
       continue;
     }

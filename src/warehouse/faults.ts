@@ -2,6 +2,7 @@
 // a message a person can act on: what is wrong, where, and how to put it right.
 import { dirname } from "node:path";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
+import { systemFault } from "../core/faults.ts";
 import type { Bilingual } from "../core/message.ts";
 
 export type FaultKind = "foreign" | "damaged" | "read_only" | "disk_full";
@@ -57,4 +58,16 @@ export function warehouseFault(error: unknown, path: string): ImaginEcoleError |
   if (error instanceof ImaginEcoleError) return null;
   const kind = faultKind(error);
   return kind ? new ImaginEcoleError(faultMessage(kind, path), EXIT.environment) : null;
+}
+
+/**
+ * A fault of the files or the disk, said for a command working on the warehouse at `path`: on the
+ * warehouse's own files (the file, its journal, its lock) or from DuckDB, the warehouse's (exit 5);
+ * on any other file (an unreadable input), that file's; null for anything else.
+ */
+export function storageFault(error: unknown, path: string): ImaginEcoleError | null {
+  if (error instanceof ImaginEcoleError) return null;
+  const at = (error as { path?: unknown } | null)?.path;
+  if (typeof at === "string" && at.startsWith(path)) return warehouseFault(error, path);
+  return systemFault(error) ?? warehouseFault(error, path);
 }

@@ -114,7 +114,7 @@ async function attempt(t: TestContext, kind: Kind, path: string, lang: Lang): Pr
     const results = await importFiles({ ...t.ctx, lang }, kind.kind, [path], kind.options);
     const out: string[] = [];
     await printResults(results, t.ctx.warehouse, lang, (line) => void out.push(line));
-    const code = exitCodeOf(results);
+    const code = exitCodeOf(results, t.ctx.warehouse.path);
     return { code, text: out.join("\n"), refused: results.every((r) => r.status === "failed") };
   } catch (error) {
     const shown = asUserError(error, "imaginecole import");

@@ -57,7 +57,7 @@ export async function importCommand(
         throw afterCommitError(results, "mart", error, ctx.warehouse.path);
       }
     }
-    process.exitCode = exitCodeOf(results);
+    process.exitCode = exitCodeOf(results, ctx.warehouse.path);
   } finally {
     ctx.warehouse.close();
   }

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import type { EditionName } from "../../../dashboards/components/edition.ts";
 import type { Lang } from "../../core/lang.ts";
 import { liveVersion, publicationCancelled, publishEdition, rollbackSite, type Published } from "../../site/publish.ts";
-import { warehouseFault } from "../../warehouse/faults.ts";
+import { storageFault } from "../../warehouse/faults.ts";
 import { dbPath, ROOT, type GlobalOptions } from "../context.ts";
 import { buildSettings, editionOption, freshenSiteData } from "./build.ts";
 
@@ -32,7 +32,7 @@ export async function publishCommand(
     await freshenSiteData(options, lang);
   } catch (error) {
     // Bringing the data up to date failed (a damaged warehouse, say): nothing was built or swapped.
-    throw publicationCancelled(liveVersion(to), warehouseFault(error, dbPath(options)) ?? error);
+    throw publicationCancelled(liveVersion(to), storageFault(error, dbPath(options)) ?? error);
   }
   const { edition, ...build } = buildSettings(options, o.edition);
   report(lang, await publishEdition(to, edition, build), false);

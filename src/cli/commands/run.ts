@@ -38,7 +38,7 @@ export async function runCommand(
     if (outcome.martRebuilt) write(say(lang, { fr: "Indicateurs recalculés.", en: "Indicators rebuilt." }));
     const results = outcome.sources.flatMap((s) => s.results);
     if (outcome.derivedFailure) throw afterCommitError(results, outcome.derivedFailure.output, outcome.derivedFailure.error, ctx.warehouse.path);
-    process.exitCode = exitCodeOf(results, outcome.sources.filter((s) => s.error).length);
+    process.exitCode = exitCodeOf(results, ctx.warehouse.path, outcome.sources.filter((s) => s.error).length);
   } finally {
     ctx.warehouse.close();
     await lock.release();
