@@ -36,6 +36,6 @@ export async function readStatus(warehouse: Warehouse, today: Date, country: str
     dates: await q("source_dates.sql", { ...scope, today: today.toISOString().slice(0, 10) }),
     lastFailure: (await q("last_failure.sql", scope))[0] ?? null,
     openRejects: await q("open_rejects.sql", scope),
-    openWarnings: (await q("open_warnings.sql")).filter((w: { country_code: string }) => country === null || w.country_code === country),
+    openWarnings: await q("open_warnings.sql", scope),
   };
 }
