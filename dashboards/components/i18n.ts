@@ -63,7 +63,7 @@ const MESSAGES = {
     fr: "Adoption d'ImaginEcole dans les pays membres, par rapport aux cibles.",
     en: "ImaginEcole adoption in the member countries, against targets.",
   },
-  "overview.behind": { fr: "{n} pays sur {total} en retard : {list}.", en: "{n} of {total} countries behind: {list}." },
+  "overview.behind": { fr: "{n} pays sur {total} en retard ou à surveiller : {list}.", en: "{n} of {total} countries behind or at risk: {list}." },
   "overview.allOnTrack": { fr: "Les {total} pays sont en bonne voie.", en: "All {total} countries are on track." },
   "overview.withoutData": { fr: "Sans données : {list}.", en: "No data: {list}." },
   "overview.statusRule": {

@@ -1,8 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { el } from "./dom.js";
-import { formatDate, formatDelta, formatMonth, formatNumber, formatPercent } from "imaginecole/core";
 import { statusBadge } from "./statusBadge.js";
-import { t } from "./i18n.js";
+import { cardText } from "./overviewText.js";
 import { monthDate } from "./lineChart.js";
 
 /**
@@ -14,7 +13,6 @@ import { monthDate } from "./lineChart.js";
  */
 export function trendCard({ lang, title, series, countries, phase }) {
   const known = series.filter((d) => d.value != null);
-  const last = known.at(-1);
   const x = (d) => monthDate(d.period);
   // The trend line only joins months every reporting country has figures for.
   const full = Math.max(0, ...known.map((d) => d.countries));
@@ -31,20 +29,13 @@ export function trendCard({ lang, title, series, countries, phase }) {
     x: { type: "utc" },
   });
   spark.setAttribute("aria-hidden", "true");
-  const status = phase?.target_status ?? null;
+  const text = cardText(lang, series, countries, phase);
+  const status = text.status;
   return el("div", { class: `ie-card${status ? ` ie-card-${status}` : ""}`, "data-indicator": title, "data-status": status },
     el("h3", {}, title, status ? " " : null, status ? statusBadge(lang, status) : null),
-    el("div", { class: "ie-big" }, last ? formatNumber(lang, last.value, 0) : t(lang, "common.noData")),
-    last ? el("p", {}, formatMonth(lang, last.period), last.countries < countries ? ` — ${t(lang, "common.reporting", { n: last.countries, total: countries })}` : "") : null,
-    last?.change != null ? el("p", {}, t(lang, "common.vsPrevious", { delta: formatDelta(lang, last.change) })) : null,
-    last
-      ? el("p", {}, last.target
-        ? t(lang, "common.ofTarget", { share: formatPercent(lang, last.value / last.target), target: formatNumber(lang, last.target, 0) })
-        : t(lang, "common.noTarget"))
-      : null,
-    phase?.phase_target != null
-      ? el("p", { class: "ie-phase-target" }, t(lang, "common.phaseTarget", { target: formatNumber(lang, phase.phase_target, 0), date: formatDate(lang, phase.phase_deadline) }))
-      : null,
+    el("div", { class: "ie-big" }, text.value),
+    [text.month, text.change, text.ofTarget].map((line) => (line ? el("p", {}, line) : null)),
+    text.phaseTarget ? el("p", { class: "ie-phase-target" }, text.phaseTarget) : null,
     spark,
   );
 }

@@ -1,8 +1,5 @@
 // Every bottleneck flag, newest first; in the public edition only when the configuration publishes them.
-import { requireFeature } from "../components/edition.ts";
+import { bottlenecksData } from "./lib/datasets.ts";
 import { runLoader } from "./lib/warehouse.ts";
 
-await runLoader((db, edition) => {
-  requireFeature(edition, "bottlenecks", "bottlenecks.json");
-  return db.query("bottlenecks");
-});
+await runLoader(bottlenecksData);

@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { editionEnv, editionMarkdown, editionPages, INTERNAL, shows, type Edition } from "../../dashboards/components/edition.ts";
 import { PAGES } from "../../dashboards/components/i18n.ts";
 import { EXIT, errorText, ImaginEcoleError } from "../core/errors.ts";
-import { resolveLang } from "../core/lang.ts";
+import { LANGS, resolveLang } from "../core/lang.ts";
 import { filesUnder, precompress } from "./compress.ts";
 import { allowZoom, externalizeScripts, pageLang, setLang } from "./html.ts";
 import { loadersFailed, pageCountries, runLoadersOnce, stubLoaders } from "./loaders.ts";
@@ -120,7 +120,7 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
     // (loaders.ts), while Framework parses the pages and bundles the libraries.
     const loadersRoot = join(work, "loaders");
     const outputs = join(work, "outputs");
-    const values = { code: pageCountries(countries) };
+    const values = { code: pageCountries(countries), lang: [...LANGS] };
     cpSync(root, loadersRoot, { recursive: true });
     stubLoaders(root, outputs, values);
     fillNpmVersionCache(root);
@@ -162,7 +162,9 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 function keepEditionPages(root: string, edition: Edition): void {
   const kept = new Set(editionPages(edition).map((p) => p.slug));
   for (const { slug } of PAGES) {
-    if (!kept.has(slug)) rmSync(join(root, "[lang]", `${slug || "index"}.md`), { force: true });
+    // A page is its Markdown, or a page loader and the template it fills.
+    if (kept.has(slug)) continue;
+    for (const ext of [".md", ".md.ts", ".page.md"]) rmSync(join(root, "[lang]", `${slug || "index"}${ext}`), { force: true });
   }
   for (const file of filesUnder(root).filter((f) => f.endsWith(".md"))) {
     const path = join(root, file);

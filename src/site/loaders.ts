@@ -64,27 +64,47 @@ export function pageCountries(countriesCsv: string): string[] {
 }
 
 /**
- * Replaces each loader of `root` by one shell stub per output (`data/country/BF.json.sh` for each
- * country of `[code]`): Framework runs the stubs in its last phase, and each waits until
- * runLoadersOnce has written `outputs`, then prints its output, or fails with what the loader
- * said. As with Framework's own runs, a loader's failure fails the build only if a page uses it.
+ * Replaces each loader of `root` by shell stubs: Framework runs them in its last phase, and each
+ * waits until runLoadersOnce has written `outputs`, then prints its output, or fails with what the
+ * loader said. A data loader gets one stub per output (`data/country/BF.json.sh` for each country
+ * of `[code]`); a page loader (`[lang]/index.md.ts`) one stub at its own path, which finds its
+ * output from the parameters Framework gives it, since the page reads them too
+ * (`observable.params`). As with Framework's own runs, a loader's failure fails the build only if
+ * a page uses it.
  */
 export function stubLoaders(root: string, outputs: string, values: Record<string, string[]>): void {
-  const quote = (text: string) => `'${text.split("'").join("'\\''")}'`;
   for (const loader of findLoaders(root)) {
-    for (const { output } of loaderRuns(loader, values)) {
-      writeFileSync(
-        join(root, `${output}.sh`),
-        `# Stands for ${loader}: prints its output once src/site/loaders.ts has run every loader.
-while [ ! -e ${quote(join(outputs, DONE))} ] && [ ! -e ${quote(join(outputs, FAILED))} ]; do sleep 0.05; done
-if [ -e ${quote(join(outputs, output))} ]; then exec cat ${quote(join(outputs, output))}; fi
-if [ -e ${quote(join(outputs, `${output}${ERROR}`))} ]; then cat ${quote(join(outputs, `${output}${ERROR}`))} >&2; else echo ${quote(`${output}: the data loaders did not run`)} >&2; fi
-exit 1
-`,
-      );
+    if (PAGE_LOADER.test(loader)) {
+      writeFileSync(join(root, loader.replace(/\.ts$/, ".sh")), stub(loader, outputs, loader.replace(/\.ts$/, ""), true));
+    } else {
+      for (const { output } of loaderRuns(loader, values)) writeFileSync(join(root, `${output}.sh`), stub(loader, outputs, output, false));
     }
     rmSync(join(root, loader));
   }
+}
+
+const PAGE_LOADER = /\.md\.ts$/;
+const quote = (text: string) => `'${text.split("'").join("'\\''")}'`;
+
+/** The shell text of a stub; `parameterized`: its output's `[name]`s come from its `--name=value` arguments. */
+function stub(loader: string, outputs: string, output: string, parameterized: boolean): string {
+  const path = (file: string) => quote(join(outputs, file));
+  const named = parameterized
+    ? `output=${quote(output)}
+for arg in "$@"; do
+  name=\${arg%%=*}; name=\${name#--}; value=\${arg#*=}
+  case "$value" in *[!A-Za-z0-9_-]*|'') echo "${loader}: unexpected parameter $arg" >&2; exit 1;; esac
+  output=$(printf '%s' "$output" | sed "s/\\[$name\\]/$value/g")
+done
+`
+    : `output=${quote(output)}
+`;
+  return `# Stands for ${loader}: prints its output once src/site/loaders.ts has run every loader.
+${named}while [ ! -e ${path(DONE)} ] && [ ! -e ${path(FAILED)} ]; do sleep 0.05; done
+if [ -e ${quote(outputs)}/"$output" ]; then exec cat ${quote(outputs)}/"$output"; fi
+if [ -e ${quote(outputs)}/"$output${ERROR}" ]; then cat ${quote(outputs)}/"$output${ERROR}" >&2; else echo "$output: the data loaders did not run" >&2; fi
+exit 1
+`;
 }
 
 /**

@@ -78,4 +78,22 @@ describe("runLoadersOnce and stubLoaders", () => {
     expect(existsSync(join(outputs, ".failed"))).toBe(true);
     expect(sh(root, "data/numbers.json.sh").status).not.toBe(0);
   });
+
+  it("give a page loader one stub at its own path, which prints the page for the parameters Framework passes", async () => {
+    const page = { "[lang]/index.md.ts": `import { parseArgs } from "node:util";\nconst { values } = parseArgs({ options: { lang: { type: "string" } } });\nprocess.stdout.write(\`# page \${values.lang}\\n\`);\n` };
+    const withLang = { ...values, lang: ["fr", "en"] };
+    const root = site("page", page);
+    const copy = site("page-copy", page);
+    const outputs = join(work, "page-outputs");
+    stubLoaders(root, outputs, withLang);
+    expect(existsSync(join(root, "[lang]/index.md.sh"))).toBe(true);
+    expect(existsSync(join(root, "en/index.md.sh"))).toBe(false);
+    await runLoadersOnce(copy, outputs, withLang, {}, { write: () => true } as unknown as NodeJS.WritableStream);
+    const run = (arg: string) => spawnSync("sh", [join(root, "[lang]/index.md.sh"), arg], { encoding: "utf8", timeout: 10_000 });
+    expect(run("--lang=en").stdout).toBe("# page en\n");
+    expect(run("--lang=fr").stdout).toBe("# page fr\n");
+    const odd = run("--lang=../../etc");
+    expect(odd.status).not.toBe(0);
+    expect(odd.stderr).toMatch(/unexpected parameter --lang=\.\.\/\.\.\/etc/);
+  });
 });

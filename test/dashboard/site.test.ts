@@ -395,7 +395,7 @@ describe("the overview page", () => {
     const behind = rows.filter((r) => r.status === "off_track" || r.status === "at_risk");
     expect(behind.length).toBeGreaterThan(0);
     const headline = (await page.locator("#ie-headline").textContent())!;
-    expect(headline).toMatch(new RegExp(`^${behind.length} pays sur ${COUNTRIES.length} en retard : `));
+    expect(headline).toMatch(new RegExp(`^${behind.length} pays sur ${COUNTRIES.length} en retard ou à surveiller : `));
     for (const r of rows) {
       if (behind.includes(r)) expect(headline).toContain(r.name);
       else expect(headline.split("Sans données")[0]).not.toContain(`${r.name} (`);
@@ -576,6 +576,73 @@ describe("the data-quality page, per country", () => {
     expect(text).not.toContain("/srv/");
     expect(text).not.toMatch(/--country|imaginecole (run|import|sheets)/);
     for (const name of ["Last edited", "Last loaded", "Latest period reported"]) expect(await gn.locator("#ie-dates-GN th", { hasText: name }).count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe("without JavaScript", () => {
+  /** The text of each row of a table, cell by cell; `drop` takes out text only the interactive table adds. */
+  const rowsOf = (page: Page, selector: string, drop = "") =>
+    page.locator(`${selector} tbody tr`).evaluateAll((trs, d) => trs.map((tr) =>
+      [...tr.querySelectorAll("th, td")].map((c) => (d ? c.textContent!.split(d).join("") : c.textContent!).replace(/\s+/g, " ").trim())), drop);
+
+  async function withoutScript(path: string): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    return page;
+  }
+
+  it(`writes the overview's sentences, key figures and country table into its HTML, the same as the page draws them, in at most 50 KB`, async () => {
+    const html = readFileSync(join(site.dir, "fr", "index.html"));
+    expect(html.length).toBeLessThanOrEqual(50 * 1024);
+    const bare = await withoutScript("fr/");
+    const { page } = await visit("fr/");
+    expect(await bare.locator("main h1").textContent()).toBe("Vue d'ensemble");
+    expect(await bare.locator("#ie-headline").textContent()).toMatch(/^\d+ pays sur 11 en retard ou à surveiller : .*Tchad \(en retard\)/);
+    expect(await bare.locator("#ie-freshness").textContent()).toBe("Données au 31/10/2026 · mises à jour le 15/11/2026 à 08:00 (UTC)");
+    expect(await bare.locator("#ie-status-rule").textContent()).toContain("en bonne voie à partir de");
+    const shown = await rowsOf(page, "#ie-countries-table");
+    expect(shown).toHaveLength(COUNTRIES.length);
+    expect(await rowsOf(bare, "#ie-static-countries")).toEqual(shown);
+    const bigs = (p: Page, selector: string) => p.locator(`${selector} .ie-card .ie-big`).allTextContents();
+    expect(await bigs(bare, "#ie-static-cards")).toEqual(await bigs(page, "main"));
+    // Once the script has run, each written block has given way to its interactive version.
+    expect(await page.locator(".ie-static").count()).toBe(0);
+    await bare.context().close();
+    await page.close();
+  });
+
+  it("writes a country page's status, flags and latest indicators into its HTML", async () => {
+    const bare = await withoutScript("en/pays/TD");
+    const { page } = await visit("en/pays/TD");
+    expect(await bare.locator("main h1").textContent()).toBe("Chad");
+    expect(await bare.locator("main .ie-lede .ie-status").textContent()).toBe(await page.locator("main .ie-lede .ie-status").textContent());
+    expect(await bare.locator("nav.ie-toc a").count()).toBeGreaterThan(3);
+    const instance = await DuckDBInstance.create(site.db, { access_mode: "READ_ONLY" });
+    const conn = await instance.connect();
+    const flagged = Number((await conn.runAndReadAll("SELECT count(*) FROM mart.bottlenecks WHERE country_code = 'TD'")).getRows()[0]![0]);
+    conn.closeSync();
+    instance.closeSync();
+    expect(flagged).toBeGreaterThan(0);
+    expect(await bare.locator("#bottlenecks + ul > li").count()).toBe(flagged);
+    const shown = await rowsOf(page, "#ie-country-indicators");
+    expect(shown.length).toBeGreaterThan(5);
+    expect(await rowsOf(bare, "#ie-static-indicators")).toEqual(shown);
+    expect(await page.locator(".ie-static").count()).toBe(0);
+    await bare.context().close();
+    await page.close();
+  });
+
+  it("writes every bottleneck flag, most severe first, and every rule with its threshold and action into the HTML", async () => {
+    const bare = await withoutScript("fr/goulots");
+    const { page } = await visit("fr/goulots");
+    const shown = await rowsOf(page, "#ie-flags", "Voir les chiffres");
+    expect(shown.length).toBeGreaterThan(0);
+    expect(await rowsOf(bare, "#ie-static-flags")).toEqual(shown);
+    expect(await bare.locator("#ie-rules dt").count()).toBe(RULES.length);
+    expect(await bare.locator("#ie-rules dd.ie-action").count()).toBe(RULES.length);
+    await bare.context().close();
     await page.close();
   });
 });

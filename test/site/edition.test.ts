@@ -87,7 +87,7 @@ describe("editionMarkdown(page, edition)", () => {
   });
 
   it("applies to the dashboard's own pages: the public country page keeps no staff section", () => {
-    const country = readFileSync(join(ROOT, "dashboards", "[lang]", "pays", "[code].md"), "utf8");
+    const country = readFileSync(join(ROOT, "dashboards", "[lang]", "pays", "[code].page.md"), "utf8");
     const out = editionMarkdown(country, PUBLIC);
     expect(out).not.toMatch(/data\.(rejects|loads|activities|bottlenecks)/);
     expect(out).toMatch(/data\.indicators/);

@@ -64,15 +64,18 @@ function jsonSafe(row: Record<string, unknown>): Row {
 }
 
 /**
- * Runs a loader for the edition being built (components/edition.ts): its result as JSON on
- * stdout; on failure the reason on stderr and exit code 1.
+ * Runs a loader for the edition being built (components/edition.ts): its result on stdout, as
+ * JSON unless `write` says otherwise; on failure the reason on stderr and exit code 1.
  */
-export async function runLoader(build: (db: ReadOnlyWarehouse, edition: Edition) => Promise<unknown>): Promise<void> {
+export async function runLoader<T>(
+  build: (db: ReadOnlyWarehouse, edition: Edition) => Promise<T>,
+  write: (result: T) => string = JSON.stringify,
+): Promise<void> {
   let db: ReadOnlyWarehouse | undefined;
   try {
     const edition = editionFromEnv(process.env);
     db = await ReadOnlyWarehouse.open();
-    process.stdout.write(JSON.stringify(await build(db, edition)));
+    process.stdout.write(write(await build(db, edition)));
   } catch (error) {
     process.stderr.write(`${(error as Error).message ?? error}\n`);
     process.exitCode = 1;
