@@ -5,7 +5,7 @@
 // Framework builds, each loader gives way to shell stubs that wait for that run and print its
 // outputs (stubLoaders). A loader stays a script Framework can run by itself (`observable preview`).
 import { spawn } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseCountries } from "../sources/reference/countries.ts";
@@ -99,8 +99,8 @@ done
 `
     : `output=${quote(output)}
 `;
-  return `# Stands for ${loader}: prints its output once src/site/loaders.ts has run every loader.
-${named}while [ ! -e ${path(DONE)} ] && [ ! -e ${path(FAILED)} ]; do sleep 0.05; done
+  return `# Stands for ${loader}: prints its output once src/site/loaders.ts has written it.
+${named}while [ ! -e ${quote(outputs)}/"$output" ] && [ ! -e ${quote(outputs)}/"$output${ERROR}" ] && [ ! -e ${path(DONE)} ] && [ ! -e ${path(FAILED)} ]; do sleep 0.05; done
 if [ -e ${quote(outputs)}/"$output" ]; then exec cat ${quote(outputs)}/"$output"; fi
 if [ -e ${quote(outputs)}/"$output${ERROR}" ]; then cat ${quote(outputs)}/"$output${ERROR}" >&2; else echo "$output: the data loaders did not run" >&2; fi
 exit 1
@@ -160,7 +160,10 @@ async function runAll(root: string, outputs: string, values: Record<string, stri
       return true;
     }) as typeof process.stdout.write;
   let n = 0;
-  for (const loader of findLoaders(root)) {
+  // Pages first: Framework parses them before it bundles anything, and each stub goes on as soon
+  // as its own output is there.
+  const loaders = findLoaders(root).sort((a, b) => Number(PAGE_LOADER.test(b)) - Number(PAGE_LOADER.test(a)));
+  for (const loader of loaders) {
     for (const run of loaderRuns(loader, values)) {
       const started = performance.now();
       const out: string[] = [];
@@ -181,11 +184,16 @@ async function runAll(root: string, outputs: string, values: Record<string, stri
       const path = join(outputs, run.output);
       mkdirSync(dirname(path), { recursive: true });
       const ms = Math.round(performance.now() - started);
+      // Written whole then renamed: a stub that sees the file reads all of it.
+      const write = (file: string, text: string) => {
+        writeFileSync(`${file}.part`, text);
+        renameSync(`${file}.part`, file);
+      };
       if (process.exitCode) {
-        writeFileSync(`${path}${ERROR}`, `${said.join("")}${run.output}: the loader ${loader} failed (exit code ${process.exitCode})\n`);
+        write(`${path}${ERROR}`, `${said.join("")}${run.output}: the loader ${loader} failed (exit code ${process.exitCode})\n`);
         stdout(`load ${run.output} failed in ${ms}ms\n`);
       } else {
-        writeFileSync(path, out.join(""));
+        write(path, out.join(""));
         stdout(`load ${run.output} in ${ms}ms\n`);
       }
     }
