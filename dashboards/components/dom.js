@@ -12,3 +12,19 @@ export function el(tag, attributes = {}, ...children) {
   }
   return node;
 }
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** The same for SVG elements: attributes as given, strings as text. */
+export function svgEl(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value == null || value === false) continue;
+    node.setAttribute(name, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child == null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
