@@ -21,7 +21,7 @@ const CHROMIUM_ARGS = [
   "--disable-quic", "--no-first-run", "--disable-sync",
 ];
 const COUNTRIES = ["BF", "ML", "SN", "NE", "BJ", "CI", "GN", "TG", "CM", "TD", "GA"];
-const OVERVIEW_BUDGET = 300 * 1024;
+const OVERVIEW_BUDGET = 200 * 1024;
 
 let site: TestSite;
 let server: { url: string; close: () => Promise<void> };
