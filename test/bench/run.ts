@@ -146,6 +146,7 @@ function perPage(demo: { events: number; pages: Pages }, rows: Array<{ events: n
 /** The site rows: each page served plainly, then by `serveDist`; the goals read on the latter. */
 function siteSection(rows: SiteRow[], runs: number, load: number): string[] {
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+  const seconds = (s: number | null) => (s === null ? "timed out (> 60)" : fmt(s));
   const met = (ok: boolean) => (ok ? "met" : "**not met**");
   const served = rows.filter((r) => r.server === "serve");
   const overview = served.find((r) => r.page.endsWith("/"))!;
@@ -158,12 +159,12 @@ function siteSection(rows: SiteRow[], runs: number, load: number): string[] {
     "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| /${r.page} | ${r.server === "serve" ? "serve" : "plain (before)"} | ${kb(r.transferBytes)} | ${r.requests} | ${kb(r.repeatBytes)} | ${kb(r.htmlTransferBytes)} / ${kb(r.htmlBytes)} | ${r.noJsMainChars}${r.noJsHeading ? "" : " (no heading)"} | ${fmt(r.firstContentfulPaint)} | ${fmt(r.firstReadable)} |`,
+        `| /${r.page} | ${r.server === "serve" ? "serve" : "plain (before)"} | ${kb(r.transferBytes)} | ${r.requests} | ${kb(r.repeatBytes)} | ${kb(r.htmlTransferBytes)} / ${kb(r.htmlBytes)} | ${r.noJsMainChars}${r.noJsHeading ? "" : " (no heading)"} | ${seconds(r.firstContentfulPaint)} | ${seconds(r.firstReadable)} |`,
     ),
     "",
     `Goals, served by \`serve\`: overview ≤ ${GOALS.transferKb} KB transferred: ${kb(overview.transferBytes)} KB, ${met(overview.transferBytes <= GOALS.transferKb * 1024)}. ` +
       `No-JS HTML ≤ ${GOALS.htmlKb} KB (decoded): ${served.map((r) => `/${r.page} ${kb(r.htmlBytes)} KB ${met(r.htmlBytes <= GOALS.htmlKb * 1024)}`).join(", ")}. ` +
-      `First readable content on slow 3G ≤ ${GOALS.readableSeconds} s: ${served.map((r) => `/${r.page} ${fmt(r.firstReadable)} s ${met(r.firstReadable <= GOALS.readableSeconds)}`).join(", ")}. ` +
+      `First readable content on slow 3G ≤ ${GOALS.readableSeconds} s: ${served.map((r) => `/${r.page} ${r.firstReadable === null ? "timed out" : `${fmt(r.firstReadable)} s`} ${met(r.firstReadable !== null && r.firstReadable <= GOALS.readableSeconds)}`).join(", ")}. ` +
       `Readable without JavaScript (heading and text in \`main\`): ${served.map((r) => `/${r.page} ${r.noJsHeading && r.noJsMainChars > 0 ? "yes" : "**no**"}`).join(", ")}.`,
     "",
   ];

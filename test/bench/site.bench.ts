@@ -14,6 +14,9 @@ import { contentType, resolveRequest, serveDist } from "../../src/site/serve.ts"
 export const GOALS = { transferKb: 200, htmlKb: 50, readableSeconds: 2 };
 
 /** Slow 3G as the issue measured it: 300 ms latency, 1.6 Mbit/s down, 0.75 Mbit/s up (bytes per second for CDP). */
+/** How long a slow-3G run may take to show readable content, ms. */
+const SLOW_TIMEOUT = 60_000;
+
 export const SLOW_3G = { offline: false, latency: 300, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
 
 export interface SiteRow {
@@ -32,9 +35,9 @@ export interface SiteRow {
   /** Characters of `main`'s text with JavaScript disabled; whether its heading then has text. */
   noJsMainChars: number;
   noJsHeading: boolean;
-  /** On slow 3G, best of `runs`, in seconds from navigation start. */
-  firstContentfulPaint: number;
-  firstReadable: number;
+  /** On slow 3G, best of `runs`, in seconds from navigation start; null when no run got there within SLOW_TIMEOUT. */
+  firstContentfulPaint: number | null;
+  firstReadable: number | null;
 }
 
 /**
@@ -103,7 +106,9 @@ async function transferred(context: BrowserContext, page: Page, work: () => Prom
   return { bytes, requests, documentBytes };
 }
 
-const settled = (page: Page) => page.waitForFunction(() => !document.querySelector("main .observablehq--loading"), undefined, { timeout: 60_000 });
+// Framework's placeholder for a value still being computed is an <observablehq-loading> element.
+const settled = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector("main .observablehq--loading, main observablehq-loading"), undefined, { timeout: 60_000 });
 
 async function measurePage(browser: Browser, base: string, path: string, runs: number): Promise<Omit<SiteRow, "server">> {
   const url = `${base}${path}`;
@@ -135,26 +140,37 @@ async function measurePage(browser: Browser, base: string, path: string, runs: n
   }));
   await noJs.close();
 
-  let firstContentfulPaint = Number.POSITIVE_INFINITY;
-  let firstReadable = Number.POSITIVE_INFINITY;
+  // Each run on a fresh context (nothing cached); a run that shows nothing readable in a minute
+  // is left out (stderr says so), and a page none of whose runs did is reported as timed out (null).
+  let firstContentfulPaint: number | null = null;
+  let firstReadable: number | null = null;
   for (let run = 0; run < runs; run++) {
     const slow = await browser.newContext();
-    await slow.addInitScript(markReadable);
-    const p = await slow.newPage();
-    const cdp = await slow.newCDPSession(p);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
-    await p.goto(url, { waitUntil: "load", timeout: 120_000 });
-    await p.waitForFunction(() => (window as unknown as { __readable?: number }).__readable !== undefined, undefined, { timeout: 120_000 });
-    const times = await p.evaluate(() => ({
-      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
-      readable: (window as unknown as { __readable: number }).__readable,
-    }));
-    firstContentfulPaint = Math.min(firstContentfulPaint, times.fcp / 1000);
-    // Not readable before anything is painted.
-    firstReadable = Math.min(firstReadable, Math.max(times.readable, times.fcp) / 1000);
-    await slow.close();
+    try {
+      await slow.addInitScript(markReadable);
+      const p = await slow.newPage();
+      const cdp = await slow.newCDPSession(p);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
+      await p.goto(url, { waitUntil: "commit", timeout: SLOW_TIMEOUT });
+      await p.waitForFunction(
+        () => (window as unknown as { __readable?: number }).__readable !== undefined && performance.getEntriesByName("first-contentful-paint").length > 0,
+        undefined,
+        { timeout: SLOW_TIMEOUT },
+      );
+      const times = await p.evaluate(() => ({
+        fcp: performance.getEntriesByName("first-contentful-paint")[0]!.startTime,
+        readable: (window as unknown as { __readable: number }).__readable,
+      }));
+      firstContentfulPaint = Math.min(firstContentfulPaint ?? Number.POSITIVE_INFINITY, times.fcp / 1000);
+      // Not readable before anything is painted.
+      firstReadable = Math.min(firstReadable ?? Number.POSITIVE_INFINITY, Math.max(times.readable, times.fcp) / 1000);
+    } catch (error) {
+      process.stderr.write(`${url}, slow 3G run ${run + 1}: ${(error as Error).message.split("\n")[0]}\n`);
+    } finally {
+      await slow.close();
+    }
   }
   return {
     page: path,
@@ -177,7 +193,10 @@ export async function benchSite(dir: string, pages: string[], runs = 3): Promise
   try {
     const rows: SiteRow[] = [];
     for (const path of pages) {
-      for (const server of ["plain", "serve"] as const) rows.push({ server, ...(await measurePage(browser, servers[server].url, path, runs)) });
+      for (const server of ["plain", "serve"] as const) {
+        process.stderr.write(`/${path}, ${server}…\n`);
+        rows.push({ server, ...(await measurePage(browser, servers[server].url, path, runs)) });
+      }
     }
     return rows;
   } finally {

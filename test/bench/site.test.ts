@@ -50,8 +50,8 @@ describe("npm run bench, site rows", () => {
 
   it("reports first paint and first readable content on the slow link for both kinds of page", () => {
     for (const r of rows) {
-      expect(Number.isFinite(r.firstContentfulPaint) && r.firstContentfulPaint > 0).toBe(true);
-      expect(r.firstReadable).toBeGreaterThanOrEqual(r.firstContentfulPaint);
+      expect(r.firstContentfulPaint, `${r.server} ${r.page}`).toBeGreaterThan(0);
+      expect(r.firstReadable, `${r.server} ${r.page}`).toBeGreaterThanOrEqual(r.firstContentfulPaint!);
     }
   });
 });
