@@ -135,6 +135,7 @@ async function measurePage(browser: Browser, base: string, path: string, runs: n
     htmlBytes = (await response!.body()).length;
   }, "disabled");
   const { mainChars, heading } = await bare.evaluate(() => ({
+    // biome-ignore lint/performance/useDomNodeTextContent: the text shown, not the text of hidden nodes
     mainChars: (document.querySelector("main") as HTMLElement | null)?.innerText.trim().length ?? 0,
     heading: !!document.querySelector("main h1")?.textContent?.trim(),
   }));
