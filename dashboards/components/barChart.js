@@ -7,11 +7,13 @@ import { formatNumber, formatValue, UNIT_DIGITS } from "imaginecole/core";
  */
 export function barChart(data, { lang, width, x, y, fill = null, xLabel = null, colors = null, sort = true, unit = null }) {
   const value = (v) => (unit ? formatValue(lang, v, unit) : formatNumber(lang, v));
-  const categories = new Set(data.map((d) => d[y])).size;
+  const categories = new Set(data.map((d) => d[y]));
+  // Room for the longest category name (about 6 px a character at Plot's 10 px), up to half the width.
+  const longest = Math.max(0, ...[...categories].map((c) => String(c ?? "").length));
   return Plot.plot({
     width,
-    height: 30 + categories * 26,
-    marginLeft: 120,
+    height: 30 + categories.size * 26,
+    marginLeft: Math.round(Math.max(120, Math.min(width / 2, longest * 6 + 16))),
     x: { grid: true, label: xLabel, tickFormat: (d) => (UNIT_DIGITS[unit] === 0 && !Number.isInteger(d) ? "" : formatNumber(lang, d)) },
     y: { label: null },
     color: fill ? { legend: true, ...(colors ?? {}) } : undefined,
