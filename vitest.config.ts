@@ -6,7 +6,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 // - integration: what needs more than memory: a warehouse file, the command line or another
 //   process, HTTP stand-ins, nginx, Chromium printing, the shared demo run (test/support/shared-demo.ts);
 // - browser: the built dashboard in headless Chromium.
-const BROWSER = ["test/dashboard/site.test.ts"];
+const BROWSER = ["test/dashboard/site.test.ts", "test/dashboard/layout.test.ts"];
 const INTEGRATION = [
   "test/bench/**/*.test.ts",
   "test/cli/**/*.test.ts",

@@ -1,16 +1,13 @@
 import * as Plot from "@observablehq/plot";
-import { formatMonth, formatNumber, formatPercentage, formatValue } from "imaginecole/core";
+import { formatMonth, formatNumber, formatPercentage, formatValue, UNIT_DIGITS } from "imaginecole/core";
 import { t } from "./i18n.js";
 
 export const monthDate = (period) => new Date(`${period.slice(0, 7)}-01T00:00:00Z`);
 
-/** Units counted in whole people or things: their axis has no fractional ticks. */
-const WHOLE = new Set(["count", "users"]);
-
 /**
  * A monthly series with its target trajectory (dashed) when it has one. The value axis starts at
  * zero; `unit` (the catalogue's: count, users, percent, days…) gives `%` on a percentage axis and
- * whole numbers on a count axis.
+ * whole numbers on an axis of people, counts or days (tooltips likewise, src/core formatValue).
  */
 export function lineChart(series, { lang, width, height = 220, y = "value", z = null, yLabel = null, unit = "count" }) {
   const withTarget = series.filter((d) => d.target != null);
@@ -25,7 +22,7 @@ export function lineChart(series, { lang, width, height = 220, y = "value", z = 
     x: { type: "utc", tickFormat: (d) => formatMonth(lang, d.toISOString()), label: null, ticks: Math.max(2, Math.floor(width / 110)) },
     y: {
       grid: true, zero: true, label: yLabel,
-      tickFormat: (d) => (unit === "percent" ? formatPercentage(lang, d, 0) : WHOLE.has(unit) && !Number.isInteger(d) ? "" : formatNumber(lang, d)),
+      tickFormat: (d) => (unit === "percent" ? formatPercentage(lang, d, 0) : UNIT_DIGITS[unit] === 0 && !Number.isInteger(d) ? "" : formatNumber(lang, d)),
     },
     color: z ? { legend: true } : undefined,
     marks: [

@@ -63,10 +63,20 @@ export function formatPercent(lang: Lang, share: number | null | undefined, digi
   return readable(share) ? formatPercentage(lang, hundredfold(share), digits) : MISSING;
 }
 
-/** A value in an indicator's unit: `percent` holds 0–100 (one decimal), `days` whole days, others one decimal. */
+/**
+ * Decimals shown for a value in an indicator's unit: people (`users`), things (`count`) and `days`
+ * are whole, a `percent` has one decimal, any other unit one. The indicator catalogue declares the
+ * same precision for each of its indicators (test/mart/catalogue.test.ts holds them together).
+ */
+export const UNIT_DIGITS: Readonly<Record<string, number>> = { count: 0, users: 0, days: 0, percent: 1 };
+
+/**
+ * A value in an indicator's unit: `percent` holds 0–100 (`12,5 %`), people and counts are whole
+ * (an average of 1 204,5 users a month reads 1 205).
+ */
 export function formatValue(lang: Lang, value: number | null | undefined, unit?: string): string {
-  if (unit === "percent") return formatPercentage(lang, value, 1);
-  return formatNumber(lang, value, unit === "days" ? 0 : 1);
+  const shown = UNIT_DIGITS[unit ?? ""] ?? 1;
+  return unit === "percent" ? formatPercentage(lang, value, shown) : formatNumber(lang, value, shown);
 }
 
 /** A change on a previous value, signed: `+12`, `-3,5`. */

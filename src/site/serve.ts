@@ -23,6 +23,11 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** The Content-Type of a site file, by its extension. */
+export function contentType(file: string): string {
+  return TYPES[extname(file)] ?? "application/octet-stream";
+}
+
 /** What a request path maps to: a file to send, a redirect, or nothing. Pure apart from stat. */
 export function resolveRequest(dir: string, urlPath: string): { file: string } | { redirect: string } | null {
   let path: string;
@@ -89,7 +94,7 @@ export async function serveDist(dir: string, port = 0): Promise<{ url: string; c
       const fd = openSync(path, "r");
       response.writeHead(200, {
         ...SECURITY_HEADERS,
-        "content-type": TYPES[extname(found.file)] ?? "application/octet-stream",
+        "content-type": contentType(found.file),
         "content-length": fstatSync(fd).size,
         "cache-control": cacheControl(`/${relative(root, found.file).split(sep).join("/")}`),
         vary: "Accept-Encoding",

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { benchXapi } from "./xapi.bench.ts";
 import { benchNationalCsv } from "./national-csv.bench.ts";
+import { benchSite, SITE_PAGES } from "./site.bench.ts";
 import { generateDemo } from "../../src/demo/generate.ts";
 import { loadConfig } from "../../src/config/pipelines.ts";
 import { runPipelines } from "../../src/pipeline/run.ts";
@@ -14,7 +15,7 @@ import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { buildDashboard } from "../../src/site/build.ts";
 import { demoConfig } from "../support/cli.ts";
 
-const [name, arg] = process.argv.slice(2);
+const [name, arg, runs] = process.argv.slice(2);
 const size = Number(arg);
 const NOW = new Date("2026-11-28T12:00:00Z");
 
@@ -55,22 +56,39 @@ function pageDataKb(out: string): Record<string, number> {
 
 const quietLog = { write: () => true } as unknown as NodeJS.WritableStream;
 
-/** The bundled demo as `npm start` makes it (~200,000 usage events): the data its dashboard ships per page. */
+/** The bundled demo as `npm start` makes it (~200,000 usage events), built into `<dir>/dist`. */
+async function buildDemoSite(dir: string): Promise<{ events: number; out: string }> {
+  await generateDemo({ outDir: join(dir, "demo"), asOf: NOW });
+  const { config } = loadConfig(dir, demoConfig(dir, join(dir, "demo")));
+  const warehouse = await Warehouse.open(join(dir, "w.duckdb"));
+  const ctx = { warehouse, lang: "en" as const, keyer: createKeyer(DEMO_KEY), log: () => {}, dryRun: false, now: NOW, root: dir, phase: config.phase };
+  await runPipelines(ctx, config);
+  await buildMart(warehouse, { now: NOW, phase: config.phase });
+  const events = Number(await warehouse.scalar("SELECT count(*) FROM core.usage_events"));
+  warehouse.close();
+  const { out } = await buildDashboard({ db: join(dir, "w.duckdb"), out: join(dir, "dist"), log: quietLog });
+  return { events, out };
+}
+
+/** The bundled demo's dashboard: the data it ships per page. */
 async function benchDemoDashboard() {
   const dir = mkdtempSync(join(tmpdir(), "imaginecole-bench-demo-"));
   try {
-    await generateDemo({ outDir: join(dir, "demo"), asOf: NOW });
-    const { config } = loadConfig(dir, demoConfig(dir, join(dir, "demo")));
-    const warehouse = await Warehouse.open(join(dir, "w.duckdb"));
-    const ctx = { warehouse, lang: "en" as const, keyer: createKeyer(DEMO_KEY), log: () => {}, dryRun: false, now: NOW, root: dir, phase: config.phase };
-    await runPipelines(ctx, config);
-    await buildMart(warehouse, { now: NOW, phase: config.phase });
-    const events = Number(await warehouse.scalar("SELECT count(*) FROM core.usage_events"));
-    warehouse.close();
-    const { out } = await buildDashboard({ db: join(dir, "w.duckdb"), out: join(dir, "dist"), log: quietLog });
+    const { events, out } = await buildDemoSite(dir);
     return { events, pages: pageDataKb(out) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The demo site in the browser (site.bench.ts): the site in `existing` when given, else the bundled demo built afresh. */
+async function benchDemoSite(existing: string, runs: number) {
+  const dir = existing ? "" : mkdtempSync(join(tmpdir(), "imaginecole-bench-site-"));
+  try {
+    const out = existing || (await buildDemoSite(dir)).out;
+    return { rows: await benchSite(out, SITE_PAGES, runs) };
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -130,6 +148,7 @@ const result =
   : name === "national-csv" ? await benchNationalCsv(size)
   : name === "mart" ? await benchMart(size)
   : name === "dashboard-demo" ? await benchDemoDashboard()
+  : name === "site" ? await benchDemoSite(arg ?? "", Number(runs ?? 3))
   : undefined;
 if (!result) throw new Error(`unknown benchmark ${name}`);
 process.stdout.write(JSON.stringify(result) + "\n");

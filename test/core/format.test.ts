@@ -70,9 +70,15 @@ describe("formatValue(lang, value, unit)", () => {
     expect(formatValue("fr", 12.5, "percent")).toBe(`12,5${NBSP}%`);
     expect(formatValue("en", 12.5, "percent")).toBe("12.5%");
   });
-  it("rounds days to whole days and counts to one decimal", () => {
+  it("shows people, counts and days whole, however the value was averaged", () => {
     expect(formatValue("en", 20.6, "days")).toBe("21");
-    expect(formatValue("fr", 1500.25, "count")).toBe(`1${NBSP}500,3`);
+    expect(formatValue("fr", 1500.25, "count")).toBe(`1${NBSP}500`);
+    expect(formatValue("fr", 1204.5, "users")).toBe(`1${NBSP}205`);
+    expect(formatValue("en", 1204.4, "users")).toBe("1,204");
+  });
+  it("keeps one decimal for a unit it does not know", () => {
+    expect(formatValue("fr", 2.25, "ratio")).toBe("2,3");
+    expect(formatValue("en", 2.25)).toBe("2.3");
   });
 });
 

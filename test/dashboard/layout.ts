@@ -43,6 +43,35 @@ export async function offscreen(page: Page): Promise<string[]> {
 }
 
 /**
+ * Chart text (an axis or legend label) cut by a box that clips it: a chart's SVG, or a box that
+ * scrolls, whose start cannot be scrolled to (a label left of a sideways scroll box is lost; one
+ * past its right end can be scrolled to). As `text "…" [left, right] clipped by tag.class`.
+ */
+export async function clippedChartText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const text of document.querySelectorAll("main svg text")) {
+      const box = text.getBoundingClientRect();
+      if (box.width === 0 || !text.textContent?.trim()) continue;
+      if (!text.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })) continue;
+      for (let p = text.parentElement; p && p !== document.body; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (style.overflowX === "visible" && style.overflowY === "visible") continue;
+        const outer = p.getBoundingClientRect();
+        const scrolls = style.overflowX === "auto" || style.overflowX === "scroll";
+        const cut = box.left < outer.left - p.scrollLeft - 1 || box.top < outer.top - p.scrollTop - 1 || (!scrolls && box.right > outer.right + 1);
+        if (cut) {
+          const name = `${p.tagName.toLowerCase()}${typeof p.className === "string" && p.className ? `.${p.className.trim().split(/\s+/).join(".")}` : ""}`;
+          out.push(`text "${text.textContent.trim()}" [${Math.round(box.left)}, ${Math.round(box.right)}] clipped by ${name} [${Math.round(outer.left)}, ${Math.round(outer.right)}]`);
+          break;
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/**
  * Menu entries (pages and countries) a reader cannot reach: after opening the menu and the country
  * list as a reader would, each link is scrolled to and must be the topmost element at its centre,
  * inside the viewport.

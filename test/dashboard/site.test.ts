@@ -13,7 +13,7 @@ import { formatNumber, formatPercent, formatValue } from "../../src/core/format.
 import { RULE_GUIDE, RULES } from "../../src/mart/catalogue.ts";
 import { loadRules, ruleThreshold } from "../../src/mart/rules-config.ts";
 import { serveDist } from "../../src/site/serve.ts";
-import { axeViolations, offscreen, unreachableMenuEntries } from "./layout.ts";
+import { axeViolations, clippedChartText, offscreen, unreachableMenuEntries } from "./layout.ts";
 import { buildTestSite, type TestSite } from "./site.ts";
 
 const CHROMIUM_ARGS = [
@@ -96,7 +96,7 @@ describe("every page", () => {
 });
 
 // A phone (390 × 844) and a laptop (1366 × 900): nothing sticks out of the screen but a wide
-// table's own scroll box, the whole menu can be reached, and axe-core finds no serious or critical
+// table's own scroll box, no chart label is cut off, the whole menu can be reached, and axe-core finds no serious or critical
 // WCAG 2.1 AA violation.
 const VIEWPORTS = [{ width: 390, height: 844 }, { width: 1366, height: 900 }];
 describe("on a phone and on a desktop", () => {
@@ -107,6 +107,7 @@ describe("on a phone and on a desktop", () => {
           const { page } = await visit(path, viewport);
           try {
             expect(await offscreen(page)).toEqual([]);
+            expect(await clippedChartText(page)).toEqual([]);
             const violations = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
             expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
             expect(await unreachableMenuEntries(page)).toEqual([]);
@@ -357,7 +358,10 @@ describe("a country page", () => {
     // French formats: thousands with a no-break space, decimal comma.
     const teachers = shown.find((s) => s.id === "teachers_trained")!;
     expect(teachers.text).toMatch(/^\d{1,3}\u00a0\d{3}$/);
-    expect(shown.find((s) => s.id === "monthly_active_users")!.text).toMatch(/,5$/);
+    // People are whole: the fixture's half user (…,5) is shown rounded, never with a decimal.
+    const users = shown.find((s) => s.id === "monthly_active_users")!;
+    expect(Number.isInteger(users.value)).toBe(false);
+    expect(users.text).toBe(formatNumber("fr", Math.round(users.value), 0));
     await page.close();
   });
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogueMarkdown, loadCatalogue, RULES } from "../../src/mart/catalogue.ts";
-import { formatNumber, formatPercent } from "../../src/core/format.ts";
+import { formatNumber, formatPercent, UNIT_DIGITS } from "../../src/core/format.ts";
 import { checkRules, loadRules } from "../../src/mart/rules-config.ts";
 import { ImaginEcoleError } from "../../src/core/errors.ts";
 import { codesOf, labelOf } from "../../src/core/labels.ts";
@@ -26,8 +26,9 @@ describe("loadCatalogue()", () => {
   it("declares for every indicator how it adds up over a period, its precision, and definitions in plain words", () => {
     for (const i of catalogue) {
       expect(codesOf("kind"), i.id).toContain(i.kind);
-      // People, counts and days are whole; a percentage has its decimal.
+      // People, counts and days are whole; a percentage has its decimal: as every page shows them.
       expect(i.precision, i.id).toBe(i.unit === "percent" ? 1 : 0);
+      expect(i.precision, `${i.id}: src/core formatValue shows ${i.unit} with UNIT_DIGITS`).toBe(UNIT_DIGITS[i.unit]);
       if (i.cumulative) expect(i.kind, i.id).toBe("flow");
       if (i.kind === "rate") expect(i.unit, i.id).toBe("percent");
       if (i.regional) expect(i.kind, i.id).toBe("stock");
