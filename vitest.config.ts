@@ -14,6 +14,7 @@ const INTEGRATION = [
   "test/core/labels.test.ts",
   "test/dashboard/loaders.test.ts",
   "test/dashboard/serve.test.ts",
+  "test/export/demo-period.test.ts",
   "test/export/pdf.test.ts",
   "test/export/snapshot.test.ts",
   "test/lake/**/*.test.ts",

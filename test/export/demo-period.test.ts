@@ -2,18 +2,19 @@
 // (whose loads all came after that quarter), in every format. And the same figures whatever
 // DuckDB's thread count: two builds of the mart and two exports, one under SET threads = 1 and
 // one under SET threads = 4, give equal mart tables, byte-identical CSV, JSON and Parquet files and
-// the same workbook cells.
+// the same workbook cells. The demo run is the suite's shared one (test/support/shared-demo.ts),
+// on a copy of its warehouse.
 import { spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateDemo } from "../../src/demo/generate.ts";
 import { exportSnapshot } from "../../src/export/index.ts";
 import { buildMart } from "../../src/mart/build.ts";
 import { loadConfig } from "../../src/config/pipelines.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { cli, demoConfig, ROOT, tempDir, TODAY, type CliResult } from "../support/cli.ts";
+import { copyOfSharedWarehouse, sharedDemo } from "../support/shared-demo.ts";
 
 const SCHEMA = join(ROOT, "../shared/fixtures/real/iati/iati-activities-schema.xsd");
 const NOW = new Date(`${TODAY}T12:00:00Z`);
@@ -43,10 +44,10 @@ async function martTables(w: Warehouse): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  await generateDemo({ outDir: join(dir, "demo"), scale: 0.02, asOf: NOW });
-  config = demoConfig(dir, join(dir, "demo"));
-  const run = cli(["run", "--config", config, "--db", db]);
-  expect(run.code, run.stderr).toBe(3);
+  const demo = await sharedDemo();
+  config = demoConfig(dir, demo.inputs);
+  expect(demo.run.code, demo.run.stderr).toBe(3);
+  await copyOfSharedWarehouse(db);
   const w = await Warehouse.open(db);
   try {
     const phase = loadConfig(ROOT, config).config.phase;
