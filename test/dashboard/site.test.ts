@@ -606,7 +606,7 @@ describe("without JavaScript", () => {
     return page;
   }
 
-  it(`writes the overview's sentences, key figures and country table into its HTML, the same as the page draws them, in at most 50 KB`, async () => {
+  it.concurrent("writes the overview's sentences, key figures and country table into its HTML, the same as the page draws them, in at most 50 KB", async ({ expect }) => {
     const html = readFileSync(join(site.dir, "fr", "index.html"));
     expect(html.length).toBeLessThanOrEqual(50 * 1024);
     const bare = await withoutScript("fr/");
@@ -626,7 +626,7 @@ describe("without JavaScript", () => {
     await page.close();
   });
 
-  it("writes a country page's status, flags and latest indicators into its HTML", async () => {
+  it.concurrent("writes a country page's status, flags and latest indicators into its HTML", async ({ expect }) => {
     const bare = await withoutScript("en/pays/TD");
     const { page } = await visit("en/pays/TD");
     expect(await bare.locator("main h1").textContent()).toBe("Chad");
@@ -647,7 +647,7 @@ describe("without JavaScript", () => {
     await page.close();
   });
 
-  it("writes every bottleneck flag, most severe first, and every rule with its threshold and action into the HTML", async () => {
+  it.concurrent("writes every bottleneck flag, most severe first, and every rule with its threshold and action into the HTML", async ({ expect }) => {
     const bare = await withoutScript("fr/goulots");
     const { page } = await visit("fr/goulots");
     const shown = await rowsOf(page, "#ie-flags", "Voir les chiffres");
