@@ -17,10 +17,10 @@ import { fileURLToPath } from "node:url";
 import { editionEnv, editionMarkdown, editionPages, INTERNAL, shows, type Edition } from "../../dashboards/components/edition.ts";
 import { PAGES } from "../../dashboards/components/i18n.ts";
 import { EXIT, errorText, ImaginEcoleError } from "../core/errors.ts";
-import { LANGS, resolveLang } from "../core/lang.ts";
+import { resolveLang } from "../core/lang.ts";
 import { filesUnder, precompress } from "./compress.ts";
 import { allowZoom, externalizeScripts, pageLang, setLang } from "./html.ts";
-import { loadersFailed, pageCountries, runLoadersOnce, stubLoaders } from "./loaders.ts";
+import { loaderValues, loadersFailed, runLoadersOnce, stubLoaders } from "./loaders.ts";
 import { keepNodeBundles, restoreNodeBundles } from "./node-bundles.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -120,7 +120,7 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
     // (loaders.ts), while Framework parses the pages and bundles the libraries.
     const loadersRoot = join(work, "loaders");
     const outputs = join(work, "outputs");
-    const values = { code: pageCountries(countries), lang: [...LANGS] };
+    const values = loaderValues(countries);
     cpSync(root, loadersRoot, { recursive: true });
     stubLoaders(root, outputs, values);
     fillNpmVersionCache(root);

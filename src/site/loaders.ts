@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { LANGS } from "../core/lang.ts";
 import { parseCountries } from "../sources/reference/countries.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -54,6 +55,11 @@ export function loaderRuns(loader: string, values: Record<string, string[]>): { 
     );
   }
   return runs;
+}
+
+/** The values of the loaders' parameters: the page languages and, for `[code]`, the countries that get a page. */
+export function loaderValues(countriesCsv: string): Record<string, string[]> {
+  return { code: pageCountries(countriesCsv), lang: [...LANGS] };
 }
 
 /** The country codes that get a page: those of the reference CSV, as in observablehq.config.ts. */

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runLoadersOnce, pageCountries } from "../../src/site/loaders.ts";
+import { loaderValues, runLoadersOnce } from "../../src/site/loaders.ts";
 import { contractForTitle, TAB_CONTRACTS, type ColumnContract } from "../../src/sources/sheets/contracts.ts";
 import { normaliseLabel } from "../../src/sources/sheets/normalise.ts";
 import { readCsvGrid, readXlsxTabs, tabTitleFromFileName, type FileTab } from "../../src/sources/sheets/read-files.ts";
@@ -85,7 +85,7 @@ describe("free text that is private by contract", () => {
     const db = await copyOfSharedWarehouse(join(dir, "w.duckdb"));
     const countries = join(ROOT, "pipelines/reference/countries.csv");
     // The internal edition: the staff's, which shows the most (loads, rejects, open activities).
-    await runLoadersOnce(join(ROOT, "dashboards"), site, { code: pageCountries(countries) }, {
+    await runLoadersOnce(join(ROOT, "dashboards"), site, loaderValues(countries), {
       IMAGINECOLE_DB: db,
       IMAGINECOLE_COUNTRIES: countries,
       IMAGINECOLE_SNAPSHOTS: join(dir, "no-snapshots"),
