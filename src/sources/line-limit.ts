@@ -1,6 +1,7 @@
 // The longest line a text source may have. Real exports have lines of a few hundred bytes; a
 // line of megabytes is a damaged file (a lost line break, binary pasted in), and past DuckDB's
 // own reader limits it would fail with a dump or run out of memory. One limit, named in the refusal.
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { formatNumber } from "../core/format.ts";
@@ -49,10 +50,22 @@ export function checkLongestLine(longest: LongestLine, shown: string): void {
 
 /** Reads the file once to refuse it if a line is over MAX_LINE_BYTES. */
 export async function checkLineLengths(path: string, shown: string): Promise<void> {
+  checkLongestLine((await scanFile(path, false)).longest, shown);
+}
+
+/**
+ * Reads a file once for its longest line and, when `hash`, its sha256: the two reads a new
+ * NDJSON file needs, made as one while DuckDB reads the file on its own threads.
+ */
+export async function scanFile(path: string, hash: boolean): Promise<{ longest: LongestLine; sha256: string | null }> {
   const longest = new LongestLine();
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) longest.write(chunk);
+  const digest = hash ? createHash("sha256") : null;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    longest.write(chunk);
+    digest?.update(chunk);
+  }
   longest.finish();
-  checkLongestLine(longest, shown);
+  return { longest, sha256: digest?.digest("hex") ?? null };
 }
 
 export function lineTooLong(shown: string, line: number, bytes: number): ImaginEcoleError {

@@ -102,6 +102,20 @@ describe("faults of files, in messages", () => {
     expect(load!.message.length).toBeLessThan(600);
   });
 
+  it("refuses an xAPI file with a statement line over the limit (exit 1), naming the line, and loads none of it", async () => {
+    const statement = (id: string, description: string) => JSON.stringify({
+      id, actor: { mbox: "mailto:learner@example.org" }, verb: { id: "http://adlnet.gov/expapi/verbs/experienced" },
+      object: { id: "http://example.org/activity/1", definition: { description: { "en-US": description } } },
+      timestamp: "2026-06-01T10:00:00Z",
+    });
+    const long = file("long-line.ndjson", `${statement("5a2b0b8e-7c55-4f7a-9d8a-2f1f3c4d5e6f", "short")}\n${statement("6b3c1c9f-8d66-4a8b-8e9b-3a2a4d5e6f70", "y".repeat(2 * MAX_LINE_BYTES))}\n`);
+    const r = cli(["import", long, "--source", "xapi", "--country", "SN", "--db", db]);
+    expect(r.stdout).toMatch(/long-line\.ndjson: line 2 is 2,000,\d{3} bytes long, over the limit of 1,000,000 bytes per line/);
+    expect(r.code).toBe(1);
+    const [loaded] = await query<{ n: bigint }>("SELECT count(*) AS n FROM raw.xapi_statements");
+    expect(Number(loaded!.n)).toBe(0);
+  });
+
   it("keeps and prints an over-long cell cut, with its length (exit 3)", async () => {
     const cell = file("long-cell.csv", `Date;Plateforme;Utilisateurs actifs\n01/06/2026;A;${"9".repeat(100_000)}\n02/06/2026;A;12\n`);
     const r = cli(["import", cell, "--source", "national-csv", "--country", "SN", "--db", db]);

@@ -16,7 +16,7 @@ import { defineXapiMacros } from "../usage/macros.ts";
 import { describeLoad } from "../usage/report.ts";
 import { STAGED, type Statements } from "../usage/statements.ts";
 import { checkEncoding } from "./file-encoding.ts";
-import { checkLineLengths } from "../line-limit.ts";
+import { checkLongestLine, type LongestLine, scanFile } from "../line-limit.ts";
 import { ndjsonActors, ndjsonStatements, readingFile, stageStatementsFile } from "./statements.ts";
 
 export const XAPI_SOURCE = "xapi";
@@ -53,10 +53,14 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
     ctx.progress?.tick();
     const shown = displayPath(ctx.root, path);
     const file: StatementsFile = { path, shown, format: sniffFormat(path), rules, now: ctx.now };
-    // A new file is hashed while DuckDB reads it, on its own threads; the batch waits for the
-    // hash only before it commits.
+    // A new file is hashed, and an NDJSON file's lines measured, in one read while DuckDB reads
+    // it on its own threads; the batch waits for them only before it commits.
     const known = await knownHash(ctx.warehouse, path);
-    const sha256 = known.sha256 ?? (ctx.dryRun ? null : sha256File(path));
+    const hash = known.sha256 === undefined && !ctx.dryRun;
+    const scan = file.format === "ndjson" ? scanFile(path, hash) : null;
+    scan?.catch(() => undefined);
+    file.longestLine = scan?.then((s) => s.longest);
+    const sha256 = known.sha256 ?? (!hash ? null : scan ? scan.then((s) => s.sha256!) : sha256File(path));
     const load = () =>
       loadBatch(
         ctx.warehouse,
@@ -90,6 +94,8 @@ export interface StatementsFile {
   rules: CountryRule[];
   /** Timestamps more than a day after this (or after their `stored`) are refused. */
   now: Date;
+  /** NDJSON: its longest line, measured while DuckDB reads it (measured here when not given). */
+  longestLine?: Promise<LongestLine>;
 }
 
 /**
@@ -117,12 +123,27 @@ export async function writeStatementsFile(
 ): Promise<BatchCounts> {
   const { warehouse } = batch;
   checkEncoding(file.path, file.shown);
-  // One statement per line: a line of megabytes is a damaged file (an array or a page may be one line).
-  if (file.format === "ndjson") await checkLineLengths(file.path, file.shown);
-  await defineXapiMacros(warehouse);
-  const first = await firstPass(warehouse, file);
-  const clean = first ? await commitIfClean(batch, first.statements, first.summary, options) : null;
-  if (clean) return clean;
-  await stageStatementsFile(warehouse, file.path, file.format, file.rules, file.now, file.shown);
-  return commitStatements(batch, STAGED, await summarise(warehouse, STAGED), options);
+  // One statement per line: a line of megabytes is a damaged file (an array or a page may be one
+  // line). Checked before the batch commits, and first when DuckDB fails, which such a line explains.
+  const lines = file.format === "ndjson" ? (file.longestLine ?? scanFile(file.path, false).then((s) => s.longest)) : null;
+  lines?.catch(() => undefined);
+  const checkLines = async () => {
+    if (lines) checkLongestLine(await lines, file.shown);
+  };
+  try {
+    await defineXapiMacros(warehouse);
+    const first = await firstPass(warehouse, file);
+    const clean = first ? await commitIfClean(batch, first.statements, first.summary, options) : null;
+    if (clean) {
+      await checkLines();
+      return clean;
+    }
+    await stageStatementsFile(warehouse, file.path, file.format, file.rules, file.now, file.shown);
+    const counts = await commitStatements(batch, STAGED, await summarise(warehouse, STAGED), options);
+    await checkLines();
+    return counts;
+  } catch (error) {
+    await checkLines();
+    throw error;
+  }
 }
