@@ -13,7 +13,7 @@ export function headline(lang: Lang, countries: Standing[]): string {
   const collator = new Intl.Collator(lang);
   const named = countries.map((c) => ({ ...c, name: countryName(lang, c) }));
   const behind = named
-    .filter((c) => c.status === "off_track" || c.status === "at_risk")
+    .filter((c) => isLagging(c.status))
     .sort((a, b) => (a.status === b.status ? collator.compare(a.name, b.name) : a.status === "off_track" ? -1 : 1));
   const silent = named.filter((c) => c.status === "no_data").map((c) => c.name).sort(collator.compare);
   const lead = behind.length === 0
@@ -68,5 +68,25 @@ export function cardText(lang: Lang, series: CardPoint[], countries: number, pha
     phaseTarget: phase?.phase_target != null
       ? t(lang, "common.phaseTarget", { target: formatNumber(lang, phase.phase_target, 0), date: formatDate(lang, phase.phase_deadline) })
       : null,
+  };
+}
+
+/** Off track or at risk: a cell marked ▼ with its status said, and a country named in the headline. */
+export function isLagging(status: string | null | undefined): boolean {
+  return status === "off_track" || status === "at_risk";
+}
+
+/**
+ * A country's figure against its target, as the overview's table cell reads: "48", " / 101",
+ * "▼ 48 %" and, for a lagging one, its status in words ("En retard"); "—" and nothing else without a value.
+ */
+export function targetCell(lang: Lang, point: { value: number | null; target: number | null; target_status: string | null } | undefined) {
+  if (point?.value == null) return { value: formatNumber(lang, null), target: null, share: null, status: null };
+  const lagging = isLagging(point.target_status);
+  return {
+    value: formatNumber(lang, point.value, 0),
+    target: point.target != null ? ` / ${formatNumber(lang, point.target, 0)}` : null,
+    share: point.target ? `${lagging ? "▼ " : ""}${formatPercent(lang, point.value / point.target)}` : null,
+    status: lagging ? label(lang, "target_status", point.target_status!) : null,
   };
 }

@@ -80,6 +80,18 @@ async function visit(
   return { page, errors, outside, bytes };
 }
 
+/** Rows of the test site's warehouse, read-only, as plain objects. */
+async function warehouseRows<T>(sql: string, params?: Record<string, string>): Promise<T[]> {
+  const instance = await DuckDBInstance.create(site.db, { access_mode: "READ_ONLY" });
+  const conn = await instance.connect();
+  try {
+    return (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as T[];
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
 const pagePaths = (lang: string) => [
   ...PAGES.map(({ slug }) => `${lang}/${slug}`),
   ...COUNTRIES.map((code) => `${lang}/pays/${code}`),
@@ -236,17 +248,12 @@ describe("a table's download and shared sort", () => {
 describe("the period choice", () => {
   /** The fixture's rows of mart.indicator_periods for one period, as the overview reads them. */
   async function periodRows(period: string): Promise<Map<string, number | null>> {
-    const instance = await DuckDBInstance.create(site.db, { access_mode: "READ_ONLY" });
-    const conn = await instance.connect();
-    const reader = await conn.runAndReadAll(
+    const rows = await warehouseRows<{ country_code: string; indicator_id: string; value: number | null }>(
       `SELECT p.country_code, p.indicator_id, CASE WHEN c.cumulative THEN p.running_total ELSE p.value END AS value
        FROM mart.indicator_periods p JOIN mart.indicator_catalogue c USING (indicator_id)
        WHERE p.period = $period AND p.country_code <> 'ALL' AND p.disaggregation = ''`,
       { period },
     );
-    const rows = reader.getRowObjectsJS() as { country_code: string; indicator_id: string; value: number | null }[];
-    conn.closeSync();
-    instance.closeSync();
     return new Map(rows.map((r) => [`${r.country_code}|${r.indicator_id}`, r.value]));
   }
   const shownCells = (page: Page) => page.locator("#ie-countries-table tbody td[data-key='monthly_active_users'], #ie-countries-table tbody td[data-key='trainers_trained']")
@@ -294,16 +301,11 @@ describe("the period choice", () => {
   });
 
   it.concurrent("opens a country page on the year of a shared link, with that year's figures from mart.indicator_periods", async ({ expect }) => {
-    const instance = await DuckDBInstance.create(site.db, { access_mode: "READ_ONLY" });
-    const conn = await instance.connect();
-    const reader = await conn.runAndReadAll(
+    const expected = await warehouseRows<{ indicator_id: string; value: number }>(
       `SELECT p.indicator_id, CASE WHEN c.cumulative THEN p.running_total ELSE p.value END AS value
        FROM mart.indicator_periods p JOIN mart.indicator_catalogue c USING (indicator_id)
        WHERE p.period = '2025' AND p.country_code = 'SN' AND p.disaggregation = '' AND p.value IS NOT NULL`,
     );
-    const expected = reader.getRowObjectsJS() as { indicator_id: string; value: number }[];
-    conn.closeSync();
-    instance.closeSync();
     expect(expected.length).toBeGreaterThan(0);
     const { page, errors } = await visit("fr/pays/SN?period=2025");
     expect(await page.getByLabel("Période affichée").inputValue()).toBe("2025");
@@ -343,17 +345,12 @@ describe("language switch", () => {
 
 describe("a country page", () => {
   it.concurrent("shows the latest value of every indicator of mart.indicators for that country", async ({ expect }) => {
-    const instance = await DuckDBInstance.create(site.db, { access_mode: "READ_ONLY" });
-    const conn = await instance.connect();
-    const reader = await conn.runAndReadAll(
+    const expected = await warehouseRows<{ indicator_id: string; value: number; unit: string }>(
       `SELECT i.indicator_id, i.value, c.unit FROM mart.indicators i
        JOIN mart.indicator_catalogue c USING (indicator_id)
        WHERE i.country_code = 'BF' AND i.disaggregation = '' AND i.value IS NOT NULL
        QUALIFY row_number() OVER (PARTITION BY i.indicator_id ORDER BY i.period DESC) = 1`,
     );
-    const expected = reader.getRowObjectsJS() as { indicator_id: string; value: number; unit: string }[];
-    conn.closeSync();
-    instance.closeSync();
     expect(expected.length).toBeGreaterThan(5);
 
     const { page } = await visit("fr/pays/BF");
@@ -632,11 +629,7 @@ describe("without JavaScript", () => {
     expect(await bare.locator("main h1").textContent()).toBe("Chad");
     expect(await bare.locator("main .ie-lede .ie-status").textContent()).toBe(await page.locator("main .ie-lede .ie-status").textContent());
     expect(await bare.locator("nav.ie-toc a").count()).toBeGreaterThan(3);
-    const instance = await DuckDBInstance.create(site.db, { access_mode: "READ_ONLY" });
-    const conn = await instance.connect();
-    const flagged = Number((await conn.runAndReadAll("SELECT count(*) FROM mart.bottlenecks WHERE country_code = 'TD'")).getRows()[0]![0]);
-    conn.closeSync();
-    instance.closeSync();
+    const [{ n: flagged } = { n: 0 }] = await warehouseRows<{ n: number }>("SELECT count(*)::INTEGER AS n FROM mart.bottlenecks WHERE country_code = 'TD'");
     expect(flagged).toBeGreaterThan(0);
     expect(await bare.locator("#bottlenecks + ul > li").count()).toBe(flagged);
     const shown = await rowsOf(page, "#ie-country-indicators");

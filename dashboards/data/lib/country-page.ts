@@ -66,7 +66,7 @@ export async function countryPage({ db, edition, lang, params }: PageRequest): P
             { label: t(lang, "common.target"), numeric: true, cell: (d) => formatValue(lang, d.target, unit(d.indicator_id)) },
             { label: t(lang, "common.targetStatus"), cell: (d) => (d.target_status ? statusBadge(lang, d.target_status) : "—") },
             { label: t(lang, "country.period"), cell: (d) => formatMonth(lang, d.period) },
-            { label: t(lang, "common.validation"), cell: (d) => label(lang, "approval", d.status ?? "") },
+            { label: t(lang, "common.validation"), cell: (d) => label(lang, "approval", d.status) },
           ], latest),
     },
   };

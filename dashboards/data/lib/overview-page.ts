@@ -1,10 +1,10 @@
 // The overview's key content as HTML: the countries behind, how fresh the data is, how a
 // country's status is decided, the key figures and the countries table with each latest value
 // against its target.
-import { formatNumber, formatPercent, label, type Lang } from "imaginecole/core";
+import { formatNumber, formatPercent, type Lang } from "imaginecole/core";
 import { shows } from "../../components/edition.ts";
 import { countryName, indicatorLabel, t } from "../../components/i18n.ts";
-import { cardText, freshness, headline } from "../../components/overviewText.ts";
+import { cardText, freshness, headline, isLagging, targetCell } from "../../components/overviewText.ts";
 import { catalogueData, countriesData, overviewData, type Country, type LatestPoint } from "./datasets.ts";
 import { html, type Html } from "./html.ts";
 import type { PageRequest, StaticPage } from "./page-loader.ts";
@@ -53,19 +53,14 @@ ${cards}
   };
 }
 
-const lagging = (status: string | null | undefined) => status === "off_track" || status === "at_risk";
-
 function lagClass(point: LatestPoint | undefined): string | null {
-  return lagging(point?.target_status) ? `ie-lag ie-lag-${point!.target_status}` : null;
+  return isLagging(point?.target_status) ? `ie-lag ie-lag-${point!.target_status}` : null;
 }
 
-/** "48 / 101 ▼ 48 %": the value, its target and its share, marked and said when it lags. */
-function versusTarget(lang: Lang, point: LatestPoint | undefined): Html | null {
-  if (point?.value == null) return null;
-  const { value, target, target_status: status } = point;
-  const lags = lagging(status);
-  const said = lags ? label(lang, "target_status", status!) : "";
-  return html`<span>${formatNumber(lang, value, 0)}${target != null ? html`<small class="ie-target"> / ${formatNumber(lang, target, 0)}</small>` : ""}${
-    target ? html`<span class="ie-pct">${lags ? "▼ " : ""}${formatPercent(lang, value / target)}${lags ? html`<span class="ie-sr"> (${said})</span>` : ""}</span>` : ""
+/** "48 / 101 ▼ 48 %": the value, its target and its share, marked and said when it lags (targetCell). */
+function versusTarget(lang: Lang, point: LatestPoint | undefined): Html {
+  const cell = targetCell(lang, point);
+  return html`<span>${cell.value}${cell.target ? html`<small class="ie-target">${cell.target}</small>` : ""}${
+    cell.share ? html`<span class="ie-pct">${cell.share}${cell.status ? html`<span class="ie-sr"> (${cell.status})</span>` : ""}</span>` : ""
   }</span>`;
 }

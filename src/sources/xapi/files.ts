@@ -52,15 +52,15 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
   for (const path of paths) {
     ctx.progress?.tick();
     const shown = displayPath(ctx.root, path);
-    const file: StatementsFile = { path, shown, format: sniffFormat(path), rules, now: ctx.now };
     // A new file is hashed, and an NDJSON file's lines measured, in one read while DuckDB reads
-    // it on its own threads; the batch waits for them only before it commits.
+    // it on its own threads; the batch waits for them only before it commits. A batch that fails
+    // first never waits: their own failure (an unreadable file) must not end the run.
     const known = await knownHash(ctx.warehouse, path);
+    const format = sniffFormat(path);
     const hash = known.sha256 === undefined && !ctx.dryRun;
-    const scan = file.format === "ndjson" ? scanFile(path, hash) : null;
-    scan?.catch(() => undefined);
-    file.longestLine = scan?.then((s) => s.longest);
-    const sha256 = known.sha256 ?? (!hash ? null : scan ? scan.then((s) => s.sha256!) : sha256File(path));
+    const scan = format === "ndjson" ? settled(scanFile(path, hash)) : null;
+    const file: StatementsFile = { path, shown, format, rules, now: ctx.now, ...(scan ? { longestLine: settled(scan.then((s) => s.longest)) } : {}) };
+    const sha256 = known.sha256 ?? (!hash ? null : settled(scan ? scan.then((s) => s.sha256!) : sha256File(path)));
     const load = () =>
       loadBatch(
         ctx.warehouse,
@@ -84,6 +84,12 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
   }
   ctx.progress?.stop();
   return results;
+}
+
+/** A promise awaited later, or never when the batch fails first: its rejection is not left unhandled. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 export interface StatementsFile {
@@ -125,8 +131,7 @@ export async function writeStatementsFile(
   checkEncoding(file.path, file.shown);
   // One statement per line: a line of megabytes is a damaged file (an array or a page may be one
   // line). Checked before the batch commits, and first when DuckDB fails, which such a line explains.
-  const lines = file.format === "ndjson" ? (file.longestLine ?? scanFile(file.path, false).then((s) => s.longest)) : null;
-  lines?.catch(() => undefined);
+  const lines = file.format === "ndjson" ? (file.longestLine ?? settled(scanFile(file.path, false).then((s) => s.longest))) : null;
   const checkLines = async () => {
     if (lines) checkLongestLine(await lines, file.shown);
   };
