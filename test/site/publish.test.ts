@@ -111,11 +111,16 @@ describe("publishSite with a stand-in build", () => {
     await publishSite({ to: live, version: "v0", build: (dir, v) => standInSite(dir, v) });
     const server = await serveDist(live);
     const reader = startReader(server.url, Array.from({ length: PAGES }, (_, i) => `fr/p${i}`), 3);
+    // Each swap waits for the reader to have read a few pages more, however busy the machine.
+    const readsReached = async (n: number) => {
+      while (reader.readings.length < n) await pause(5);
+    };
     try {
       for (let v = 1; v <= 8; v++) {
+        await readsReached(4 * v);
         await publishSite({ to: live, version: `v${v}`, build: (dir, stamp) => standInSite(dir, stamp, { delayMs: 8 }) });
       }
-      await pause(50);
+      await readsReached(reader.readings.length + 4);
     } finally {
       await reader.stop();
       await server.close();
