@@ -1,7 +1,8 @@
 // `npm start`: the demo from nothing to a served dashboard, then where the time went. The dashboard
 // build starts at once, with the demo inputs (generated when missing) and the demo run: Framework
 // parses the pages and bundles the libraries meanwhile, and the data loaders read the warehouse as
-// soon as the run has ended. Rejected demo rows (exit 3) are expected. `npm start -- --port N`
+// soon as the run has ended. Rejected demo rows (exit 3) are expected. The site is served as built,
+// without the compressed copies a slow link gets from `npm run build`. `npm start -- --port N`
 // serves on another port.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -57,7 +58,7 @@ async function start(port: number): Promise<void> {
     },
   });
   const buildFrom = clock();
-  const { out, timings } = await buildDashboard({ dataReady: run, log }).catch((error: unknown) => {
+  const { out, timings } = await buildDashboard({ dataReady: run, log, precompress: false }).catch((error: unknown) => {
     if (!(error instanceof ImaginEcoleError && /"imaginecole (demo|run)"/.test(error.bilingual.en))) process.stderr.write(frameworkLog.slice(-3000));
     throw error;
   });

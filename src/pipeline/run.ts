@@ -6,6 +6,7 @@ import { usageLakeIsStale, writeUsageLake } from "../lake/index.ts";
 import { findKind, type SourceConfig } from "../sources/registry.ts";
 import type { LoadResult } from "../warehouse/batch.ts";
 import type { RunContext } from "../context/run-context.ts";
+import { sideBySide } from "../context/side-by-side.ts";
 import { say } from "../core/message.ts";
 import { refreshMart } from "../mart/refresh.ts";
 import { standingReader } from "../coordinator/standing.ts";
@@ -45,16 +46,12 @@ export async function runPipelines(
 ): Promise<RunOutcome> {
   const selected = selectSources(config.sources, options.only);
   const sources: SourceOutcome[] = [];
-  for (const source of [...config.sources.filter(isFoundation), ...selected]) {
-    ctx.log(say(ctx, { fr: `Source ${source.name} (${source.kind})…`, en: `Source ${source.name} (${source.kind})…` }));
-    try {
-      sources.push({ source: source.name, kind: source.kind, results: await runSource(ctx, source) });
-    } catch (error) {
-      const message = asUserError(error, `source ${source.name}`).text(ctx.lang);
-      sources.push({ source: source.name, kind: source.kind, results: [], error: message });
-      if (isFoundation(source)) return { sources, martRebuilt: false };
-    }
+  for (const source of config.sources.filter(isFoundation)) {
+    const outcome = await runOne(ctx, source);
+    sources.push(outcome);
+    if (outcome.error) return { sources, martRebuilt: false };
   }
+  sources.push(...(await runLanes(ctx, selected)));
   const changed = sources.filter((s) => s.results.some((r) => r.status === "loaded" || r.status === "loaded_with_rejects"));
   if (ctx.dryRun) return { sources, martRebuilt: false };
   let martRebuilt = false;
@@ -95,6 +92,31 @@ async function reportBack(ctx: RunContext, config: PipelinesConfig, ran: SourceO
       ctx.log(asUserError(error, `source ${source.name}`).text(ctx.lang));
     }
   }
+}
+
+/** Runs one source; what stops it is its outcome's error, not a throw. */
+async function runOne(ctx: RunContext, source: SourceConfig): Promise<SourceOutcome> {
+  ctx.log(say(ctx, { fr: `Source ${source.name} (${source.kind})…`, en: `Source ${source.name} (${source.kind})…` }));
+  try {
+    return { source: source.name, kind: source.kind, results: await runSource(ctx, source) };
+  } catch (error) {
+    return { source: source.name, kind: source.kind, results: [], error: asUserError(error, `source ${source.name}`).text(ctx.lang) };
+  }
+}
+
+/** The sources, side by side by lane (sideBySide); a progress bar is for the first source only. */
+function runLanes(ctx: RunContext, selected: SourceConfig[]): Promise<SourceOutcome[]> {
+  return sideBySide(ctx, selected, laneOf, (own, source, index) => runOne(index === 0 ? own : { ...own, progress: undefined }, source));
+}
+
+/**
+ * Sources of one lane run one after the other, lanes side by side, each on a connection of its
+ * own. Every kind that writes usage events shares one lane, since their duplicates are found
+ * against committed rows; each other plugin writes tables of its own, and has a lane of its own.
+ */
+export function laneOf(source: SourceConfig): string {
+  const plugin = findKind(source.kind)?.plugin;
+  return plugin?.usageEvents ? "usage events" : (plugin?.name ?? source.kind);
 }
 
 /** A source of a foundation kind: loaded first on every run. */

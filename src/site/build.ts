@@ -59,6 +59,11 @@ export interface BuildOptions {
    * wait for it (npm start builds while the demo runs). A rejection fails the build with its reason.
    */
   dataReady?: Promise<unknown>;
+  /**
+   * Writes the .gz and .br copies of the text files (compress.ts); default true. A preview on this
+   * machine (npm start) goes without: brotli at its best costs seconds of both cores a build.
+   */
+  precompress?: boolean;
 }
 
 /** Where a build's time went, in seconds from its start: waiting for the data, the loaders, the whole site. */
@@ -147,7 +152,7 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
       cpSync(snapshots, join(site, "downloads", "snapshots"), { recursive: true });
     }
     finishPages(site);
-    await precompress(site);
+    if (options.precompress !== false) await precompress(site);
     replaceFolder(site, out);
   } finally {
     rmSync(work, { recursive: true, force: true });

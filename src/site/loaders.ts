@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { LANGS } from "../core/lang.ts";
 import { parseCountries } from "../sources/reference/countries.ts";
+import { LOADERS_ONE_PROCESS_ENV } from "./loaders-env.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -130,7 +131,7 @@ export async function runLoadersOnce(
     await new Promise<void>((resolvePromise, reject) => {
       const child = spawn(process.execPath, ["--import", "tsx", THIS_FILE, root, outputs, JSON.stringify(values)], {
         cwd: ROOT,
-        env: { ...process.env, ...env },
+        env: { ...process.env, ...env, [LOADERS_ONE_PROCESS_ENV]: "1" },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let tail = "";

@@ -45,6 +45,8 @@ export class Warehouse {
     readonly readOnly: boolean,
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
+    /** False for a connection of connect(): closing it leaves the file open. */
+    private readonly ownsInstance = true,
   ) {}
 
   /**
@@ -181,9 +183,20 @@ export class Warehouse {
     }
   }
 
+  /**
+   * Another connection to the same warehouse, for work done beside this one's: its own
+   * transactions and temporary objects, the same file and settings. Closing it leaves the file open.
+   */
+  async connect(): Promise<Warehouse> {
+    const conn = await this.instance.connect();
+    // The time zone is the only setting of ours DuckDB keeps per connection.
+    await conn.run("SET TimeZone = 'UTC'");
+    return new Warehouse(this.path, this.readOnly, this.instance, conn, false);
+  }
+
   close(): void {
     this.conn.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 
   private async migrate(): Promise<void> {

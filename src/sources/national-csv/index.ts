@@ -1,10 +1,11 @@
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { DEFAULT_PROFILES_DIR, type NationalCsvSource } from "./settings.ts";
 import { EXIT, ImaginEcoleError } from "../../core/errors.ts";
 import type { RunContext } from "../../context/run-context.ts";
+import { sideBySide } from "../../context/side-by-side.ts";
 import { isMember, readCountries, unknownCountry } from "../reference/lookup.ts";
 import { say } from "../../core/message.ts";
 import { alreadyLoaded, loadBatch, type LoadResult } from "../../warehouse/batch.ts";
@@ -21,8 +22,9 @@ export { parseProfile, resolveProfile, CANONICAL_PROFILE, type NationalProfile }
 export { DEFAULT_PROFILES_DIR };
 
 /**
- * `run`: every file in `<inbox>/<ISO2>/`, oldest first, one batch each. Content already loaded is
- * skipped; imported files are copied to `<archive>/<ISO2>/<sha256>.csv` when `archive` is set.
+ * `run`: every file in `<inbox>/<ISO2>/`, oldest first, one batch each, countries side by side.
+ * Content already loaded is skipped; imported files are copied to `<archive>/<ISO2>/<sha256>.csv`
+ * when `archive` is set.
  */
 export async function runNationalCsv(ctx: RunContext, source: NationalCsvSource): Promise<LoadResult[]> {
   const inbox = resolve(ctx.root, source.inbox);
@@ -31,43 +33,61 @@ export async function runNationalCsv(ctx: RunContext, source: NationalCsvSource)
     return [];
   }
   const profilesDir = resolve(ctx.root, source.profiles);
+  const countries = (await readdir(inbox, { withFileTypes: true }))
+    .filter((d) => d.isDirectory() && /^[A-Za-z]{2}$/.test(d.name))
+    .map((d) => d.name)
+    .sort();
+  ctx.progress?.start(source.name, countries.length);
+  const members = await readCountries(ctx);
+  // Each country's files replace only that country's figures: countries load side by side.
+  const lanes = Math.min(MAX_LANES, availableParallelism());
+  const results = await sideBySide(ctx, countries, (_, index) => String(index % lanes), async (own, folder) => {
+    const loaded = await runCountry(own, source, folder, members, profilesDir);
+    ctx.progress?.tick();
+    return loaded;
+  });
+  ctx.progress?.stop();
+  return results.flat();
+}
+
+/** Countries loaded at the same time, at most. */
+const MAX_LANES = 4;
+
+/** The files of one country's drop folder, oldest first, one batch each. */
+async function runCountry(
+  ctx: RunContext,
+  source: NationalCsvSource,
+  folder: string,
+  members: Awaited<ReturnType<typeof readCountries>>,
+  profilesDir: string,
+): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  const country = folder.toUpperCase();
+  const files = await filesOldestFirst(join(resolve(ctx.root, source.inbox), folder));
+  if (!isMember(members, country)) {
+    const refused = unknownCountry(members, folder, { fr: `dossier de dépôt ${folder}`, en: `drop folder ${folder}` });
+    ctx.log(refused.text(ctx.lang));
+    for (const path of files) results.push(await failedBeforeBatch(ctx, path, country, refused));
+    return results;
+  }
+  let profile: NationalProfile;
+  try {
+    profile = resolveProfile(profilesDir, country);
+  } catch (error) {
+    for (const path of files) results.push(await failedBeforeBatch(ctx, path, country, error));
+    return results;
+  }
   return withWorkDir(async (workDir) => {
-    const results: LoadResult[] = [];
-    const countries = (await readdir(inbox, { withFileTypes: true }))
-      .filter((d) => d.isDirectory() && /^[A-Za-z]{2}$/.test(d.name))
-      .map((d) => d.name)
-      .sort();
-    ctx.progress?.start(source.name, countries.length);
-    const members = await readCountries(ctx);
-    for (const folder of countries) {
-      ctx.progress?.tick();
-      const country = folder.toUpperCase();
-      const files = await filesOldestFirst(join(inbox, folder));
-      if (!isMember(members, country)) {
-        const refused = unknownCountry(members, folder, { fr: `dossier de dépôt ${folder}`, en: `drop folder ${folder}` });
-        ctx.log(refused.text(ctx.lang));
-        for (const path of files) results.push(await failedBeforeBatch(ctx, path, country, refused));
-        continue;
-      }
-      let profile: NationalProfile;
-      try {
-        profile = resolveProfile(profilesDir, country);
-      } catch (error) {
-        for (const path of files) results.push(await failedBeforeBatch(ctx, path, country, error));
-        continue;
-      }
-      for (const path of files) {
-        const { result, sha256 } = await importFile(ctx, path, country, profile, workDir);
-        results.push(result);
-        if (source.archive && sha256 && !ctx.dryRun && result.status !== "failed") {
-          const dir = join(resolve(ctx.root, source.archive), country);
-          await mkdir(dir, { recursive: true });
-          const target = join(dir, `${sha256}.csv`);
-          if (!existsSync(target)) await copyFile(path, target);
-        }
+    for (const path of files) {
+      const { result, sha256 } = await importFile(ctx, path, country, profile, workDir);
+      results.push(result);
+      if (source.archive && sha256 && !ctx.dryRun && result.status !== "failed") {
+        const dir = join(resolve(ctx.root, source.archive), country);
+        await mkdir(dir, { recursive: true });
+        const target = join(dir, `${sha256}.csv`);
+        if (!existsSync(target)) await copyFile(path, target);
       }
     }
-    ctx.progress?.stop();
     return results;
   });
 }
