@@ -1,8 +1,12 @@
 // Precompressed copies of the site's text files: `x.js.gz` (gzip, level 9) and `x.js.br` (brotli,
 // quality 11) beside `x.js`. nginx sends the .gz copy itself (gzip_static), `imaginecole serve`
 // sends either, and a slow link gets a third of the bytes without the server compressing anything.
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// Brotli at its best takes seconds of both cores for a site; the copies of files named by their
+// content (`index.0a2abf0d.js`: libraries, components, data) are kept between builds, by content.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 
@@ -14,6 +18,13 @@ export const COMPRESSIBLE = /\.(?:html|js|mjs|css|json|csv|svg|txt|xml|map|md|ge
 /** Below this, the headers cost more than compression saves. */
 const MIN_BYTES = 256;
 const PARALLEL = 4;
+/** A name Framework gives a file from its content. */
+const CONTENT_NAMED = /\.[0-9a-f]{8}\.[a-z]+$/i;
+/** The kept copies, one pair a content, git-ignored with the rest of .observablehq/. */
+export const KEPT_COPIES = join(resolve(dirname(fileURLToPath(import.meta.url)), "../.."), "dashboards", ".observablehq", "compressed");
+/** Kept copies no build has used for this long are removed. */
+const KEPT_DAYS = 14;
+const SUFFIXES = [".gz", ".br"] as const;
 
 export function filesUnder(dir: string, prefix = ""): string[] {
   const out: string[] = [];
@@ -25,30 +36,86 @@ export function filesUnder(dir: string, prefix = ""): string[] {
   return out;
 }
 
-/** Writes the .gz and .br copy of every compressible file under `dir`; returns how many files. */
-export async function precompress(dir: string): Promise<number> {
+/**
+ * Writes the .gz and .br copy of every compressible file under `dir`; returns how many files.
+ * Copies of content-named files come from `kept` when a build made them already.
+ */
+export async function precompress(dir: string, kept = KEPT_COPIES): Promise<number> {
   const files = filesUnder(dir).filter((f) => COMPRESSIBLE.test(f) && statSync(join(dir, f)).size >= MIN_BYTES);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < files.length; i = next++) await compressOne(join(dir, files[i]!));
+    for (let i = next++; i < files.length; i = next++) await compressOne(join(dir, files[i]!), CONTENT_NAMED.test(files[i]!) ? kept : null);
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
+  forgetUnused(kept);
   return files.length;
 }
 
-async function compressOne(path: string): Promise<void> {
+async function compressOne(path: string, kept: string | null): Promise<void> {
   const content = readFileSync(path);
   const { mtime } = statSync(path);
-  const [gz, br] = await Promise.all([
+  const found = kept ? keptCopies(kept, content) : null;
+  const copies = found ?? (await compress(content));
+  if (kept && !found) keep(kept, content, copies);
+  for (const [i, suffix] of SUFFIXES.entries()) {
+    const bytes = copies[i]!;
+    if (bytes.length >= content.length) continue;
+    writeFileSync(path + suffix, bytes);
+    // Same date as the original: nginx's Last-Modified and ETag then say the same for both.
+    utimesSync(path + suffix, mtime, mtime);
+  }
+}
+
+function compress(content: Buffer): Promise<[Buffer, Buffer]> {
+  return Promise.all([
     gzipAsync(content, { level: 9 }),
     brotliAsync(content, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
     }),
   ]);
-  for (const [suffix, bytes] of [[".gz", gz], [".br", br]] as const) {
-    if (bytes.length >= content.length) continue;
-    writeFileSync(path + suffix, bytes);
-    // Same date as the original: nginx's Last-Modified and ETag then say the same for both.
-    utimesSync(path + suffix, mtime, mtime);
+}
+
+const keptPath = (kept: string, content: Buffer, suffix: string) => join(kept, createHash("sha256").update(content).digest("hex") + suffix);
+
+/** The kept copies of this content, marked as used; null when there are none (or another build is removing them). */
+function keptCopies(kept: string, content: Buffer): [Buffer, Buffer] | null {
+  try {
+    const now = new Date();
+    return SUFFIXES.map((suffix) => {
+      const path = keptPath(kept, content, suffix);
+      utimesSync(path, now, now);
+      return readFileSync(path);
+    }) as [Buffer, Buffer];
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the copies of this content: each written aside, then renamed, so a build reading them sees them whole. */
+function keep(kept: string, content: Buffer, copies: [Buffer, Buffer]): void {
+  mkdirSync(kept, { recursive: true });
+  for (const [i, suffix] of SUFFIXES.entries()) {
+    const path = keptPath(kept, content, suffix);
+    const aside = `${path}.${randomBytes(4).toString("hex")}.part`;
+    writeFileSync(aside, copies[i]!);
+    renameSync(aside, path);
+  }
+}
+
+function forgetUnused(kept: string): void {
+  const before = Date.now() - KEPT_DAYS * 86_400_000;
+  let names: string[];
+  try {
+    names = readdirSync(kept);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(kept, name);
+    try {
+      if (statSync(path).mtimeMs < before) rmSync(path, { force: true });
+    } catch {
+      // Removed by another build meanwhile.
+    }
   }
 }

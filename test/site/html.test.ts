@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { dirname, extname, join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { precompress } from "../../src/site/compress.ts";
 import { cacheControl } from "../../src/site/headers.ts";
@@ -57,6 +57,42 @@ describe("precompress(dir)", () => {
     expect(brotliDecompressSync(readFileSync(join(dir, "_file", "app.js.br"))).toString()).toBe(text);
     expect(() => readFileSync(join(dir, "small.html.gz"))).toThrow();
     expect(() => readFileSync(join(dir, "chart.png.gz"))).toThrow();
+  });
+});
+
+describe("precompress(dir, kept)", () => {
+  const site = (files: Record<string, string>) => {
+    const dir = mkdtempSync(join(tmpdir(), "imaginecole-compress-"));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return dir;
+  };
+  const library = "export const y = 2;\n".repeat(300);
+
+  it("keeps the copies of a file named by its content, and the next build takes them instead of compressing again", async () => {
+    const kept = mkdtempSync(join(tmpdir(), "imaginecole-kept-"));
+    await precompress(site({ "_node/lib.0a2abf0d.js": library, "fr/index.html": "<p>page</p>".repeat(100) }), kept);
+    const names = readdirSync(kept).sort();
+    expect(names.map((n) => extname(n))).toEqual([".br", ".gz"]);
+    // What the next build sends is what was kept: here a copy of other words, to tell them apart.
+    const other = "kept copy\n".repeat(50);
+    writeFileSync(join(kept, names[0]!), brotliCompressSync(other));
+    const next = site({ "_node/lib.0a2abf0d.js": library });
+    await precompress(next, kept);
+    expect(brotliDecompressSync(readFileSync(join(next, "_node/lib.0a2abf0d.js.br"))).toString()).toBe(other);
+    expect(gunzipSync(readFileSync(join(next, "_node/lib.0a2abf0d.js.gz"))).toString()).toBe(library);
+  });
+
+  it("forgets kept copies no build has used for two weeks", async () => {
+    const kept = mkdtempSync(join(tmpdir(), "imaginecole-kept-"));
+    await precompress(site({ "_node/old.11111111.js": library }), kept);
+    const old = new Date(Date.now() - 15 * 86_400_000);
+    for (const name of readdirSync(kept)) utimesSync(join(kept, name), old, old);
+    await precompress(site({ "_node/new.22222222.js": `${library}// new\n` }), kept);
+    expect(readdirSync(kept)).toHaveLength(2);
+    expect(readdirSync(kept).every((name) => statSync(join(kept, name)).mtimeMs > old.getTime())).toBe(true);
   });
 });
 
