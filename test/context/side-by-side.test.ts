@@ -26,11 +26,15 @@ function meeting(count: number): () => Promise<void> {
 }
 
 describe("sideBySide", () => {
-  it("runs the lanes at the same time, each in transactions of its own connection, and returns results in the items' order", async () => {
+  it("runs the lanes at the same time, each in transactions of its own connection on one DuckDB thread, and returns results in the items' order", async () => {
     const meet = meeting(2);
     const connections = new Map<string, Warehouse[]>();
+    const threads = async () => Number(await t.ctx.warehouse.scalar("SELECT current_setting('threads')"));
+    await t.ctx.warehouse.run("SET threads = 2");
+    const threadsSeen: number[] = [];
     const results = await sideBySide(t.ctx, ["a1", "b1", "a2", "b2"], laneOfItem, async (own, item) => {
       connections.set(item[0]!, [...(connections.get(item[0]!) ?? []), own.warehouse]);
+      threadsSeen.push(await threads());
       return own.warehouse.transaction(async () => {
         await own.warehouse.run("INSERT INTO main.done VALUES ($1)", [item]);
         // Both lanes' first items hold a transaction open here at once: one connection could not.
@@ -39,6 +43,9 @@ describe("sideBySide", () => {
       });
     });
     expect(results).toEqual(["A1", "B1", "A2", "B2"]);
+    // One DuckDB thread a statement while the lanes run, as many as before once they are done.
+    expect(threadsSeen).toEqual([1, 1, 1, 1]);
+    expect(await threads()).toBe(2);
     const [a, b] = [connections.get("a")!, connections.get("b")!];
     expect(a[0]).toBe(a[1]);
     expect(b[0]).toBe(b[1]);
