@@ -27,7 +27,7 @@ export async function sideBySide<T, R>(
     return results;
   }
   // The lanes are the parallelism: each statement gets one DuckDB thread, and the many small ones
-  // of a run take a fifth less CPU than split over several (20.7 s against 22.5 s for the demo).
+  // of a run take a fifth less CPU than split over several (the demo run: 19–21 s against 22–24 s).
   const threads = Number(await ctx.warehouse.scalar("SELECT current_setting('threads')"));
   await ctx.warehouse.run("SET threads = 1");
   const settled = await Promise.allSettled(

@@ -22,8 +22,8 @@ export type Row = Record<string, unknown>;
 
 /**
  * When every loader of a build runs in one process (src/site/loaders.ts), the warehouse is opened
- * once for all of them (47 openings and closings were a third of their time), and its blocks stay
- * in DuckDB's cache from one loader to the next.
+ * once for all of them (47 openings and closings were more than half of their time), and its
+ * blocks stay in DuckDB's cache from one loader to the next.
  */
 const opened = new Map<string, Promise<Warehouse>>();
 
