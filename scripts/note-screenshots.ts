@@ -6,8 +6,7 @@ import { mkdirSync, renameSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import mammoth from "mammoth";
-import { chromium } from "playwright-core";
-import { CHROMIUM } from "../src/export/pdf.ts";
+import { launchChromium } from "../src/export/chromium.ts";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 const OUT = join(ROOT, "docs", "screenshots");
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
   if (!docx || !pdf) throw new Error("usage: npx tsx scripts/note-screenshots.ts <note.docx> <note.pdf> [pdf page]");
   mkdirSync(OUT, { recursive: true });
   const { value: body } = await mammoth.convertToHtml({ path: docx }, { styleMap: ["p[style-name='Title'] => h1.title:fresh"] });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const browser = await launchChromium();
   try {
     const tab = await browser.newPage({ viewport: { width: 850, height: 1180 }, deviceScaleFactor: 0.625 });
     await tab.setContent(`<!doctype html><meta charset="utf-8"><style>${PAGE_CSS}</style><main>${body}</main>`);

@@ -5,15 +5,10 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../src/export/chromium.ts";
 import { serveDist } from "../src/site/serve.ts";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
-export const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--disable-quic", "--no-first-run", "--disable-sync",
-];
-
 /** The two screens the README shows: a laptop's and a phone's (the phone as a touch device). */
 export const SCREENS = {
   desktop: { viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false },
@@ -44,7 +39,7 @@ export async function takeScreenshots(options: ScreenshotOptions = {}): Promise<
   }
   mkdirSync(out, { recursive: true });
   const server = await serveDist(dir);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const written: string[] = [];
     for (const [screen, device] of Object.entries(SCREENS)) {

@@ -50,7 +50,8 @@ export function countryMap(geo, countries, { lang, width }) {
     svgEl("g", { "font-size": 11, fill: "#000000", stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke", "text-anchor": "middle", "aria-hidden": "true" },
       members.map((f) => {
         const [x, y] = at(f);
-        return svgEl("text", { x, y, dy: 14 + 4 }, countryName(lang, country(f)));
+        // Below the marker: its centre, 14 px down, then a third of the text's height.
+        return svgEl("text", { x, y, dy: 18 }, countryName(lang, country(f)));
       })),
   );
 }

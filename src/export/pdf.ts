@@ -1,22 +1,12 @@
-import { existsSync, writeFileSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-
-export const CHROMIUM = process.env.IMAGINECOLE_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
+import { writeFileSync } from "node:fs";
+import { launchChromium } from "./chromium.ts";
 
 /**
  * Prints a self-contained HTML page to a PDF file with headless Chromium, the citation at the foot
  * of every page. Nothing is fetched: every request the page would make is refused.
  */
 export async function printHtml(html: string, out: string, footer: string): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new ImaginEcoleError({
-      fr: `Chromium est introuvable (${CHROMIUM}) : installez-le (apt-get install -y chromium) ou indiquez-le avec IMAGINECOLE_CHROMIUM.`,
-      en: `Chromium not found (${CHROMIUM}): install it (apt-get install -y chromium) or name it with IMAGINECOLE_CHROMIUM.`,
-    }, EXIT.usage);
-  }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.route("**/*", (route) => route.abort());

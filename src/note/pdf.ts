@@ -1,11 +1,6 @@
-import { existsSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { EXIT, ImaginEcoleError } from "../core/errors.ts";
-import { CHROMIUM } from "../export/pdf.ts";
+import { launchChromium } from "../export/chromium.ts";
 import type { NoteDocument } from "./document.ts";
 import { renderHtml } from "./html.ts";
-
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
 
 /**
  * The note printed by headless Chromium from its own HTML (nothing is fetched: every request is
@@ -13,13 +8,7 @@ const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable
  * describes), so the same note gives the same bytes.
  */
 export async function renderPdf(doc: NoteDocument, dated: string): Promise<Buffer> {
-  if (!existsSync(CHROMIUM)) {
-    throw new ImaginEcoleError({
-      fr: `Chromium est introuvable (${CHROMIUM}) : installez-le (apt-get install -y chromium) ou indiquez-le avec IMAGINECOLE_CHROMIUM. La note Word est écrite sans lui.`,
-      en: `Chromium not found (${CHROMIUM}): install it (apt-get install -y chromium) or name it with IMAGINECOLE_CHROMIUM. The Word note is written without it.`,
-    }, EXIT.usage);
-  }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium({ otherwise: { fr: "La note Word est écrite sans lui.", en: "The Word note is written without it." } });
   try {
     const page = await browser.newPage();
     await page.route("**/*", (route) => route.abort());

@@ -6,8 +6,8 @@ import { createReadStream, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { type Browser, chromium, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM_ARGS } from "../../scripts/screenshots.ts";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../src/export/chromium.ts";
 import { contentType, resolveRequest, serveDist } from "../../src/site/serve.ts";
 
 /** The goals: overview ≤ 200 KB transferred, no-JS HTML ≤ 50 KB, readable on slow 3G ≤ 2 s. */
@@ -190,7 +190,7 @@ async function measurePage(browser: Browser, base: string, path: string, runs: n
 /** Every page, served both ways, in one browser. */
 export async function benchSite(dir: string, pages: string[], runs = 3): Promise<SiteRow[]> {
   const servers = { serve: await serveDist(dir), plain: await servePlain(dir) };
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const rows: SiteRow[] = [];
     for (const path of pages) {

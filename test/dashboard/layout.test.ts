@@ -1,12 +1,12 @@
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS } from "../../scripts/screenshots.ts";
+import { launchChromium } from "../../src/export/chromium.ts";
 import { clippedChartText } from "./layout.ts";
 
 // The layout helpers on pages made for them, at a phone's width: what they report can be wrong.
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -6,20 +6,17 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { PAGES } from "../../dashboards/components/i18n.ts";
 import { formatNumber, formatPercent, formatValue } from "../../src/core/format.ts";
+import { launchChromium } from "../../src/export/chromium.ts";
 import { RULE_GUIDE, RULES } from "../../src/mart/catalogue.ts";
 import { loadRules, ruleThreshold } from "../../src/mart/rules-config.ts";
 import { serveDist } from "../../src/site/serve.ts";
 import { axeViolations, clippedChartText, offscreen, unreachableMenuEntries } from "./layout.ts";
 import { buildTestSite, type TestSite } from "./site.ts";
 
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--disable-quic", "--no-first-run", "--disable-sync",
-];
 const COUNTRIES = ["BF", "ML", "SN", "NE", "BJ", "CI", "GN", "TG", "CM", "TD", "GA"];
 const OVERVIEW_BUDGET = 200 * 1024;
 
@@ -30,7 +27,7 @@ let browser: Browser;
 beforeAll(async () => {
   site = await buildTestSite();
   server = await serveDist(site.dir);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 600_000); // the build runs ~30 s alone, minutes on a busy machine
 
 afterAll(async () => {

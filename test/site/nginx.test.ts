@@ -9,8 +9,9 @@ import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../src/export/chromium.ts";
 import { filesUnder } from "../../src/site/compress.ts";
 import { cacheControl, CONTENT_SECURITY_POLICY } from "../../src/site/headers.ts";
 import { cliAsync, demoConfig, ROOT, tempDir } from "../support/cli.ts";
@@ -21,11 +22,8 @@ const PUBLIC_HOST = "imaginecole.test";
 const INTERNAL_HOST = "interne.imaginecole.test";
 const USER = "coordination";
 const PASSWORD = "mot de passe du test";
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--disable-quic", "--no-first-run", "--disable-sync",
-  `--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1, MAP ${INTERNAL_HOST} 127.0.0.1`,
-];
+/** Both sites' names lead to nginx on this machine. */
+const RESOLVE_HOSTS = `--host-resolver-rules=MAP ${PUBLIC_HOST} 127.0.0.1, MAP ${INTERNAL_HOST} 127.0.0.1`;
 
 let work: string;
 let db: string;
@@ -289,7 +287,7 @@ describe("what the public edition holds", () => {
 
 describe("in Chromium, through nginx", () => {
   it("draws every kind of public page, and internal pages with a password, under the security policy", async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium({ args: [RESOLVE_HOSTS] });
     const visits = [
       ...["fr/", "en/", "fr/pays/SN", "en/pays/TD", "fr/formation", "en/ressources", "fr/adoption"].map((p) => ({ host: PUBLIC_HOST, path: p })),
       ...["fr/qualite", "en/goulots", "fr/pays/BF"].map((p) => ({ host: INTERNAL_HOST, path: p })),
