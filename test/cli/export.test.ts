@@ -38,7 +38,7 @@ describe("imaginecole export", () => {
   it("says which Chromium is missing and how to install it when the PDF cannot be printed (exit 1), and writes the other formats", () => {
     const out = join(dir, "without-chromium");
     const r = cli(["export", "--as-of", "2026-10-31", "--out", out, "--format", "csv,pdf", "--db", db], { IMAGINECOLE_CHROMIUM: "/nowhere/chromium" });
-    expect(r.stderr).toContain("pdf: Chromium not found (/nowhere/chromium): install it (apt-get install -y chromium) or name it with IMAGINECOLE_CHROMIUM.");
+    expect(r.stderr).toContain("pdf: Chromium not found (/nowhere/chromium): install it (apt-get install -y chromium-headless-shell) or name it with IMAGINECOLE_CHROMIUM.");
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.code).toBe(1);
     expect(existsSync(join(out, "manifest.json"))).toBe(true);
