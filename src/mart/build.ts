@@ -164,15 +164,10 @@ async function rebuild(warehouse: Warehouse, table: string, { file, sql }: SqlSo
 }
 
 async function writeCatalogue(warehouse: Warehouse, catalogue: Indicator[]): Promise<void> {
-  for (const [position, i] of catalogue.entries()) {
-    await warehouse.run(
-      `INSERT INTO mart.indicator_catalogue VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [
-        i.id, position, i.label_fr, i.label_en, i.definition_fr, i.definition_en, i.unit, i.precision, i.kind,
-        i.cumulative, i.ascending, i.regional ?? null, i.snapshot, i.disaggregations.join(","), i.target_key, i.sources.join(","),
-      ],
-    );
-  }
+  await warehouse.appendRows("indicator_catalogue", "mart", catalogue.map((i, position) => [
+    i.id, position, i.label_fr, i.label_en, i.definition_fr, i.definition_en, i.unit, i.precision, i.kind,
+    i.cumulative, i.ascending, i.regional ?? null, i.snapshot, i.disaggregations.join(","), i.target_key, i.sources.join(","),
+  ]));
 }
 
 async function computeIndicators(warehouse: Warehouse, indicators: Array<{ id: string } & SqlSource>, params: Record<string, DuckDBValue>): Promise<void> {
@@ -204,24 +199,21 @@ async function writeBottlenecks(warehouse: Warehouse, rules: SqlSource[], params
       Sql.text(sql, file).wrap((query) => `SELECT country_code, rule_id, severity, strftime(since, '%Y-%m-%d') AS since, evidence FROM (${query}) ORDER BY ALL`),
       params,
     );
-    for (const row of rows) {
+    // In the table's column order: country_code, rule_id, severity, since, evidence, message_fr, message_en, flag_id.
+    await warehouse.appendRows("bottlenecks", "mart", rows.map((row) => {
       const since = typeof row.since === "string" ? row.since : null;
       const flag = { country_code: row.country_code, rule_id: row.rule_id, severity: row.severity, since, evidence: JSON.parse(row.evidence) as Record<string, unknown> };
       const message = bottleneckMessage(flag, names.get(row.country_code) ?? { fr: row.country_code, en: row.country_code }, indicators);
-      await warehouse.run(
-        `INSERT INTO mart.bottlenecks (country_code, rule_id, severity, since, evidence, message_fr, message_en, flag_id)
-         VALUES ($1, $2, $3, $4::DATE, $5, $6, $7, $8)`,
-        [row.country_code, row.rule_id, row.severity, since, row.evidence, message.fr, message.en, flagId(row.country_code, row.rule_id, flag.evidence)],
-      );
-    }
+      return [row.country_code, row.rule_id, row.severity, since, row.evidence, message.fr, message.en, flagId(row.country_code, row.rule_id, flag.evidence)];
+    }));
   }
 }
 
 async function writeRuleCatalogue(warehouse: Warehouse): Promise<void> {
-  for (const [position, id] of RULES.entries()) {
+  await warehouse.appendRows("rule_catalogue", "mart", RULES.map((id, position) => {
     const g = RULE_GUIDE[id];
-    await warehouse.run("INSERT INTO mart.rule_catalogue VALUES ($1, $2, $3, $4, $5, $6)", [id, position, g.label_fr, g.label_en, g.action_fr, g.action_en]);
-  }
+    return [id, position, g.label_fr, g.label_en, g.action_fr, g.action_en];
+  }));
 }
 
 async function countryNames(warehouse: Warehouse): Promise<Map<string, Bilingual>> {

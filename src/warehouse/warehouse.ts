@@ -165,6 +165,21 @@ export class Warehouse {
     }
   }
 
+  /**
+   * Rows appended to a table in its column order through DuckDB's appender, within the current
+   * transaction, each value cast to its column's type: a few hundred rows cost less than one
+   * INSERT statement each.
+   */
+  async appendRows(table: string, schema: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    const appender = await this.conn.createAppender(table, schema);
+    for (const row of rows) {
+      for (const value of row) appender.appendValue(value);
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+
   /** DuckDB's appender into a table (`appender("xapi_stage", "main", "temp")` for a TEMP one): rows at full speed. Close it when done. */
   appender(table: string, schema?: string, catalog?: string): Promise<DuckDBAppender> {
     return this.conn.createAppender(table, schema, catalog);
