@@ -54,25 +54,33 @@ export async function runPipelines(
   sources.push(...(await runLanes(ctx, selected)));
   const changed = sources.filter((s) => s.results.some((r) => r.status === "loaded" || r.status === "loaded_with_rejects"));
   if (ctx.dryRun) return { sources, martRebuilt: false };
-  let martRebuilt = false;
-  try {
-    martRebuilt = await refreshMart(ctx, config, changed.length > 0);
-  } catch (error) {
-    return { sources, martRebuilt, derivedFailure: { output: "mart", error } };
-  }
+  // The mart and the lake both read core only and write outputs of their own: they are built side
+  // by side, the lake on a connection of its own.
+  const lake = config.lake ? resolve(ctx.root, config.lake) : undefined;
+  const [mart, lakeWritten] = await Promise.allSettled([
+    refreshMart(ctx, config, changed.length > 0),
+    lake ? refreshLake(ctx, lake) : Promise.resolve(),
+  ]);
+  if (mart.status === "rejected") return { sources, martRebuilt: false, derivedFailure: { output: "mart", error: mart.reason } };
+  const martRebuilt = mart.value;
   await reportBack(ctx, config, sources);
-  // The lake copies usage events only: it is rewritten when a load of them marked it stale (in
-  // this run or in one killed before), or when it is missing.
-  try {
-    const lake = config.lake ? resolve(ctx.root, config.lake) : undefined;
-    if (lake && (await usageLakeIsStale(ctx.warehouse, lake))) {
-      ctx.log(say(ctx, { fr: "Écriture de la copie Parquet des événements d'usage…", en: "Writing the Parquet copy of the usage events…" }));
-      await writeUsageLake(ctx.warehouse, lake);
-    }
-  } catch (error) {
-    return { sources, martRebuilt, derivedFailure: { output: "lake", error } };
-  }
+  if (lakeWritten.status === "rejected") return { sources, martRebuilt, derivedFailure: { output: "lake", error: lakeWritten.reason } };
   return { sources, martRebuilt };
+}
+
+/**
+ * The lake copies usage events only: it is rewritten when a load of them marked it stale (in this
+ * run or in one killed before), or when it is missing.
+ */
+async function refreshLake(ctx: RunContext, lake: string): Promise<void> {
+  const warehouse = await ctx.warehouse.connect();
+  try {
+    if (!(await usageLakeIsStale(warehouse, lake))) return;
+    ctx.log(say(ctx, { fr: "Écriture de la copie Parquet des événements d'usage…", en: "Writing the Parquet copy of the usage events…" }));
+    await writeUsageLake(warehouse, lake);
+  } finally {
+    warehouse.close();
+  }
 }
 
 /**
