@@ -15,12 +15,10 @@ import { iatiXml } from "./iati.ts";
 import { toJson, type JsonHeader } from "./json.ts";
 import { writeManifest } from "./manifest.ts";
 import { writeParquet } from "./parquet.ts";
-import { printHtml } from "./pdf.ts";
 import { readmeLines, readmeText } from "./readme.ts";
 import { reportHtml } from "./report.ts";
 import { resolveScope, type SnapshotScope } from "./scope.ts";
 import { columnsFor, SNAPSHOT_TABLES, tableNamed, type SnapshotTable } from "./tables.ts";
-import { writeWorkbook } from "./xlsx.ts";
 
 export type SnapshotFormat = "xlsx" | "csv" | "parquet" | "json" | "pdf" | "iati";
 export const SNAPSHOT_FORMATS: readonly SnapshotFormat[] = ["xlsx", "csv", "parquet", "json", "pdf", "iati"];
@@ -78,10 +76,14 @@ interface Snapshot {
   iati?: IatiSettings;
 }
 
-/** Each format's files, written into the snapshot's folder. */
+/**
+ * Each format's files, written into the snapshot's folder. The workbook and PDF writers are loaded
+ * only for their formats: ExcelJS and Playwright are most of the start of an export without them.
+ */
 const WRITERS: Record<SnapshotFormat, (s: Snapshot) => Promise<string[]>> = {
   async xlsx(s) {
     const path = join(s.outDir, `${s.base}-${s.lang}.xlsx`);
+    const { writeWorkbook } = await import("./xlsx.ts");
     await writeWorkbook(path, { lang: s.lang, citation: s.citation.text[s.lang], readme: s.readme, tables: s.tables, suppressBelow: s.suppressBelow, generatedAt: s.generatedAt });
     return [path];
   },
@@ -114,6 +116,7 @@ const WRITERS: Record<SnapshotFormat, (s: Snapshot) => Promise<string[]>> = {
       lang: s.lang, scope: s.scope, citation: s.citation, phase: s.phase, suppressBelow: s.suppressBelow,
       figures: s.tables.get(tableNamed("figures"))!, definitions: s.tables.get(tableNamed("definitions"))!, quality: s.tables.get(tableNamed("quality"))!,
     });
+    const { printHtml } = await import("./pdf.ts");
     await printHtml(html, path, s.citation.text[s.lang]);
     return [path];
   },
