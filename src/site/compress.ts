@@ -4,7 +4,7 @@
 // Brotli at its best takes seconds of both cores for a site; the copies of files named by their
 // content (`index.0a2abf0d.js`: libraries, components, data) are kept between builds, by content.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -54,9 +54,10 @@ export async function precompress(dir: string, kept = KEPT_COPIES): Promise<numb
 async function compressOne(path: string, kept: string | null): Promise<void> {
   const content = readFileSync(path);
   const { mtime } = statSync(path);
-  const found = kept ? keptCopies(kept, content) : null;
+  const key = kept ? join(kept, createHash("sha256").update(content).digest("hex")) : null;
+  const found = key ? keptCopies(key) : null;
   const copies = found ?? (await compress(content));
-  if (kept && !found) keep(kept, content, copies);
+  if (key && !found) keep(key, copies);
   for (const [i, suffix] of SUFFIXES.entries()) {
     const bytes = copies[i]!;
     if (bytes.length >= content.length) continue;
@@ -75,30 +76,34 @@ function compress(content: Buffer): Promise<[Buffer, Buffer]> {
   ]);
 }
 
-const keptPath = (kept: string, content: Buffer, suffix: string) => join(kept, createHash("sha256").update(content).digest("hex") + suffix);
-
-/** The kept copies of this content, marked as used; null when there are none (or another build is removing them). */
-function keptCopies(kept: string, content: Buffer): [Buffer, Buffer] | null {
+/** The kept copies under `key` (the folder and the content's hash), marked as used; null when there are none (or another build is removing them). */
+function keptCopies(key: string): [Buffer, Buffer] | null {
   try {
     const now = new Date();
     return SUFFIXES.map((suffix) => {
-      const path = keptPath(kept, content, suffix);
-      utimesSync(path, now, now);
-      return readFileSync(path);
+      utimesSync(key + suffix, now, now);
+      return readFileSync(key + suffix);
     }) as [Buffer, Buffer];
   } catch {
     return null;
   }
 }
 
-/** Keeps the copies of this content: each written aside, then renamed, so a build reading them sees them whole. */
-function keep(kept: string, content: Buffer, copies: [Buffer, Buffer]): void {
-  mkdirSync(kept, { recursive: true });
+/**
+ * Keeps the copies under `key`: each written aside, then renamed, so a build reading them sees
+ * them whole. Only a saving for the next build: a folder that cannot be written leaves this build
+ * as it is.
+ */
+function keep(key: string, copies: [Buffer, Buffer]): void {
   for (const [i, suffix] of SUFFIXES.entries()) {
-    const path = keptPath(kept, content, suffix);
-    const aside = `${path}.${randomBytes(4).toString("hex")}.part`;
-    writeFileSync(aside, copies[i]!);
-    renameSync(aside, path);
+    const aside = `${key}${suffix}.${randomBytes(4).toString("hex")}.part`;
+    try {
+      mkdirSync(dirname(key), { recursive: true });
+      writeFileSync(aside, copies[i]!);
+      renameSync(aside, key + suffix);
+    } catch {
+      if (existsSync(aside)) rmSync(aside);
+    }
   }
 }
 

@@ -199,17 +199,5 @@ async function clipRejectedValues(warehouse: Warehouse, loadId: string): Promise
 }
 
 async function insertRejects(warehouse: Warehouse, loadId: string, source: string, rejects: Reject[]): Promise<void> {
-  if (rejects.length === 0) return;
-  const appender = await warehouse.appender("rejects", "ops");
-  for (const r of rejects) {
-    appender.appendVarchar(loadId);
-    appender.appendVarchar(source);
-    appender.appendVarchar(r.location);
-    r.column === null ? appender.appendNull() : appender.appendVarchar(r.column);
-    r.value === null ? appender.appendNull() : appender.appendVarchar(r.value);
-    appender.appendVarchar(r.reason.fr);
-    appender.appendVarchar(r.reason.en);
-    appender.endRow();
-  }
-  appender.closeSync();
+  await warehouse.appendRows("rejects", "ops", rejects.map((r) => [loadId, source, r.location, r.column, r.value, r.reason.fr, r.reason.en]));
 }

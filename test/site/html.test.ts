@@ -85,6 +85,17 @@ describe("precompress(dir, kept)", () => {
     expect(gunzipSync(readFileSync(join(next, "_node/lib.0a2abf0d.js.gz"))).toString()).toBe(library);
   });
 
+  it("writes the site's copies when the kept folder cannot be written", async () => {
+    // A file where the folder should be: nothing can be kept or read there.
+    const kept = join(mkdtempSync(join(tmpdir(), "imaginecole-kept-")), "compressed");
+    writeFileSync(kept, "not a folder");
+    const dir = site({ "_node/lib.0a2abf0d.js": library });
+    expect(await precompress(dir, kept)).toBe(1);
+    expect(gunzipSync(readFileSync(join(dir, "_node/lib.0a2abf0d.js.gz"))).toString()).toBe(library);
+    expect(brotliDecompressSync(readFileSync(join(dir, "_node/lib.0a2abf0d.js.br"))).toString()).toBe(library);
+    expect(readdirSync(dirname(kept))).toEqual(["compressed"]);
+  });
+
   it("forgets kept copies no build has used for two weeks", async () => {
     const kept = mkdtempSync(join(tmpdir(), "imaginecole-kept-"));
     await precompress(site({ "_node/old.11111111.js": library }), kept);
