@@ -26,6 +26,8 @@ const stamp = (path) => {
 function freshEntry() {
   try {
     const current = JSON.parse(readFileSync(CURRENT, "utf8"));
+    // node_modules may be shared by a linked copy of the project, whose modules are other files.
+    if (current.root !== ROOT) return null;
     for (const [path, mtimeMs, size] of current.inputs) {
       const s = statSync(join(ROOT, path));
       if (s.mtimeMs !== mtimeMs || s.size !== size) return null;
@@ -75,7 +77,7 @@ async function build() {
   const inputs = [...Object.keys(metafile.inputs).map((path) => resolve(ROOT, path)), ...ALWAYS].map(stamp);
   renameSync(work, join(CACHE, dir));
   // Written whole then renamed: a process starting meanwhile reads the old or the new, never half.
-  writeFileSync(`${CURRENT}.${process.pid}`, JSON.stringify({ dir, inputs }));
+  writeFileSync(`${CURRENT}.${process.pid}`, JSON.stringify({ root: ROOT, dir, inputs }));
   renameSync(`${CURRENT}.${process.pid}`, CURRENT);
   const old = readdirSync(CACHE)
     .filter((name) => name.startsWith("build-") && name !== dir)
