@@ -3,8 +3,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { ReadOnlyWarehouse } from "../../dashboards/data/lib/warehouse.ts";
+import { LOADERS_ONE_PROCESS_ENV } from "../../src/site/loaders-env.ts";
 import { findLoaders, loaderRuns, loadersFailed, runLoadersOnce, stubLoaders } from "../../src/site/loaders.ts";
+import { Warehouse } from "../../src/warehouse/warehouse.ts";
 import { tempDir } from "../support/cli.ts";
 
 const work = tempDir("imaginecole-loaders-");
@@ -95,5 +98,41 @@ describe("runLoadersOnce and stubLoaders", () => {
     const odd = run("--lang=../../etc");
     expect(odd.status).not.toBe(0);
     expect(odd.stderr).toMatch(/unexpected parameter --lang=\.\.\/\.\.\/etc/);
+  });
+});
+
+describe("ReadOnlyWarehouse.query in the loaders' one process", () => {
+  const db = join(work, "answers.duckdb");
+  const reads = vi.spyOn(Warehouse.prototype, "read");
+  /** The reads of a loader's SQL file (opening a warehouse read-only reads it too, by a string). */
+  const fileReads = () => reads.mock.calls.filter(([sql]) => typeof sql !== "string").length;
+  afterAll(() => {
+    // The opening shared by the loaders of a process lasts as long as it: closed here by hand.
+    for (const warehouse of new Set(reads.mock.contexts as Warehouse[])) warehouse.close();
+    reads.mockRestore();
+    delete process.env[LOADERS_ONE_PROCESS_ENV];
+  });
+
+  it("asks the warehouse once for the same query and parameters, and gives each caller rows of its own", async () => {
+    const w = await Warehouse.open(db);
+    await w.run("INSERT INTO core.countries (country_code, iso3, iso_numeric, name_fr, name_en) VALUES ('BF', 'BFA', '854', 'Burkina Faso', 'Burkina Faso')");
+    w.close();
+    reads.mockClear();
+    const alone = await ReadOnlyWarehouse.open(db);
+    await alone.query("countries");
+    await alone.query("countries");
+    alone.close();
+    expect(fileReads(), "a loader run by itself reads each time").toBe(2);
+
+    reads.mockClear();
+    process.env[LOADERS_ONE_PROCESS_ENV] = "1";
+    const first = await ReadOnlyWarehouse.open(db);
+    const rows = await first.query<{ country_code: string; name_fr: string }>("countries");
+    rows[0]!.name_fr = "changed by the first loader";
+    const second = await ReadOnlyWarehouse.open(db);
+    expect(await second.query("countries")).toEqual([expect.objectContaining({ country_code: "BF", name_fr: "Burkina Faso" })]);
+    await second.query("rejects", { country: "BF", limit: 5 });
+    await second.query("rejects", { country: "SN", limit: 5 });
+    expect(fileReads()).toBe(3);
   });
 });
