@@ -23,6 +23,7 @@ const INTEGRATION = [
   "test/privacy/**/*.test.ts",
   "test/schedule/**/*.test.ts",
   "test/site/nginx.test.ts",
+  "test/site/node-bundles.test.ts",
   "test/site/publish.test.ts",
   "test/sources/national-csv/demo.test.ts",
   "test/sources/registry.test.ts",
@@ -41,6 +42,7 @@ const INTEGRATION = [
 const LONGEST = [
   "test/dashboard/site.test.ts",
   "test/site/nginx.test.ts",
+  "test/site/node-bundles.test.ts",
   "test/pipeline/crash-safety.test.ts",
   "test/site/publish.test.ts",
   "test/coordinator/coordinator.test.ts",

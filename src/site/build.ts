@@ -21,7 +21,7 @@ import { resolveLang } from "../core/lang.ts";
 import { filesUnder, precompress } from "./compress.ts";
 import { allowZoom, externalizeScripts, pageLang, setLang } from "./html.ts";
 import { loaderValues, loadersFailed, runLoadersOnce, stubLoaders } from "./loaders.ts";
-import { keepNodeBundles, restoreNodeBundles } from "./node-bundles.ts";
+import { keepNodeBundles, prepareNodeBundles, restoreNodeBundles } from "./node-bundles.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SOURCE = join(ROOT, "dashboards");
@@ -131,9 +131,13 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
     fillNpmVersionCache(root);
     restoreNodeBundles(root);
     const log = options.log ?? process.stderr;
+    // Started before its data, a build bundles the site's libraries meanwhile; its loaders wait for
+    // that too, so Framework, which reaches the libraries only once it has the pages, finds them made.
+    const bundled = options.dataReady ? prepareNodeBundles(root).catch(() => undefined) : undefined;
     const data = (async () => {
       try {
         await options.dataReady;
+        await bundled;
         timings.data = seconds(started);
         if (!existsSync(db)) throw missingWarehouse();
         await runLoadersOnce(loadersRoot, outputs, values, env, log);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { rowCounts } from "../support/row-counts.ts";
 import { cli, demoConfig, ROOT, TEST_HASH_KEY, tempDir, TODAY } from "../support/cli.ts";
@@ -98,5 +98,6 @@ describe("a run killed with SIGKILL", () => {
     const rerun = cli(["run", "--config", config, "--db", db]);
     expect([0, 3], rerun.stdout + rerun.stderr).toContain(rerun.code);
     expect(await counts(db), "after five kills and a rerun").toEqual(clean);
+    rmSync(dir, { recursive: true, force: true });
   }, 1_200_000);
 });
