@@ -42,7 +42,6 @@ const INTEGRATION = [
 const LONGEST = [
   "test/dashboard/site.test.ts",
   "test/site/nginx.test.ts",
-  "test/site/node-bundles.test.ts",
   "test/pipeline/crash-safety.test.ts",
   "test/site/publish.test.ts",
   "test/coordinator/coordinator.test.ts",
