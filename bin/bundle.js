@@ -34,7 +34,7 @@ function freshEntry() {
     }
     const entry = join(CACHE, current.dir, "main.js");
     statSync(entry);
-    return entry;
+    return pathToFileURL(entry).href;
   } catch {
     return null;
   }
@@ -71,7 +71,7 @@ async function build() {
     .sort()
     .slice(0, -KEEP);
   for (const name of old) rmSync(join(CACHE, name), { recursive: true, force: true });
-  return join(CACHE, dir, "main.js");
+  return pathToFileURL(join(CACHE, dir, "main.js")).href;
 }
 
 /** Bundles into `work`, renames it to `dir` and makes it the current bundle. */
@@ -97,7 +97,7 @@ async function bundle(esbuild, readFile, work, dir, started) {
   renameSync(`${CURRENT}.${process.pid}`, CURRENT);
 }
 
-/** The bundled command line's entry, built if needed; null when it cannot be (then tsx runs the sources). */
+/** The bundled command line's entry (a file URL, for import()), built if needed; null when it cannot be (then tsx runs the sources). */
 export async function bundledEntry() {
   const fresh = freshEntry();
   if (fresh) return fresh;

@@ -102,6 +102,7 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
   const timings = { data: 0, loaders: 0, site: 0 };
   mkdirSync(BUILDS, { recursive: true });
   const work = mkdtempSync(join(BUILDS, "build-"));
+  let bundled: Promise<void> | undefined;
   try {
     const root = join(work, "dashboards");
     const site = join(work, "site");
@@ -133,7 +134,7 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
     const log = options.log ?? process.stderr;
     // Started before its data, a build bundles the site's libraries meanwhile; its loaders wait for
     // that too, so Framework, which reaches the libraries only once it has the pages, finds them made.
-    const bundled = options.dataReady ? prepareNodeBundles(root).catch(() => undefined) : undefined;
+    bundled = options.dataReady ? prepareNodeBundles(root).catch(() => undefined) : undefined;
     const data = (async () => {
       try {
         await options.dataReady;
@@ -159,6 +160,9 @@ export async function buildDashboard(options: BuildOptions = {}): Promise<{ out:
     if (options.precompress !== false) await precompress(site);
     replaceFolder(site, out);
   } finally {
+    // A build that failed early waits for its libraries' bundling, which works in its folder and
+    // must not keep a library half removed.
+    await bundled;
     rmSync(work, { recursive: true, force: true });
   }
   timings.site = seconds(started);
