@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { gzipSync } from "node:zlib";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, ConsoleMessage, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { PAGES } from "../../dashboards/components/i18n.ts";
 import { formatNumber, formatPercent, formatValue } from "../../src/core/format.ts";
@@ -41,29 +41,52 @@ interface Visit {
   errors: string[];
   outside: string[];
   bytes: Map<string, number>;
+  /** Ends the visit: its tab goes back to be reused, or is closed when it had a context of its own. */
+  done: () => Promise<void>;
+}
+
+// Tabs left open by one visit and reused by the next at the same size: a page loaded in an open tab
+// costs Chromium half the CPU of a new tab (no new renderer process). Each size has one browser
+// context, as a reader's browser: the site keeps no state in it but the HTTP cache.
+const contexts = new Map<number, Promise<BrowserContext>>();
+const idleTabs = new Map<BrowserContext, Page[]>();
+const contextFor = (viewport: { width: number; height: number }) => {
+  if (!contexts.has(viewport.width)) contexts.set(viewport.width, browser.newContext({ viewport }));
+  return contexts.get(viewport.width)!;
+};
+
+async function openTab(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await contextFor(viewport);
+  return idleTabs.get(context)?.pop() ?? context.newPage();
+}
+
+async function reuseTab(page: Page): Promise<void> {
+  // A blank page in between: the next visit loads its page in full, even one differing by its #hash.
+  await page.goto("about:blank");
+  const idle = idleTabs.get(page.context()) ?? [];
+  idleTabs.set(page.context(), idle);
+  idle.push(page);
 }
 
 /**
  * Opens a path and records console errors, uncaught exceptions, requests leaving 127.0.0.1 and,
- * when asked (`weigh`), each response's gzipped size. In a fresh context of its own, unless one is
- * given (as a reader going from page to page, with the browser's cache).
+ * when asked (`weigh`), each response's gzipped size: with `weigh`, in a fresh context of its own
+ * (an empty cache), otherwise in a tab of the context of its size.
  */
-async function visit(
-  path: string,
-  viewport = { width: 1280, height: 900 },
-  o: { context?: BrowserContext; weigh?: boolean } = {},
-): Promise<Visit> {
-  const { context } = o;
-  const page = context ? await context.newPage() : await browser.newPage({ viewport });
+async function visit(path: string, viewport = { width: 1280, height: 900 }, o: { weigh?: boolean } = {}): Promise<Visit> {
+  const page = o.weigh ? await browser.newPage({ viewport }) : await openTab(viewport);
   const errors: string[] = [];
   const outside: string[] = [];
   const bytes = new Map<string, number>();
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("request", (r) => {
+  const onConsole = (m: ConsoleMessage) => { if (m.type() === "error") errors.push(m.text()); };
+  const onError = (e: Error) => errors.push(e.message);
+  const onRequest = (r: Request) => {
     const url = r.url();
     if (!url.startsWith("http://127.0.0.1:") && !url.startsWith("data:")) outside.push(url);
-  });
+  };
+  page.on("console", onConsole);
+  page.on("pageerror", onError);
+  page.on("request", onRequest);
   if (o.weigh) page.on("response", async (r) => {
     try {
       bytes.set(r.url(), gzipSync(await r.body()).length);
@@ -71,10 +94,17 @@ async function visit(
       // redirects have no body
     }
   });
+  const done = async () => {
+    page.off("console", onConsole);
+    page.off("pageerror", onError);
+    page.off("request", onRequest);
+    if (o.weigh) await page.close();
+    else await reuseTab(page);
+  };
   await page.goto(`${server.url}${path}`, { waitUntil: "networkidle" });
   // Framework's placeholder for a value still being computed is an <observablehq-loading> element.
   await page.waitForFunction(() => !document.querySelector("main .observablehq--loading, main observablehq-loading"));
-  return { page, errors, outside, bytes };
+  return { page, errors, outside, bytes, done };
 }
 
 /** Rows of the test site's warehouse, read-only, as plain objects. */
@@ -101,21 +131,12 @@ const pagePaths = (lang: string) => [
 // Pages are visited a few at a time: most of a visit is waiting for the network to fall idle.
 const VIEWPORTS = [{ width: 390, height: 844 }, { width: 1366, height: 900 }];
 describe("every page, on a phone and on a desktop", () => {
-  // One browser context per size, its pages opened side by side: a new context costs about as much
-  // as loading a page.
-  const contexts = new Map<number, Promise<BrowserContext>>();
-  const contextFor = (viewport: { width: number; height: number }) => {
-    if (!contexts.has(viewport.width)) contexts.set(viewport.width, browser.newContext({ viewport }));
-    return contexts.get(viewport.width)!;
-  };
-  afterAll(async () => {
-    for (const context of contexts.values()) await (await context).close();
-  });
   for (const viewport of VIEWPORTS) {
     for (const lang of ["fr", "en"]) {
       for (const path of pagePaths(lang)) {
         it.concurrent(`${path} at ${viewport.width} px renders its charts with no console error and no request outside 127.0.0.1, fits the screen, reaches every menu entry and passes axe-core`, async ({ expect }) => {
-          const { page, errors, outside } = await visit(path, viewport, { context: await contextFor(viewport) });
+          const { page, errors, outside, done } = await visit(path, viewport);
+          let passed = false;
           try {
             expect(await page.getAttribute("html", "lang")).toBe(lang);
             expect((await page.locator("main h1").first().textContent())?.trim()).not.toBe("");
@@ -130,8 +151,10 @@ describe("every page, on a phone and on a desktop", () => {
             const violations = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
             expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
             expect(await unreachableMenuEntries(page)).toEqual([]);
+            passed = true;
           } finally {
-            await page.close();
+            // A tab left in an unknown state by a failure is not reused.
+            await (passed ? done() : page.close());
           }
         }, 180_000);
       }
@@ -139,7 +162,7 @@ describe("every page, on a phone and on a desktop", () => {
   }
 
   it.concurrent("folds the menu on a phone and opens it with one tap, without a script", async ({ expect }) => {
-    const { page } = await visit("fr/goulots", VIEWPORTS[0]);
+    const { page, done } = await visit("fr/goulots", VIEWPORTS[0]);
     const entry = page.locator(".ie-nav a", { hasText: "Formation" });
     expect(await entry.isVisible()).toBe(false);
     // The header holds the title bar and the folded menu only: the page's title is on the first screen.
@@ -148,11 +171,11 @@ describe("every page, on a phone and on a desktop", () => {
     expect(await page.locator("main h1").boundingBox().then((b) => b!.y)).toBeGreaterThanOrEqual(header!.y + header!.height);
     await page.locator(".ie-menu > summary").click();
     expect(await entry.isVisible()).toBe(true);
-    await page.close();
+    await done();
   });
 
   it.concurrent("keeps a wide table's first column in view while the table scrolls sideways", async ({ expect }) => {
-    const { page } = await visit("en/goulots", VIEWPORTS[0]);
+    const { page, done } = await visit("en/goulots", VIEWPORTS[0]);
     const table = page.locator("#ie-flags");
     const box = table.locator("xpath=..");
     expect(await box.evaluate((b) => b.scrollWidth > b.clientWidth)).toBe(true);
@@ -160,38 +183,38 @@ describe("every page, on a phone and on a desktop", () => {
     const first = await table.locator("tbody tr").first().locator("th").boundingBox();
     expect(first!.x).toBeGreaterThanOrEqual(0);
     expect(first!.x + first!.width).toBeLessThanOrEqual(VIEWPORTS[0]!.width);
-    await page.close();
+    await done();
   });
 
   it.concurrent("has a skip link first, to the page's content", async ({ expect }) => {
-    const { page } = await visit("en/", VIEWPORTS[0]);
+    const { page, done } = await visit("en/", VIEWPORTS[0]);
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("href"))).toBe("#observablehq-main");
     expect(await page.locator("a.ie-skip").isVisible()).toBe(true);
-    await page.close();
+    await done();
   });
 
   it.concurrent("gives every section heading an anchor named after it, not a number", async ({ expect }) => {
-    const { page } = await visit("fr/pays/BF");
+    const { page, done } = await visit("fr/pays/BF");
     const ids = await page.locator("main h2").evaluateAll((hs) => hs.map((h) => h.id));
     expect(ids.length).toBeGreaterThan(3);
     for (const id of ids) expect(id).toMatch(/^[a-z][\w-]*$/i);
-    await page.close();
+    await done();
   });
 });
 
 describe("the site root", () => {
   it.concurrent("sends visitors to the French overview", async ({ expect }) => {
-    const { page } = await visit("");
+    const { page, done } = await visit("");
     await page.waitForURL(/\/fr\/$/);
     expect(await page.locator("main h1").first().textContent()).toBe("Vue d'ensemble");
-    await page.close();
+    await done();
   });
 });
 
 describe("the country table of the overview", () => {
   it.concurrent("sorts by a column when its header is clicked, then reverses", async ({ expect }) => {
-    const { page } = await visit("en/");
+    const { page, done } = await visit("en/");
     const table = page.locator("#ie-countries-table");
     const header = table.locator("thead th", { hasText: "Trainers trained" });
     const column = async () => table.locator('tbody td[data-key="trainers_trained"]').evaluateAll((cells) =>
@@ -203,13 +226,13 @@ describe("the country table of the overview", () => {
     await header.locator("button").click();
     expect(await header.getAttribute("aria-sort")).toBe("descending");
     expect(await column()).toEqual([...ascending].reverse());
-    await page.close();
+    await done();
   });
 });
 
 describe("a table's download and shared sort", () => {
   it.concurrent("downloads as CSV exactly the table shown, in the order shown", async ({ expect }) => {
-    const { page } = await visit("fr/");
+    const { page, done } = await visit("fr/");
     const table = page.locator("#ie-countries-table");
     await table.locator("thead th", { hasText: "Formateurs formés" }).locator("button").click();
     const shown = await table.locator("tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => {
@@ -223,22 +246,22 @@ describe("a table's download and shared sort", () => {
     const parsed = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
     expect(parsed).toEqual(shown);
     expect(parsed.length).toBe(COUNTRIES.length + 1);
-    await page.close();
+    await done();
   });
 
   it.concurrent("keeps a sort in the page's address, and a shared link opens the table sorted the same way", async ({ expect }) => {
-    const { page } = await visit("en/");
+    const { page, done } = await visit("en/");
     await page.locator("#ie-countries-table thead th", { hasText: "Trainers trained" }).locator("button").click();
     await page.locator("#ie-countries-table thead th", { hasText: "Trainers trained" }).locator("button").click();
     const address = page.url();
     expect(new URL(address).searchParams.get("sort.ie-countries-table")).toBe("trainers_trained:desc");
     const order = () => page.locator("#ie-countries-table tbody th").allTextContents();
     const sorted = await order();
-    await page.close();
+    await done();
     const shared = await visit(address.replace(server.url, ""));
     expect(await shared.page.locator("#ie-countries-table thead th", { hasText: "Trainers trained" }).getAttribute("aria-sort")).toBe("descending");
     expect(await shared.page.locator("#ie-countries-table tbody th").allTextContents()).toEqual(sorted);
-    await shared.page.close();
+    await shared.done();
   });
 });
 
@@ -263,7 +286,7 @@ describe("the period choice", () => {
   it.concurrent("opens the overview on the quarter of a shared link and shows that quarter's figures from mart.indicator_periods", async ({ expect }) => {
     const expected = await periodRows("2026-Q2");
     expect(expected.size).toBeGreaterThan(0);
-    const { page, errors } = await visit("en/?period=2026-Q2");
+    const { page, errors, done } = await visit("en/?period=2026-Q2");
     expect(await page.locator("#ie-period").inputValue()).toBe("2026-Q2");
     expect(await page.getByLabel("Period shown").count()).toBe(1);
     expect(await page.locator("#ie-countries-table caption").textContent()).toContain("Q2 2026");
@@ -280,12 +303,12 @@ describe("the period choice", () => {
     expect(latestCells.filter((c) => c.key === "monthly_active_users").map((c) => c.value))
       .not.toEqual(cells.filter((c) => c.key === "monthly_active_users").map((c) => c.value));
     expect(errors).toEqual([]);
-    await latest.page.close();
-    await page.close();
+    await latest.done();
+    await done();
   });
 
   it.concurrent("keeps the period picked on the overview in the address, and back to the latest month without it", async ({ expect }) => {
-    const { page } = await visit("fr/");
+    const { page, done } = await visit("fr/");
     expect(await page.locator("#ie-period").inputValue()).toBe("");
     await page.getByLabel("Période affichée").selectOption("2025");
     await page.waitForFunction(() => new URL(location.href).searchParams.get("period") === "2025");
@@ -294,7 +317,7 @@ describe("the period choice", () => {
       .toBe(formatNumber("fr", expected.get("BF|monthly_active_users")!, 0));
     await page.getByLabel("Période affichée").selectOption("");
     await page.waitForFunction(() => !new URL(location.href).searchParams.has("period"));
-    await page.close();
+    await done();
   });
 
   it.concurrent("opens a country page on the year of a shared link, with that year's figures from mart.indicator_periods", async ({ expect }) => {
@@ -304,7 +327,7 @@ describe("the period choice", () => {
        WHERE p.period = '2025' AND p.country_code = 'SN' AND p.disaggregation = '' AND p.value IS NOT NULL`,
     );
     expect(expected.length).toBeGreaterThan(0);
-    const { page, errors } = await visit("fr/pays/SN?period=2025");
+    const { page, errors, done } = await visit("fr/pays/SN?period=2025");
     expect(await page.getByLabel("Période affichée").inputValue()).toBe("2025");
     const shown = await page.locator("#ie-country-indicators [data-indicator]").evaluateAll((cells) =>
       cells.map((c) => ({ indicator_id: c.getAttribute("data-indicator"), value: Number(c.getAttribute("data-value")) })));
@@ -314,13 +337,13 @@ describe("the period choice", () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get("period") === "2026-Q1");
     await expect.poll(() => page.locator("#ie-country-indicators caption").textContent()).toContain("T1 2026");
     expect(errors).toEqual([]);
-    await page.close();
+    await done();
   });
 });
 
 describe("language switch", () => {
   it.concurrent("takes the overview from French to English labels and back", async ({ expect }) => {
-    const { page } = await visit("fr/");
+    const { page, done } = await visit("fr/");
     expect(await page.locator("main h1").first().textContent()).toBe("Vue d'ensemble");
     expect(await page.locator(".ie-nav").textContent()).toContain("Qualité des données");
     await page.click("a.ie-lang");
@@ -330,13 +353,13 @@ describe("language switch", () => {
     expect(await page.locator("#ie-countries-table thead").textContent()).toContain("Country");
     await page.click("a.ie-lang");
     await page.waitForURL(/\/fr\/$/);
-    await page.close();
+    await done();
   });
 
   it.concurrent("keeps the same country when switching a country page", async ({ expect }) => {
-    const { page } = await visit("fr/pays/CI");
+    const { page, done } = await visit("fr/pays/CI");
     expect(await page.getAttribute("a.ie-lang", "href")).toMatch(/en\/pays\/CI$/);
-    await page.close();
+    await done();
   });
 });
 
@@ -350,7 +373,7 @@ describe("a country page", () => {
     );
     expect(expected.length).toBeGreaterThan(5);
 
-    const { page } = await visit("fr/pays/BF");
+    const { page, done } = await visit("fr/pays/BF");
     const shown = await page.locator("#ie-country-indicators [data-indicator]").evaluateAll((cells) =>
       cells.map((c) => ({ id: c.getAttribute("data-indicator"), value: Number(c.getAttribute("data-value")), text: c.textContent })));
     expect(shown.map((s) => s.id).sort()).toEqual(expected.map((e) => e.indicator_id).sort());
@@ -366,35 +389,35 @@ describe("a country page", () => {
     const users = shown.find((s) => s.id === "monthly_active_users")!;
     expect(Number.isInteger(users.value)).toBe(false);
     expect(users.text).toBe(formatNumber("fr", Math.round(users.value), 0));
-    await page.close();
+    await done();
   });
 
   it.concurrent("writes untrusted sheet text as text, never as markup", async ({ expect }) => {
-    const { page } = await visit("en/pays/BJ");
+    const { page, done } = await visit("en/pays/BJ");
     expect(await page.locator("main").textContent()).toContain(`<img src=x onerror="window.__pwned=1">`);
     expect(await page.locator("main img").count()).toBe(0);
-    await page.close();
+    await done();
   });
 });
 
 describe("a country added as a row of the reference CSV", () => {
   it.concurrent("gets its page and its place on the map with no code change", async ({ expect }) => {
-    const { page } = await visit("fr/");
+    const { page, done } = await visit("fr/");
     // The map is drawn once its width is known (resize), after the page's values.
     await page.locator("figure svg a").first().waitFor();
     const links = await page.locator("figure svg a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(links).toHaveLength(COUNTRIES.length);
     expect(links).toContain("./pays/GA");
-    await page.close();
+    await done();
     const gabon = await visit("en/pays/GA");
     expect(await gabon.page.locator("main h1").first().textContent()).toBe("Gabon");
-    await gabon.page.close();
+    await gabon.done();
   });
 });
 
 describe("the overview page", () => {
   it.concurrent("leads with the countries behind, named in the sentence as in the table, and says how fresh the data is", async ({ expect }) => {
-    const { page } = await visit("fr/");
+    const { page, done } = await visit("fr/");
     const rows = await page.locator("#ie-countries-table tbody tr").evaluateAll((trs) => trs.map((tr) => ({
       name: tr.querySelector("th")!.textContent!.trim(),
       status: tr.querySelector('[data-key="status"] .ie-status')!.className.replace(/.*ie-status-/, ""),
@@ -416,21 +439,21 @@ describe("the overview page", () => {
     expect(await page.locator("#ie-freshness").textContent()).toBe("Données au 31/10/2026 · mises à jour le 15/11/2026 à 08:00 (UTC)");
     const { targetStatus } = loadRules(join(import.meta.dirname, "../../pipelines/indicators.json"));
     expect(await page.locator("#ie-status-rule").textContent()).toContain(`la moins bonne de ses indicateurs par rapport à leur trajectoire (en bonne voie à partir de ${formatPercent("fr", targetStatus.onTrack)}`);
-    await page.close();
+    await done();
   });
 
   it.concurrent("colours each key figure by the mart's all-country status and names the phase target and its date", async ({ expect }) => {
-    const { page } = await visit("en/");
+    const { page, done } = await visit("en/");
     const card = page.locator('.ie-card[data-indicator="Trainers trained"]');
     expect(await card.getAttribute("data-status")).toBe("at_risk");
     expect(await card.locator(".ie-status").textContent()).toBe("At risk");
     expect(await card.locator(".ie-phase-target").textContent()).toBe("Phase target: 3,000 by 2027-12-31");
     expect(await page.locator('.ie-card[data-indicator="Teachers trained (cascade)"]').getAttribute("data-status")).toBe("off_track");
-    await page.close();
+    await done();
   });
 
   it.concurrent("writes the share of the target in every cell and marks exactly the lagging ones", async ({ expect }) => {
-    const { page } = await visit("en/");
+    const { page, done } = await visit("en/");
     const cells = await page.locator('#ie-countries-table tbody td[data-key="trainers_trained"]').evaluateAll((tds) => tds.map((td) => ({
       lag: td.classList.contains("ie-lag"),
       status: td.querySelector("[data-status]")?.getAttribute("data-status") ?? null,
@@ -446,21 +469,21 @@ describe("the overview page", () => {
       expect(c.share).toContain(formatPercent("en", c.value / c.target));
       if (c.lag) expect(c.share).toMatch(/^▼ .*\((Off track|At risk)\)$/);
     }
-    await page.close();
+    await done();
   });
 
   it.concurrent(`weighs at most ${OVERVIEW_BUDGET / 1024} KB gzipped in all`, async ({ expect }) => {
-    const { page, bytes } = await visit("fr/", undefined, { weigh: true });
+    const { page, bytes, done } = await visit("fr/", undefined, { weigh: true });
     const total = [...bytes.values()].reduce((a, b) => a + b, 0);
     expect(bytes.size).toBeGreaterThan(10);
     expect(total, `${total} bytes gzipped`).toBeLessThanOrEqual(OVERVIEW_BUDGET);
-    await page.close();
+    await done();
   });
 });
 
 describe("printing", () => {
   it.concurrent("hides the menu and the language switch and keeps the content", async ({ expect }) => {
-    const { page } = await visit("fr/pays/SN");
+    const { page, done } = await visit("fr/pays/SN");
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".ie-nav").isVisible()).toBe(false);
     expect(await page.locator("a.ie-lang").isVisible()).toBe(false);
@@ -471,7 +494,7 @@ describe("printing", () => {
     expect(await page.locator(".ie-status").first().evaluate((b) => getComputedStyle(b).printColorAdjust)).toBe("exact");
     await page.emulateMedia({ media: "screen" });
     expect(await page.locator(".ie-print-stamp").isVisible()).toBe(false);
-    await page.close();
+    await done();
   });
 });
 
@@ -505,7 +528,7 @@ describe("the map of the overview", () => {
 
 describe("the bottlenecks page", () => {
   it.concurrent("lists the flags most severe first, each with a link to its figures, and every rule with its threshold and action", async ({ expect }) => {
-    const { page } = await visit("fr/goulots");
+    const { page, done } = await visit("fr/goulots");
     const severity = { high: 4, medium: 3, low: 2, info: 1 } as Record<string, number>;
     const rows = await page.locator("#ie-flags tbody tr").evaluateAll((trs) => trs.map((tr) => ({
       severity: tr.querySelector(".ie-status")!.className.replace(/.*ie-severity-/, ""),
@@ -525,25 +548,25 @@ describe("the bottlenecks page", () => {
     expect(await list.locator("dd.ie-action").count()).toBe(RULES.length);
     expect(await list.locator("#rule-behind_trajectory + dd.ie-threshold").textContent()).toContain(ruleThreshold("behind_trajectory", rules).fr);
     expect(await list.textContent()).toContain(RULE_GUIDE.stale_data.action_fr);
-    await page.close();
+    await done();
   });
 });
 
 describe("the snapshots page", () => {
   it.concurrent("links to the exported files, which the site serves", async ({ expect }) => {
-    const { page } = await visit("fr/snapshots");
+    const { page, done } = await visit("fr/snapshots");
     const href = await page.locator("#ie-snapshots a", { hasText: "indicators.csv" }).getAttribute("href");
     const response = await page.request.get(new URL(href!, page.url()).toString());
     expect(response.status()).toBe(200);
     expect(await response.text()).toContain("BF,trainers_trained,84");
     expect(await page.locator("#ie-snapshots h2").textContent()).toContain("31/10/2026");
-    await page.close();
+    await done();
   });
 });
 
 describe("the data-quality page, per country", () => {
   it.concurrent("gives each country a section whose per-tab counts equal the rejects listed under it", async ({ expect }) => {
-    const { page, errors } = await visit("fr/qualite#GN");
+    const { page, errors, done } = await visit("fr/qualite#GN");
     expect(errors, errors.join("\n")).toEqual([]);
     const sections = await page.locator("section.ie-quality-country[id]:not(#sans-pays)").evaluateAll((nodes) => nodes.map((n) => n.id));
     expect(new Set(sections)).toEqual(new Set(COUNTRIES));
@@ -560,11 +583,11 @@ describe("the data-quality page, per country", () => {
       expect(listed.length).toBe(tabs.reduce((sum, t) => sum + t.rejected, 0));
       expect(await page.locator(`#${code} p`, { hasText: "rejet(s) listé(s) sur" }).textContent()).toContain(`${listed.length} rejet(s) listé(s) sur ${listed.length}`);
     }
-    await page.close();
+    await done();
   });
 
   it.concurrent("links each country's API tab and its rejected cells to Google Sheets, explains the gaps, shows no server path and no command", async ({ expect }) => {
-    const { page } = await visit("en/qualite#GN");
+    const { page, done } = await visit("en/qualite#GN");
     const gn = page.locator("#GN");
     expect(await gn.locator("h2").textContent()).toBe("Guinea");
     // The deep link lands on the country's section.
@@ -583,7 +606,7 @@ describe("the data-quality page, per country", () => {
     expect(text).not.toContain("/srv/");
     expect(text).not.toMatch(/--country|imaginecole (run|import|sheets)/);
     for (const name of ["Last edited", "Last loaded", "Latest period reported"]) expect(await gn.locator("#ie-dates-GN th", { hasText: name }).count()).toBe(1);
-    await page.close();
+    await done();
   });
 });
 
@@ -604,7 +627,7 @@ describe("without JavaScript", () => {
     const html = readFileSync(join(site.dir, "fr", "index.html"));
     expect(html.length).toBeLessThanOrEqual(50 * 1024);
     const bare = await withoutScript("fr/");
-    const { page } = await visit("fr/");
+    const { page, done } = await visit("fr/");
     expect(await bare.locator("main h1").textContent()).toBe("Vue d'ensemble");
     expect(await bare.locator("#ie-headline").textContent()).toMatch(/^\d+ pays sur 11 en retard ou à surveiller : .+ \(en retard\)/);
     expect(await bare.locator("#ie-freshness").textContent()).toBe("Données au 31/10/2026 · mises à jour le 15/11/2026 à 08:00 (UTC)");
@@ -617,12 +640,12 @@ describe("without JavaScript", () => {
     // Once the script has run, each written block has given way to its interactive version.
     expect(await page.locator(".ie-static").count()).toBe(0);
     await bare.context().close();
-    await page.close();
+    await done();
   });
 
   it.concurrent("writes a country page's status, flags and latest indicators into its HTML", async ({ expect }) => {
     const bare = await withoutScript("en/pays/TD");
-    const { page } = await visit("en/pays/TD");
+    const { page, done } = await visit("en/pays/TD");
     expect(await bare.locator("main h1").textContent()).toBe("Chad");
     expect(await bare.locator("main .ie-lede .ie-status").textContent()).toBe(await page.locator("main .ie-lede .ie-status").textContent());
     expect(await bare.locator("nav.ie-toc a").count()).toBeGreaterThan(3);
@@ -634,18 +657,18 @@ describe("without JavaScript", () => {
     expect(await rowsOf(bare, "#ie-static-indicators")).toEqual(shown);
     expect(await page.locator(".ie-static").count()).toBe(0);
     await bare.context().close();
-    await page.close();
+    await done();
   });
 
   it.concurrent("writes every bottleneck flag, most severe first, and every rule with its threshold and action into the HTML", async ({ expect }) => {
     const bare = await withoutScript("fr/goulots");
-    const { page } = await visit("fr/goulots");
+    const { page, done } = await visit("fr/goulots");
     const shown = await rowsOf(page, "#ie-flags", "Voir les chiffres");
     expect(shown.length).toBeGreaterThan(0);
     expect(await rowsOf(bare, "#ie-static-flags")).toEqual(shown);
     expect(await bare.locator("#ie-rules dt").count()).toBe(RULES.length);
     expect(await bare.locator("#ie-rules dd.ie-action").count()).toBe(RULES.length);
     await bare.context().close();
-    await page.close();
+    await done();
   });
 });
