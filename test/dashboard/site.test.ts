@@ -473,7 +473,7 @@ describe("the overview page", () => {
   });
 
   it.concurrent(`weighs at most ${OVERVIEW_BUDGET / 1024} KB gzipped in all`, async ({ expect }) => {
-    const { page, bytes, done } = await visit("fr/", undefined, { weigh: true });
+    const { bytes, done } = await visit("fr/", undefined, { weigh: true });
     const total = [...bytes.values()].reduce((a, b) => a + b, 0);
     expect(bytes.size).toBeGreaterThan(10);
     expect(total, `${total} bytes gzipped`).toBeLessThanOrEqual(OVERVIEW_BUDGET);
