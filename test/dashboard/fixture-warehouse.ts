@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCatalogue, RULE_GUIDE, RULES } from "../../src/mart/catalogue.ts";
 import { parseCountries } from "../../src/sources/reference/countries.ts";
-import { Sql } from "../../src/warehouse/sql-file.ts";
+import { Sql, type SqlParams } from "../../src/warehouse/sql-file.ts";
 import { Warehouse } from "../../src/warehouse/warehouse.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -44,7 +44,10 @@ export async function buildFixtureWarehouse(path: string, countriesCsv = join(RO
         await db.run("INSERT INTO mart.rule_catalogue VALUES ($1, $2, $3, $4, $5, $6)", [id, position, g.label_fr, g.label_en, g.action_fr, g.action_en]);
       }
       await db.run("INSERT INTO mart.build_info VALUES ('2026-11-15 08:00:00+00', $1, '2025-06-01', '2027-12-31')", [AS_OF]);
-      for (const [n, c] of countries.entries()) await country(db, c.country_code, n);
+      const figures: Figures = { indicators: [], periods: [] };
+      for (const [n, c] of countries.entries()) await country(db, figures, c.country_code, n);
+      await db.runForEach(INSERT_INDICATOR, figures.indicators);
+      await db.runForEach(INSERT_PERIOD, figures.periods);
       // All countries together, phase to date: the overview's cards take their status and phase target from here.
       for (const [id, value, target, status, phaseTarget] of REGIONAL_PHASE) {
         await db.run(
@@ -60,15 +63,32 @@ export async function buildFixtureWarehouse(path: string, countriesCsv = join(RO
   }
 }
 
-async function indicator(
-  db: Warehouse, code: string, period: string, id: string, value: number | null, target: number | null = null,
+/** The rows of mart.indicators and mart.indicator_periods, inserted together at the end (one prepared statement each). */
+interface Figures {
+  indicators: SqlParams[];
+  periods: SqlParams[];
+}
+
+const INSERT_INDICATOR = Sql.text(
+  `INSERT INTO mart.indicators (country_code, period, indicator_id, value, target, disaggregation, status, target_status)
+   VALUES ($code, $period, $id, $value, $target, $disaggregation, $status, $target_status)`,
+  "test/dashboard/fixture-warehouse.ts",
+);
+const INSERT_PERIOD = Sql.text(
+  `INSERT INTO mart.indicator_periods (country_code, period_type, period, period_start, period_end, indicator_id,
+     disaggregation, value, running_total, target, target_status, status)
+   VALUES ($code, $type, $period, $start::DATE, last_day($end::DATE), $id, '', $value, $running, $target, $status, 'provisional')`,
+  "test/dashboard/fixture-warehouse.ts",
+);
+
+function indicator(
+  figures: Figures, code: string, period: string, id: string, value: number | null, target: number | null = null,
   disaggregation = "", targetStatus: string | null = null,
-): Promise<void> {
-  await db.run(
-    `INSERT INTO mart.indicators (country_code, period, indicator_id, value, target, disaggregation, status, target_status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [code, period, id, value, target, disaggregation, period < "2026-06-01" ? "approved" : "provisional", targetStatus],
-  );
+): void {
+  figures.indicators.push({
+    code, period, id, value, target, disaggregation,
+    status: period < "2026-06-01" ? "approved" : "provisional", target_status: targetStatus,
+  });
 }
 
 /** The quarters and the year of MONTHS that are complete, with their months' indexes in MONTHS. */
@@ -82,32 +102,27 @@ export const FIXTURE_PERIODS: [type: "quarter" | "year", code: string, months: n
  * monthly [value, target] (a running total for a cumulative indicator): the period's value differs
  * from any month's (a sum over its months), so a page showing a month's figure for a quarter fails.
  */
-async function periodRows(
-  db: Warehouse, code: string, id: string, monthly: [number | null, number | null][], status: string, cumulative: boolean,
-): Promise<void> {
+function periodRows(
+  figures: Figures, code: string, id: string, monthly: [number | null, number | null][], status: string, cumulative: boolean,
+): void {
   const insert = (type: string, period: string, start: string, end: string, value: number | null, running: number | null, target: number | null) =>
-    db.run(
-      `INSERT INTO mart.indicator_periods (country_code, period_type, period, period_start, period_end, indicator_id,
-         disaggregation, value, running_total, target, target_status, status)
-       VALUES ($1, $2, $3, $4::DATE, last_day($5::DATE), $6, '', $7, $8, $9, $10, 'provisional')`,
-      [code, type, period, start, end, id, value, running, target, status],
-    );
+    figures.periods.push({ code, type, period, start, end, id, value, running, target, status });
   for (const [m, month] of MONTHS.entries()) {
     const [value, target] = monthly[m]!;
     const previous = cumulative && m > 0 ? monthly[m - 1]![0] ?? 0 : 0;
-    await insert("month", month.slice(0, 7), month, month, value == null ? null : value - previous, value, target);
+    insert("month", month.slice(0, 7), month, month, value == null ? null : value - previous, value, target);
   }
   for (const [type, period, months] of FIXTURE_PERIODS) {
     const last = months[months.length - 1]!;
     const values = months.map((m) => monthly[m]![0] ?? 0);
     const sum = values.reduce((a, b) => a + b, 0);
     // A flow's quarter is its months added up; the running total is the last month's.
-    await insert(type, period, MONTHS[months[0]!]!, MONTHS[last]!, cumulative ? sum - (months[0]! > 0 ? monthly[months[0]! - 1]![0] ?? 0 : 0) : sum + 3,
+    insert(type, period, MONTHS[months[0]!]!, MONTHS[last]!, cumulative ? sum - (months[0]! > 0 ? monthly[months[0]! - 1]![0] ?? 0 : 0) : sum + 3,
       cumulative ? monthly[last]![0] : null, monthly[last]![1]! + 1);
   }
 }
 
-async function country(db: Warehouse, code: string, n: number): Promise<void> {
+async function country(db: Warehouse, figures: Figures, code: string, n: number): Promise<void> {
   const pace = 0.7 + (n % 4) * 0.15; // 0.70 … 1.15 of the trajectory: some lag, some lead
   const status = pace >= 1 ? "on_track" : pace >= 0.85 ? "at_risk" : "off_track";
   const series: Record<string, [number | null, number | null][]> = {
@@ -117,26 +132,26 @@ async function country(db: Warehouse, code: string, n: number): Promise<void> {
     const step = m + 1;
     const trainersTarget = 10 * step + n;
     const trainers = Math.round(trainersTarget * pace);
-    await indicator(db, code, period, "trainers_trained", trainers, trainersTarget, "", status);
+    indicator(figures, code, period, "trainers_trained", trainers, trainersTarget, "", status);
     series.trainers_trained!.push([trainers, trainersTarget]);
-    await indicator(db, code, period, "trainers_trained", Math.round(trainers * 0.4), null, "sex=F");
-    await indicator(db, code, period, "trainers_trained", trainers - Math.round(trainers * 0.4), null, "sex=M");
+    indicator(figures, code, period, "trainers_trained", Math.round(trainers * 0.4), null, "sex=F");
+    indicator(figures, code, period, "trainers_trained", trainers - Math.round(trainers * 0.4), null, "sex=M");
     const teachers = Math.round(150 * step * pace + n * 7);
-    await indicator(db, code, period, "teachers_trained", teachers, 150 * step + n * 7, "", status);
+    indicator(figures, code, period, "teachers_trained", teachers, 150 * step + n * 7, "", status);
     series.teachers_trained!.push([teachers, 150 * step + n * 7]);
-    await indicator(db, code, period, "teachers_trained", Math.round(teachers * 0.45), null, "sex=F");
-    await indicator(db, code, period, "teachers_trained", teachers - Math.round(teachers * 0.45), null, "sex=M");
-    await indicator(db, code, period, "teachers_trained", Math.round(teachers * 0.7), null, "level=primary");
-    await indicator(db, code, period, "teachers_trained", teachers - Math.round(teachers * 0.7), null, "level=secondary");
-    await indicator(db, code, period, "teachers_trained_share", Math.round(teachers / 1200 * 1000) / 10);
-    await indicator(db, code, period, "resources_published", 2 * step + (n % 3), 3 * step, "", status);
+    indicator(figures, code, period, "teachers_trained", Math.round(teachers * 0.45), null, "sex=F");
+    indicator(figures, code, period, "teachers_trained", teachers - Math.round(teachers * 0.45), null, "sex=M");
+    indicator(figures, code, period, "teachers_trained", Math.round(teachers * 0.7), null, "level=primary");
+    indicator(figures, code, period, "teachers_trained", teachers - Math.round(teachers * 0.7), null, "level=secondary");
+    indicator(figures, code, period, "teachers_trained_share", Math.round(teachers / 1200 * 1000) / 10);
+    indicator(figures, code, period, "resources_published", 2 * step + (n % 3), 3 * step, "", status);
     series.resources_published!.push([2 * step + (n % 3), 3 * step]);
     // One country misses its last month of regional figures: no value, never a zero.
     const users = code === "TD" && period === AS_OF ? null : 400 + 35 * step * pace + n * 20 + 0.5;
-    await indicator(db, code, period, "monthly_active_users", users, 500 + 40 * step, "", status);
+    indicator(figures, code, period, "monthly_active_users", users, 500 + 40 * step, "", status);
     series.monthly_active_users!.push([users, 500 + 40 * step]);
-    await indicator(db, code, period, "national_active_users", 900 + 50 * step + n * 31);
-    await indicator(db, code, period, "reporting_completeness", n === 2 && m >= 10 ? 0 : 100);
+    indicator(figures, code, period, "national_active_users", 900 + 50 * step + n * 31);
+    indicator(figures, code, period, "reporting_completeness", n === 2 && m >= 10 ? 0 : 100);
     for (const source of ["national-csv", "sheet"]) {
       const received = !(n === 2 && m >= 10 && source === "sheet");
       await db.run("INSERT INTO mart.completeness VALUES ($1, $2, $3, true, $4, $5, NULL, $6, NULL)", [
@@ -144,8 +159,8 @@ async function country(db: Warehouse, code: string, n: number): Promise<void> {
       ]);
     }
   }
-  await indicator(db, code, AS_OF, "validation_age_median", 20 + n * 9);
-  for (const [id, monthly] of Object.entries(series)) await periodRows(db, code, id, monthly, status, id !== "monthly_active_users");
+  indicator(figures, code, AS_OF, "validation_age_median", 20 + n * 9);
+  for (const [id, monthly] of Object.entries(series)) periodRows(figures, code, id, monthly, status, id !== "monthly_active_users");
   await db.run(
     `INSERT INTO mart.indicators_phase VALUES ($1, 'trainers_trained', '', $2, $3, $4, $5, '2027-12-31', $6, NULL, 'provisional')`,
     [code, AS_OF, Math.round((120 + n) * pace), 120 + n, 300, status],
