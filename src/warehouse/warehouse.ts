@@ -19,6 +19,8 @@ const MIGRATIONS = new URL("migrations/", import.meta.url);
 /** DuckDB spills to disk past this, so memory stays flat whatever the input size. */
 export const DEFAULT_MEMORY_LIMIT = "1GB";
 export const MEMORY_LIMIT_ENV = "IMAGINECOLE_MEMORY_LIMIT";
+/** DuckDB's threads for a command (default: one per core), for a machine the pipeline shares. */
+export const THREADS_ENV = "IMAGINECOLE_THREADS";
 
 /** Parameters of SQL written inline: by position (`$1`) or by name, exactly those the statement uses. */
 export type Params = SqlParams | DuckDBValue[];
@@ -94,6 +96,16 @@ export class Warehouse {
       }, 2);
     }
     await conn.run(`SET memory_limit = '${limit}'`);
+    const threads = process.env[THREADS_ENV];
+    if (threads !== undefined && threads !== "") {
+      if (!/^[1-9]\d{0,2}$/.test(threads)) {
+        throw new ImaginEcoleError({
+          fr: `${THREADS_ENV} invalide (« ${threads} ») : attendu un nombre de fils d'exécution, par exemple 2.`,
+          en: `Invalid ${THREADS_ENV} ("${threads}"): expected a number of threads, for example 2.`,
+        }, 2);
+      }
+      await conn.run(`SET threads = ${threads}`);
+    }
     // Months and days are cut in UTC whatever the machine's zone, so every run buckets alike.
     await conn.run("SET TimeZone = 'UTC'");
     const warehouse = new Warehouse(path, options.readOnly === true, instance, conn);
