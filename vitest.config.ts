@@ -62,6 +62,8 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // `npm run suite-cpu` (scripts/suite-cpu.ts) learns which file ran where and when.
+    setupFiles: process.env.IMAGINECOLE_SUITE_CPU ? ["test/support/cpu-windows.ts"] : [],
     // One DuckDB thread per warehouse, in the tests' own and in the commands they start: the test
     // data are small, three files run at once on two cores, and DuckDB's own threads only add
     // their overhead (a tenth of the suite's CPU). demo-period.test.ts still compares 1 and 4.
