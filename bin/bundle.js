@@ -6,7 +6,7 @@
 // the SQL files next to it are found as before.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire, isBuiltin } from "node:module";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -58,8 +58,9 @@ const sourcePaths = (readFile) => ({
   setup(build) {
     build.onResolve({ filter: /^imaginecole\/core$/ }, () => ({ path: join(ROOT, "src", "core", "index.ts") }));
     build.onResolve({ filter: /^[^./]/ }, (args) => {
-      const inPackage = args.importer.includes(`${join("node_modules", "")}`) && !args.importer.startsWith(join(ROOT, "src"));
-      if (isBuiltin(args.path) || NATIVE.test(args.path) || !(BUNDLED.test(args.path) || inPackage)) return undefined;
+      // A bundled package's own imports are bundled too (an external package's are never seen).
+      const fromPackage = args.importer.includes(`${sep}node_modules${sep}`);
+      if (isBuiltin(args.path) || NATIVE.test(args.path) || !(BUNDLED.test(args.path) || fromPackage)) return undefined;
       try {
         return { path: createRequire(args.importer || join(ROOT, "package.json")).resolve(args.path) };
       } catch {
