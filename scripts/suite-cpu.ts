@@ -1,7 +1,8 @@
 // Where the test suite's CPU goes: runs vitest (arguments passed on) while reading /proc every
 // 300 ms, then gives each test file the CPU of its worker and of every process it started (the
 // command line, Framework, Chromium, nginx…). Counted from /proc because /usr/bin/time misses the
-// processes nobody waits for, Chromium's among them. Linux only.
+// processes nobody waits for, Chromium's among them. A process that lives less than a sample's
+// 0.3 s is missed (a command's `--help`), so short commands count for less than they cost. Linux only.
 //   npm run suite-cpu                      the whole suite
 //   npm run suite-cpu -- --project unit    what vitest is given
 import { spawn } from "node:child_process";
@@ -100,7 +101,8 @@ for (const proc of seen.values()) {
     continue;
   }
   const kinds = files.get(window)!.kinds;
-  kinds.set(kind(proc.cmd), (kinds.get(kind(proc.cmd)) ?? 0) + proc.cpu);
+  const name = kind(proc.cmd);
+  kinds.set(name, (kinds.get(name) ?? 0) + proc.cpu);
 }
 
 const rows = [...files].map(([w, f]) => ({ w, f, sum: f.own + [...f.kinds.values()].reduce((a, b) => a + b, 0) }));

@@ -37,13 +37,24 @@ export interface WorkbookInput {
  * whole workbook in memory first, and a memory use that does not grow with the tables.
  */
 export async function writeWorkbook(path: string, input: WorkbookInput): Promise<void> {
-  const { lang } = input;
   const file = createWriteStream(path);
   // The writer listens for the file's errors only once it is committed: one before (a folder that
   // cannot be written) would otherwise be thrown outside any caller.
   const failed = new Promise<never>((_, reject) => file.on("error", reject));
   failed.catch(() => {});
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
+    fill(workbook, input);
+    await Promise.race([workbook.commit(), failed]);
+  } catch (error) {
+    file.destroy(); // a workbook left half-written closes its file
+    throw error;
+  }
+}
+
+/** The sheets, each row committed (written out) as soon as it is filled. */
+function fill(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: WorkbookInput): void {
+  const { lang } = input;
   workbook.creator = "imaginecole";
   workbook.created = input.generatedAt;
   workbook.modified = input.generatedAt;
@@ -72,7 +83,6 @@ export async function writeWorkbook(path: string, input: WorkbookInput): Promise
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     sheet.commit();
   }
-  await Promise.race([workbook.commit(), failed]);
 }
 
 function cellValue(row: Row, column: Column, input: WorkbookInput): ExcelJS.CellValue {

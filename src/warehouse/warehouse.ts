@@ -73,10 +73,12 @@ export class Warehouse {
 
   private static async openFile(path: string, options: OpenOptions): Promise<Warehouse> {
     const memory = path === ":memory:";
+    // Checked before DuckDB opens the file: a refused setting leaves no instance holding its lock.
+    const settings = settingsFromEnv();
     if (!memory && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: "READ_ONLY" } : undefined);
+      instance = await DuckDBInstance.create(path, { ...settings, ...(options.readOnly ? { access_mode: "READ_ONLY" } : {}) });
     } catch (error) {
       const message = String((error as Error).message ?? error);
       if (/Could not set lock on file|Conflicting lock/i.test(message)) {
@@ -88,24 +90,6 @@ export class Warehouse {
       throw error;
     }
     const conn = await instance.connect();
-    const limit = process.env[MEMORY_LIMIT_ENV] ?? DEFAULT_MEMORY_LIMIT;
-    if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit)) {
-      throw new ImaginEcoleError({
-        fr: `${MEMORY_LIMIT_ENV} invalide (« ${limit} ») : attendu par exemple 1GB ou 512MB.`,
-        en: `Invalid ${MEMORY_LIMIT_ENV} ("${limit}"): expected for example 1GB or 512MB.`,
-      }, 2);
-    }
-    await conn.run(`SET memory_limit = '${limit}'`);
-    const threads = process.env[THREADS_ENV];
-    if (threads !== undefined && threads !== "") {
-      if (!/^[1-9]\d{0,2}$/.test(threads)) {
-        throw new ImaginEcoleError({
-          fr: `${THREADS_ENV} invalide (« ${threads} ») : attendu un nombre de fils d'exécution, par exemple 2.`,
-          en: `Invalid ${THREADS_ENV} ("${threads}"): expected a number of threads, for example 2.`,
-        }, 2);
-      }
-      await conn.run(`SET threads = ${threads}`);
-    }
     // Months and days are cut in UTC whatever the machine's zone, so every run buckets alike.
     await conn.run("SET TimeZone = 'UTC'");
     const warehouse = new Warehouse(path, options.readOnly === true, instance, conn);
@@ -242,6 +226,25 @@ export class Warehouse {
       });
     }
   }
+}
+
+/** DuckDB's settings from the environment (IMAGINECOLE_MEMORY_LIMIT, IMAGINECOLE_THREADS), refused with exit 2 when malformed. */
+function settingsFromEnv(): Record<string, string> {
+  const limit = process.env[MEMORY_LIMIT_ENV] ?? DEFAULT_MEMORY_LIMIT;
+  if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit)) {
+    throw new ImaginEcoleError({
+      fr: `${MEMORY_LIMIT_ENV} invalide (« ${limit} ») : attendu par exemple 1GB ou 512MB.`,
+      en: `Invalid ${MEMORY_LIMIT_ENV} ("${limit}"): expected for example 1GB or 512MB.`,
+    }, 2);
+  }
+  const threads = process.env[THREADS_ENV] ?? "";
+  if (threads !== "" && !/^[1-9]\d{0,2}$/.test(threads)) {
+    throw new ImaginEcoleError({
+      fr: `${THREADS_ENV} invalide (« ${threads} ») : attendu un nombre de fils d'exécution, par exemple 2.`,
+      en: `Invalid ${THREADS_ENV} ("${threads}"): expected a number of threads, for example 2.`,
+    }, 2);
+  }
+  return { memory_limit: limit, ...(threads ? { threads } : {}) };
 }
 
 /**

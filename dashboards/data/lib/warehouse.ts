@@ -62,8 +62,8 @@ export class ReadOnlyWarehouse {
   async query<T = Row>(name: string, params: Record<string, DuckDBValue> = {}): Promise<T[]> {
     const run = async () => this.rows<T>(await this.warehouse.read(sqlFile(import.meta.url, `../sql/${name}.sql`), params));
     if (this.owned) return run();
-    const known = answers.get(this.warehouse) ?? new Map<string, Promise<unknown[]>>();
-    answers.set(this.warehouse, known);
+    let known = answers.get(this.warehouse);
+    if (!known) answers.set(this.warehouse, (known = new Map()));
     const key = queryKey(name, params);
     if (!known.has(key)) {
       const answer = run();
