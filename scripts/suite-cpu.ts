@@ -56,7 +56,8 @@ function sample(): void {
 function kind(cmd: string): string {
   if (/chromium/.test(cmd)) return "Chromium";
   if (/observable\.js build/.test(cmd)) return "Framework";
-  if (/nginx/.test(cmd)) return "nginx";
+  // nginx's own processes, not the commands whose paths name the nginx test's folder.
+  if (/^(\/usr\/sbin\/nginx|nginx: )/.test(cmd)) return "nginx";
   const command = /imaginecole\.js (\S+)/.exec(cmd)?.[1];
   return command ? `imaginecole ${command}` : "other";
 }
