@@ -1,3 +1,4 @@
+import { BIGINT, LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import { resolve } from "node:path";
@@ -21,7 +22,7 @@ export async function contentHash(warehouse: Warehouse, path: string, options: {
   const file = await knownHash(warehouse, path);
   if (file.sha256) return file.sha256;
   const sha256 = await sha256File(file.path);
-  if (options.remember) await rememberHash(warehouse, file, sha256);
+  if (options.remember) await rememberHashes(warehouse, [{ file, sha256 }]);
   return sha256;
 }
 
@@ -41,8 +42,19 @@ export function modifiedAt(file: FileIdentity): Date {
   return new Date(Number(file.modifiedNs / 1_000_000n));
 }
 
-export async function rememberHash(warehouse: Warehouse, file: FileIdentity, sha256: string): Promise<void> {
-  await warehouse.run("INSERT OR REPLACE INTO ops.file_hashes VALUES ($1, $2, $3, $4)", [file.path, file.size, file.modifiedNs, sha256]);
+/** Remembers the hashes in one statement (each path once). */
+export async function rememberHashes(warehouse: Warehouse, hashes: readonly { file: FileIdentity; sha256: string }[]): Promise<void> {
+  if (hashes.length === 0) return;
+  await warehouse.run(
+    "INSERT OR REPLACE INTO ops.file_hashes SELECT unnest($paths), unnest($sizes), unnest($modified), unnest($hashes)",
+    {
+      paths: listValue(hashes.map((h) => h.file.path)),
+      sizes: listValue(hashes.map((h) => h.file.size)),
+      modified: listValue(hashes.map((h) => h.file.modifiedNs)),
+      hashes: listValue(hashes.map((h) => h.sha256)),
+    },
+    { paths: LIST(VARCHAR), sizes: LIST(BIGINT), modified: LIST(BIGINT), hashes: LIST(VARCHAR) },
+  );
 }
 
 export function sha256File(path: string): Promise<string> {

@@ -1,3 +1,4 @@
+import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { sqlFile } from "./sql-file.ts";
 import type { Warehouse } from "./warehouse.ts";
 
@@ -12,15 +13,21 @@ export interface SourceLocation {
   url?: string | null;
 }
 
-/** Records (or refreshes) a source location: `last_edited` of ops.source_dates is read from it. */
-export async function recordSourceLocation(warehouse: Warehouse, place: SourceLocation, seenAt: Date): Promise<void> {
-  await warehouse.run(sqlFile(import.meta.url, "source_locations.sql"), {
-    source: place.source,
-    location: place.location,
-    country_code: place.countryCode ?? null,
-    edited_at: place.editedAt ? place.editedAt.toISOString() : null,
-    url: place.url ?? null,
-    seen_at: seenAt.toISOString(),
-  });
+/** Records (or refreshes) source locations, each once, in one statement: `last_edited` of ops.source_dates is read from them. */
+export async function recordSourceLocations(warehouse: Warehouse, places: readonly SourceLocation[], seenAt: Date): Promise<void> {
+  if (places.length === 0) return;
+  const list = (value: (place: SourceLocation) => string | null) => listValue(places.map(value));
+  await warehouse.run(
+    sqlFile(import.meta.url, "source_locations.sql"),
+    {
+      sources: list((p) => p.source),
+      locations: list((p) => p.location),
+      country_codes: list((p) => p.countryCode ?? null),
+      edited_at: list((p) => (p.editedAt ? p.editedAt.toISOString() : null)),
+      urls: list((p) => p.url ?? null),
+      seen_at: seenAt.toISOString(),
+    },
+    { sources: LIST(VARCHAR), locations: LIST(VARCHAR), country_codes: LIST(VARCHAR), edited_at: LIST(VARCHAR), urls: LIST(VARCHAR) },
+  );
 }
 

@@ -1,3 +1,5 @@
--- ops.source_locations: a place a source read, when it was last edited and where a person opens it.
+-- ops.source_locations: places a source read (one a list position), when each was last edited and
+-- where a person opens it.
 INSERT OR REPLACE INTO ops.source_locations (source, location, country_code, edited_at, url, seen_at)
-VALUES ($source, $location, $country_code, CAST($edited_at AS TIMESTAMPTZ), $url, CAST($seen_at AS TIMESTAMPTZ));
+SELECT unnest($sources), unnest($locations), unnest($country_codes), CAST(unnest($edited_at) AS TIMESTAMPTZ), unnest($urls),
+  CAST($seen_at AS TIMESTAMPTZ);

@@ -9,7 +9,7 @@ import { STAGED } from "../usage/statements.ts";
 import { checkCountryCode } from "../usage/country-check.ts";
 import { displayPath, expandFiles, listFiles } from "../usage/folder.ts";
 import { contentHash } from "../../warehouse/content-hash.ts";
-import { recordSourceLocation } from "../../warehouse/source-locations.ts";
+import { recordSourceLocations } from "../../warehouse/source-locations.ts";
 import { describeLoad, type SkippedRows } from "../usage/report.ts";
 import { sqlFile } from "../../warehouse/sql-file.ts";
 import { streamCsvRecords } from "./csv-records.ts";
@@ -61,7 +61,7 @@ export async function importMoodleLogs(ctx: RunContext, files: string[], options
       },
       { dryRun: ctx.dryRun },
     );
-    if (!ctx.dryRun && result.status !== "failed") await recordSourceLocation(ctx.warehouse, { source: MOODLE_SOURCE, location: shown, countryCode: country, editedAt: statSync(file).mtime }, ctx.now);
+    if (!ctx.dryRun && result.status !== "failed") await recordSourceLocations(ctx.warehouse, [{ source: MOODLE_SOURCE, location: shown, countryCode: country, editedAt: statSync(file).mtime }], ctx.now);
     const skippedRows = result.status === "failed" || result.status === "skipped" ? {} : skipped;
     ctx.log(describeLoad(ctx, shown, result, skippedRows));
     results.push({ ...result, skippedRows });

@@ -9,8 +9,8 @@ import { sideBySide } from "../../context/side-by-side.ts";
 import { isMember, readCountries, unknownCountry } from "../reference/lookup.ts";
 import { say } from "../../core/message.ts";
 import { alreadyLoaded, loadBatch, type LoadResult } from "../../warehouse/batch.ts";
-import { knownHash, modifiedAt, rememberHash } from "../../warehouse/content-hash.ts";
-import { recordSourceLocation } from "../../warehouse/source-locations.ts";
+import { knownHash, modifiedAt } from "../../warehouse/content-hash.ts";
+import { type FileNotes, withFileNotes } from "../../warehouse/file-notes.ts";
 import { findLayout, type Layout } from "./header.ts";
 import { loadNationalRows, prepareConnection, SOURCE, underImportMemoryLimitIfLarge, type FileOutcome } from "./load.ts";
 import { resolveProfile, type NationalProfile } from "./profile.ts";
@@ -77,9 +77,9 @@ async function runCountry(
     for (const path of files) results.push(await failedBeforeBatch(ctx, path, country, error));
     return results;
   }
-  return withWorkDir(async (workDir) => {
+  return withFileNotes(ctx.warehouse, ctx.now, (notes) => withWorkDir(async (workDir) => {
     for (const path of files) {
-      const { result, sha256 } = await importFile(ctx, path, country, profile, workDir);
+      const { result, sha256 } = await importFile(ctx, path, country, profile, workDir, notes);
       results.push(result);
       if (source.archive && sha256 && !ctx.dryRun && result.status !== "failed") {
         const dir = join(resolve(ctx.root, source.archive), country);
@@ -89,7 +89,7 @@ async function runCountry(
       }
     }
     return results;
-  });
+  }));
 }
 
 /**
@@ -109,7 +109,7 @@ export async function importNationalCsv(
     }, EXIT.usage);
   }
   const profile = resolveProfile(resolve(ctx.root, options.profilesDir ?? DEFAULT_PROFILES_DIR), country, options.profile);
-  return withWorkDir(async (workDir) => {
+  return withFileNotes(ctx.warehouse, ctx.now, (notes) => withWorkDir(async (workDir) => {
     const results: LoadResult[] = [];
     for (const path of files) {
       if (!existsSync(path)) {
@@ -118,10 +118,10 @@ export async function importNationalCsv(
           en: `File not found: ${path}. Check the path.`,
         }, EXIT.usage);
       }
-      results.push((await importFile(ctx, resolve(path), country, profile, workDir)).result);
+      results.push((await importFile(ctx, resolve(path), country, profile, workDir, notes)).result);
     }
     return results;
-  });
+  }));
 }
 
 /** One work folder for the UTF-8 copies of a run's files (each file's copy replaces the last). */
@@ -140,13 +140,14 @@ async function importFile(
   country: string,
   profile: NationalProfile,
   workDir: string,
+  notes: FileNotes,
 ): Promise<{ result: LoadResult; sha256: string | null }> {
   const file = basename(path);
   const known = await knownHash(ctx.warehouse, path);
   if (!ctx.dryRun && known.sha256 && (await alreadyLoaded(ctx.warehouse, SOURCE, known.sha256))) {
     // Unchanged since its content was loaded: recorded as skipped without being read again.
     const meta = { source: SOURCE, location: path, countryCode: country, contentSha256: known.sha256 };
-    await recordSourceLocation(ctx.warehouse, { source: SOURCE, location: path, countryCode: country, editedAt: modifiedAt(known) }, ctx.now);
+    notes.place({ source: SOURCE, location: path, countryCode: country, editedAt: modifiedAt(known) });
     return { result: await loadBatch(ctx.warehouse, meta, async () => ({ rowsRead: 0, rowsLoaded: 0 })), sha256: known.sha256 };
   }
   // DuckDB creates the macros while the file is read: they do not depend on it.
@@ -161,7 +162,7 @@ async function importFile(
     return { result: await failedBeforeBatch(ctx, path, country, error), sha256: null };
   }
   await prepared;
-  if (!ctx.dryRun) await rememberHash(ctx.warehouse, known, found.scan.sha256);
+  if (!ctx.dryRun) notes.hash(known, found.scan.sha256);
   let outcome: FileOutcome | undefined;
   const result = await underImportMemoryLimitIfLarge(ctx.warehouse, found.scan.records, () =>
     loadBatch(
@@ -182,7 +183,7 @@ async function importFile(
     ),
   );
   if (outcome) ctx.log(describe(ctx, country, file, profile, found, outcome, result));
-  if (!ctx.dryRun && result.status !== "failed") await recordSourceLocation(ctx.warehouse, { source: SOURCE, location: path, countryCode: country, editedAt: modifiedAt(known) }, ctx.now);
+  if (!ctx.dryRun && result.status !== "failed") notes.place({ source: SOURCE, location: path, countryCode: country, editedAt: modifiedAt(known) });
   return { result, sha256: found.scan.sha256 };
 }
 

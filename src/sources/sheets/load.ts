@@ -1,7 +1,7 @@
 import type { RunContext } from "../../context/run-context.ts";
 import { ImaginEcoleError, EXIT } from "../../core/errors.ts";
 import { loadBatch, type LoadResult } from "../../warehouse/batch.ts";
-import { recordSourceLocation } from "../../warehouse/source-locations.ts";
+import { recordSourceLocations } from "../../warehouse/source-locations.ts";
 import type { TabContract } from "./contracts.ts";
 import { contentHash, tidyGrid } from "./grid.ts";
 import { parseTab, targetKey, type ParseEnv, type ParsedTab, type TabRecord } from "./parse-tab.ts";
@@ -111,9 +111,9 @@ export async function loadTab(ctx: RunContext, input: TabInput, env: ParseEnv): 
   );
   // A refused batch leaves the warehouse as it was, its dates included.
   if (!ctx.dryRun && result.status !== "failed") {
-    await recordSourceLocation(ctx.warehouse, {
+    await recordSourceLocations(ctx.warehouse, [{
       source: SOURCE, location: input.location, countryCode: input.country, editedAt: input.editedAt ?? null, url: input.url ?? null,
-    }, ctx.now);
+    }], ctx.now);
   }
   if (result.status === "skipped" && !ctx.dryRun) {
     await ctx.warehouse.run(

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import type { CountryRule, XapiFilesSource } from "./settings.ts";
 import type { RunContext } from "../../context/run-context.ts";
-import { knownHash, modifiedAt, rememberHash, sha256File } from "../../warehouse/content-hash.ts";
-import { recordSourceLocation } from "../../warehouse/source-locations.ts";
+import { knownHash, modifiedAt, sha256File } from "../../warehouse/content-hash.ts";
+import { type FileNotes, withFileNotes } from "../../warehouse/file-notes.ts";
 import { underImportMemoryLimit } from "../../warehouse/memory-cap.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { loadBatch, type BatchContext, type BatchCounts, type LoadResult } from "../../warehouse/batch.ts";
@@ -46,7 +46,11 @@ export async function importXapiFiles(
   return loadStatementFiles(ctx, expandFiles(ctx.root, files, STATEMENT_FILES), rules);
 }
 
-async function loadStatementFiles(ctx: RunContext, paths: string[], rules: CountryRule[]): Promise<LoadResult[]> {
+function loadStatementFiles(ctx: RunContext, paths: string[], rules: CountryRule[]): Promise<LoadResult[]> {
+  return withFileNotes(ctx.warehouse, ctx.now, (notes) => loadEach(ctx, paths, rules, notes));
+}
+
+async function loadEach(ctx: RunContext, paths: string[], rules: CountryRule[], notes: FileNotes): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   ctx.progress?.start("xAPI", paths.length);
   for (const path of paths) {
@@ -77,8 +81,8 @@ async function loadStatementFiles(ctx: RunContext, paths: string[], rules: Count
     // Lowering the limit evicts what DuckDB holds in memory: only for a large file not seen before.
     const large = known.sha256 === undefined && known.size > LARGE_FILE_BYTES;
     const result = large ? await underImportMemoryLimit(ctx.warehouse, load) : await load();
-    if (sha256 instanceof Promise && result.status !== "failed") await rememberHash(ctx.warehouse, known, await sha256);
-    if (!ctx.dryRun && result.status !== "failed") await recordSourceLocation(ctx.warehouse, { source: XAPI_SOURCE, location: shown, editedAt: modifiedAt(known) }, ctx.now);
+    if (sha256 instanceof Promise && result.status !== "failed") notes.hash(known, await sha256);
+    if (!ctx.dryRun && result.status !== "failed") notes.place({ source: XAPI_SOURCE, location: shown, editedAt: modifiedAt(known) });
     ctx.log(describeLoad(ctx, shown, result));
     results.push(result);
   }
