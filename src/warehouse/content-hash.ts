@@ -42,7 +42,7 @@ export function modifiedAt(file: FileIdentity): Date {
   return new Date(Number(file.modifiedNs / 1_000_000n));
 }
 
-/** Remembers the hashes in one statement (each path once). */
+/** Remembers the hashes in one statement; a path comes at most once. */
 export async function rememberHashes(warehouse: Warehouse, hashes: readonly { file: FileIdentity; sha256: string }[]): Promise<void> {
   if (hashes.length === 0) return;
   await warehouse.run(

@@ -13,7 +13,10 @@ export interface SourceLocation {
   url?: string | null;
 }
 
-/** Records (or refreshes) source locations, each once, in one statement: `last_edited` of ops.source_dates is read from them. */
+/**
+ * Records (or refreshes) source locations in one statement, a location at most once:
+ * `last_edited` of ops.source_dates is read from them.
+ */
 export async function recordSourceLocations(warehouse: Warehouse, places: readonly SourceLocation[], seenAt: Date): Promise<void> {
   if (places.length === 0) return;
   const list = (value: (place: SourceLocation) => string | null) => listValue(places.map(value));
