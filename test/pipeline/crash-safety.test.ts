@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { rowCounts } from "../support/row-counts.ts";
 import { cli, demoConfig, ROOT, TEST_HASH_KEY, tempDir, TODAY } from "../support/cli.ts";
-import { sharedDemoPaths } from "../support/shared-demo.ts";
+import { copyOfSharedWarehouse, sharedDemo } from "../support/shared-demo.ts";
 
 const TABLES = [
   "core.usage_events", "core.voided_events", "core.national_usage", "core.trainers", "core.training_sessions",
@@ -12,24 +12,6 @@ const TABLES = [
 ];
 
 const counts = (db: string) => rowCounts(db, TABLES);
-
-/**
- * The shared demo's inputs with the national exports of three countries (three dialects) instead
- * of ten: every source kind, with half the batches of the whole demo, most of which are national
- * exports of thirty rows.
- */
-const NATIONAL = ["BJ", "ML", "TD"];
-function demoSubset(to: string): string {
-  const from = sharedDemoPaths().inputs;
-  cpSync(from, to, {
-    recursive: true,
-    filter: (path) => {
-      const [top, country] = relative(from, path).split(sep);
-      return top !== "national" || country === undefined || NATIONAL.includes(country);
-    },
-  });
-  return to;
-}
 
 /** The counts of a killed run's warehouse, read from a copy (with its write-ahead log) as the next run would find it. */
 async function countsAfterKill(db: string, copy: string): Promise<Record<string, number>> {
@@ -66,19 +48,17 @@ function runAndKill(args: string[], loads: number): Promise<string> {
 
 describe("a run killed with SIGKILL", () => {
   it("leaves the warehouse as before the batch in flight; a rerun ends with the counts of a clean run", async () => {
+    // The clean run is the suite's shared demo run: the same inputs, configuration and settings.
     const dir = tempDir();
-    const inputs = demoSubset(join(dir, "inputs"));
-    const [cleanConfig, config] = ["clean", "killed"].map((name) => {
-      mkdirSync(join(dir, name));
-      return demoConfig(join(dir, name), inputs);
-    }) as [string, string];
+    const demo = await sharedDemo();
+    const inputs = demo.inputs;
+    mkdirSync(join(dir, "killed"));
+    const config = demoConfig(join(dir, "killed"), inputs);
 
-    const cleanDb = join(dir, "clean.duckdb");
-    const cleanRun = cli(["run", "--config", cleanConfig, "--db", cleanDb]);
-    expect(cleanRun.code, cleanRun.stderr.slice(-3000)).toBe(3);
-    const loadLines = cleanRun.stderr.split("\n").filter(isLoadLine).length;
+    expect(demo.run.code, demo.run.stderr.slice(-3000)).toBe(3);
+    const loadLines = demo.run.stderr.split("\n").filter(isLoadLine).length;
     expect(loadLines).toBeGreaterThan(50);
-    const clean = await counts(cleanDb);
+    const clean = await counts(await copyOfSharedWarehouse(join(dir, "clean.duckdb")));
     expect(clean["core.national_usage"]).toBeGreaterThan(0);
 
     // One warehouse, killed at five points ever further into the demo run: each run starts from
