@@ -1,3 +1,4 @@
+import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { randomUUID } from "node:crypto";
 import { cutNote, failureText, SHOWN_CHARS } from "../core/faults.ts";
 import type { Reject } from "./reject.ts";
@@ -32,6 +33,19 @@ export interface BatchContext {
 
 export type LoadStatus = "loaded" | "loaded_with_rejects" | "skipped" | "failed";
 
+/** A batch skipped as already loaded, for its ops.loads row. */
+export interface SkippedLoad {
+  loadId: string;
+  meta: BatchMeta;
+  sha256: string | null;
+  startedAt: Date;
+}
+
+/** Takes the ops.loads rows of skipped batches, to write them later together (FileNotes). */
+export interface SkippedLoads {
+  skipped(load: SkippedLoad): void;
+}
+
 export interface LoadResult extends BatchCounts {
   loadId: string;
   source: string;
@@ -53,7 +67,7 @@ export async function loadBatch(
   warehouse: Warehouse,
   meta: BatchMeta,
   work: (ctx: BatchContext) => Promise<BatchCounts>,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; skipped?: SkippedLoads } = {},
 ): Promise<LoadResult> {
   const loadId = newLoadId(meta.source);
   const startedAt = new Date();
@@ -64,7 +78,7 @@ export async function loadBatch(
   if (options.dryRun) return dryRun(warehouse, loadId, meta, work);
 
   const known = typeof meta.contentSha256 === "string" ? meta.contentSha256 : null;
-  if (known && (await alreadyLoaded(warehouse, meta.source, known))) return skip(warehouse, loadId, meta, known, startedAt);
+  if (known && (await alreadyLoaded(warehouse, meta.source, known))) return skip(warehouse, { loadId, meta, sha256: known, startedAt }, options.skipped);
 
   const rejects: Reject[] = [];
   const ctx: BatchContext = { warehouse, loadId, meta, rejects, reject: (r) => void rejects.push(r) };
@@ -88,7 +102,7 @@ export async function loadBatch(
       return { loadId, source: meta.source, location: meta.location, status, ...counts, rowsRejected, message: null };
     });
   } catch (error) {
-    if (error instanceof ContentAlreadyLoaded) return skip(warehouse, loadId, meta, sha256, startedAt);
+    if (error instanceof ContentAlreadyLoaded) return skip(warehouse, { loadId, meta, sha256, startedAt }, options.skipped);
     const message = failureText(error, "en");
     await recordLoad(warehouse, loadId, meta, sha256, startedAt, "failed", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
     return { loadId, source: meta.source, location: meta.location, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
@@ -97,10 +111,33 @@ export async function loadBatch(
 
 class ContentAlreadyLoaded extends Error {}
 
-async function skip(warehouse: Warehouse, loadId: string, meta: BatchMeta, sha256: string | null, startedAt: Date): Promise<LoadResult> {
-  const message = "content already loaded";
-  await recordLoad(warehouse, loadId, meta, sha256, startedAt, "skipped", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
-  return { loadId, source: meta.source, location: meta.location, status: "skipped", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message };
+const SKIPPED_MESSAGE = "content already loaded";
+
+async function skip(warehouse: Warehouse, load: SkippedLoad, later: SkippedLoads | undefined): Promise<LoadResult> {
+  if (later) later.skipped(load);
+  else await recordSkipped(warehouse, [load]);
+  const { loadId, meta } = load;
+  return { loadId, source: meta.source, location: meta.location, status: "skipped", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message: SKIPPED_MESSAGE };
+}
+
+/** The ops.loads rows of skipped batches, in one statement. */
+export async function recordSkipped(warehouse: Warehouse, loads: readonly SkippedLoad[]): Promise<void> {
+  if (loads.length === 0) return;
+  const list = (value: (load: SkippedLoad) => string | null) => listValue(loads.map(value));
+  await warehouse.run(
+    `INSERT INTO ops.loads SELECT unnest($ids), unnest($sources), unnest($locations), unnest($countries), unnest($hashes),
+       CAST(unnest($started) AS TIMESTAMPTZ), now(), 'skipped', 0, 0, 0, $message`,
+    {
+      ids: list((l) => l.loadId),
+      sources: list((l) => l.meta.source),
+      locations: list((l) => l.meta.location),
+      countries: list((l) => l.meta.countryCode ?? null),
+      hashes: list((l) => l.sha256),
+      started: list((l) => l.startedAt.toISOString()),
+      message: SKIPPED_MESSAGE,
+    },
+    { ids: LIST(VARCHAR), sources: LIST(VARCHAR), locations: LIST(VARCHAR), countries: LIST(VARCHAR), hashes: LIST(VARCHAR), started: LIST(VARCHAR) },
+  );
 }
 
 /** `check`: the batch runs as it would, then is rolled back, and nothing records that it ran. */

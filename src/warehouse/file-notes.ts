@@ -1,16 +1,19 @@
-// What a file source notes of each file besides its rows: its content hash (ops.file_hashes) and
-// its place with its last edit (ops.source_locations). Noted as the files are read and written in
-// one statement each once they are done: written one by one, each was a commit of its own that
-// waited behind the commits of the lanes loading beside it (a tenth of the demo run). A run stopped
-// before they are written loses only these notes: the next one hashes the files again, and notes
-// their places when it skips them as loaded.
+// What a file source notes of each file besides its rows: its content hash (ops.file_hashes), its
+// place with its last edit (ops.source_locations) and, for a file skipped as already loaded, its
+// ops.loads row. Noted as the files are read and written in one statement each once they are done:
+// written one by one, each was a commit of its own that waited behind the commits of the lanes
+// loading beside it (a tenth of the demo run, most of a run with nothing new). A run stopped before
+// they are written loses only these notes: the next one hashes the files again, and notes their
+// places and skips when it skips them as loaded.
+import { recordSkipped, type SkippedLoad, type SkippedLoads } from "./batch.ts";
 import { type FileIdentity, rememberHashes } from "./content-hash.ts";
 import { recordSourceLocations, type SourceLocation } from "./source-locations.ts";
 import type { Warehouse } from "./warehouse.ts";
 
-export class FileNotes {
+export class FileNotes implements SkippedLoads {
   private readonly hashes = new Map<string, { file: FileIdentity; sha256: string }>();
   private readonly places = new Map<string, SourceLocation>();
+  private readonly skips: SkippedLoad[] = [];
 
   hash(file: FileIdentity, sha256: string): void {
     this.hashes.set(file.path, { file, sha256 });
@@ -20,11 +23,17 @@ export class FileNotes {
     this.places.set(JSON.stringify([place.source, place.location]), place);
   }
 
+  skipped(load: SkippedLoad): void {
+    this.skips.push(load);
+  }
+
   async write(warehouse: Warehouse, seenAt: Date): Promise<void> {
     await rememberHashes(warehouse, [...this.hashes.values()]);
     await recordSourceLocations(warehouse, [...this.places.values()], seenAt);
+    await recordSkipped(warehouse, this.skips);
     this.hashes.clear();
     this.places.clear();
+    this.skips.length = 0;
   }
 }
 

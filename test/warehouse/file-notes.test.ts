@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadBatch } from "../../src/warehouse/batch.ts";
 import { withFileNotes } from "../../src/warehouse/file-notes.ts";
 import { openTestContext, type TestContext } from "../support/context.ts";
 
@@ -34,6 +35,21 @@ describe("withFileNotes(warehouse, seenAt, work)", () => {
       { location: "/in/BJ/a.csv", country_code: "BJ", edited: "2026-11-02", seen: "2026-11-28T06:00" },
       { location: "/in/BJ/b.csv", country_code: "BJ", edited: null, seen: "2026-11-28T06:00" },
     ]);
+  });
+
+  it("writes the ops.loads rows of batches skipped as already loaded with the rest", async () => {
+    const meta = { source: "national", location: "/in/BJ/a.csv", countryCode: "BJ", contentSha256: "a".repeat(64) };
+    const nothing = async () => ({ rowsRead: 0, rowsLoaded: 0 });
+    expect((await loadBatch(t.ctx.warehouse, meta, nothing)).status).toBe("loaded");
+    const skips = () => t.ctx.warehouse.scalar("SELECT count(*) FROM ops.loads WHERE status = 'skipped' AND location = '/in/BJ/a.csv' AND country_code = 'BJ'");
+    const skipped = await withFileNotes(t.ctx.warehouse, SEEN, async (notes) => {
+      const result = await loadBatch(t.ctx.warehouse, meta, nothing, { skipped: notes });
+      expect(await skips()).toBe(0);
+      return result;
+    });
+    expect(skipped.status).toBe("skipped");
+    expect(await skips()).toBe(1);
+    expect(await t.ctx.warehouse.scalar("SELECT message FROM ops.loads WHERE load_id = $1", [skipped.loadId])).toBe("content already loaded");
   });
 
   it("writes what was noted when the work fails, and reports the work's own error", async () => {

@@ -148,7 +148,7 @@ async function importFile(
     // Unchanged since its content was loaded: recorded as skipped without being read again.
     const meta = { source: SOURCE, location: path, countryCode: country, contentSha256: known.sha256 };
     notes.place({ source: SOURCE, location: path, countryCode: country, editedAt: modifiedAt(known) });
-    return { result: await loadBatch(ctx.warehouse, meta, async () => ({ rowsRead: 0, rowsLoaded: 0 })), sha256: known.sha256 };
+    return { result: await loadBatch(ctx.warehouse, meta, async () => ({ rowsRead: 0, rowsLoaded: 0 }), { skipped: notes }), sha256: known.sha256 };
   }
   // DuckDB creates the macros while the file is read: they do not depend on it.
   const prepared = prepareConnection(ctx.warehouse);

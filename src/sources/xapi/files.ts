@@ -76,7 +76,7 @@ async function loadEach(ctx: RunContext, paths: string[], rules: CountryRule[], 
             locationPrefix: shown + locationSeparator(file.format),
             reasons: XAPI_REASONS,
           }),
-        { dryRun: ctx.dryRun },
+        { dryRun: ctx.dryRun, skipped: notes },
       );
     // Lowering the limit evicts what DuckDB holds in memory: only for a large file not seen before.
     const large = known.sha256 === undefined && known.size > LARGE_FILE_BYTES;
