@@ -2,9 +2,9 @@
 // place with its last edit (ops.source_locations) and, for a file skipped as already loaded, its
 // ops.loads row. Noted as the files are read and written in one statement each once they are done:
 // written one by one, each was a commit of its own that waited behind the commits of the lanes
-// loading beside it (a tenth of the demo run, most of a run with nothing new). A run stopped before
-// they are written loses only these notes: the next one hashes the files again, and notes their
-// places and skips when it skips them as loaded.
+// loading beside it (a tenth of the demo run, a sixth of a run with nothing new). A run stopped
+// before they are written loses only these notes: the next one hashes the files again, and notes
+// their places and skips again as it skips them.
 import { recordSkipped, type SkippedLoad, type SkippedLoads } from "./batch.ts";
 import { type FileIdentity, rememberHashes } from "./content-hash.ts";
 import { recordSourceLocations, type SourceLocation } from "./source-locations.ts";
