@@ -1,4 +1,4 @@
-import { LIST, listValue, VARCHAR } from "@duckdb/node-api";
+import { BIGINT, type DuckDBValue, LIST, listValue, VARCHAR } from "@duckdb/node-api";
 import { randomUUID } from "node:crypto";
 import { cutNote, failureText, SHOWN_CHARS } from "../core/faults.ts";
 import type { Reject } from "./reject.ts";
@@ -33,17 +33,20 @@ export interface BatchContext {
 
 export type LoadStatus = "loaded" | "loaded_with_rejects" | "skipped" | "failed";
 
-/** A batch skipped as already loaded, for its ops.loads row. */
-export interface SkippedLoad {
+/** A batch's row of ops.loads. */
+export interface LoadRecord extends BatchCounts {
   loadId: string;
   meta: BatchMeta;
   sha256: string | null;
   startedAt: Date;
+  status: LoadStatus;
+  rowsRejected: number;
+  message: string | null;
 }
 
-/** Takes the ops.loads rows of skipped batches, to write them later together (FileNotes). */
+/** Takes the ops.loads rows of batches skipped as already loaded, to write them later together (FileNotes). */
 export interface SkippedLoads {
-  skipped(load: SkippedLoad): void;
+  skipped(record: LoadRecord): void;
 }
 
 export interface LoadResult extends BatchCounts {
@@ -78,7 +81,7 @@ export async function loadBatch(
   if (options.dryRun) return dryRun(warehouse, loadId, meta, work);
 
   const known = typeof meta.contentSha256 === "string" ? meta.contentSha256 : null;
-  if (known && (await alreadyLoaded(warehouse, meta.source, known))) return skip(warehouse, { loadId, meta, sha256: known, startedAt }, options.skipped);
+  if (known && (await alreadyLoaded(warehouse, meta.source, known))) return skip(warehouse, loadId, meta, known, startedAt, options.skipped);
 
   const rejects: Reject[] = [];
   const ctx: BatchContext = { warehouse, loadId, meta, rejects, reject: (r) => void rejects.push(r) };
@@ -96,48 +99,36 @@ export async function loadBatch(
         await warehouse.scalar("SELECT count(*) FROM ops.rejects WHERE load_id = $1", [loadId]),
       );
       const status: LoadStatus = rowsRejected > 0 ? "loaded_with_rejects" : "loaded";
-      await recordLoad(warehouse, loadId, meta, sha256, startedAt, status, counts, rowsRejected, null);
+      await recordLoads(warehouse, [{ loadId, meta, sha256, startedAt, status, ...counts, rowsRejected, message: null }]);
       // Committed with the rows: a crash before the mart is rebuilt leaves it marked stale.
       await markStale(warehouse, "mart", loadId);
       return { loadId, source: meta.source, location: meta.location, status, ...counts, rowsRejected, message: null };
     });
   } catch (error) {
-    if (error instanceof ContentAlreadyLoaded) return skip(warehouse, { loadId, meta, sha256, startedAt }, options.skipped);
+    if (error instanceof ContentAlreadyLoaded) return skip(warehouse, loadId, meta, sha256, startedAt, options.skipped);
     const message = failureText(error, "en");
-    await recordLoad(warehouse, loadId, meta, sha256, startedAt, "failed", { rowsRead: 0, rowsLoaded: 0 }, 0, message);
+    await recordLoads(warehouse, [{ loadId, meta, sha256, startedAt, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message }]);
     return { loadId, source: meta.source, location: meta.location, status: "failed", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message, error };
   }
 }
 
 class ContentAlreadyLoaded extends Error {}
 
-const SKIPPED_MESSAGE = "content already loaded";
-
-async function skip(warehouse: Warehouse, load: SkippedLoad, later: SkippedLoads | undefined): Promise<LoadResult> {
-  if (later) later.skipped(load);
-  else await recordSkipped(warehouse, [load]);
-  const { loadId, meta } = load;
-  return { loadId, source: meta.source, location: meta.location, status: "skipped", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message: SKIPPED_MESSAGE };
+/**
+ * The batch of a content the caller knows is already loaded (alreadyLoaded), recorded as skipped
+ * without reading it again.
+ */
+export function skipBatch(warehouse: Warehouse, meta: BatchMeta & { contentSha256: string }, later?: SkippedLoads): Promise<LoadResult> {
+  return skip(warehouse, newLoadId(meta.source), meta, meta.contentSha256, new Date(), later);
 }
 
-/** The ops.loads rows of skipped batches, in one statement. */
-export async function recordSkipped(warehouse: Warehouse, loads: readonly SkippedLoad[]): Promise<void> {
-  if (loads.length === 0) return;
-  const list = (value: (load: SkippedLoad) => string | null) => listValue(loads.map(value));
-  await warehouse.run(
-    `INSERT INTO ops.loads SELECT unnest($ids), unnest($sources), unnest($locations), unnest($countries), unnest($hashes),
-       CAST(unnest($started) AS TIMESTAMPTZ), now(), 'skipped', 0, 0, 0, $message`,
-    {
-      ids: list((l) => l.loadId),
-      sources: list((l) => l.meta.source),
-      locations: list((l) => l.meta.location),
-      countries: list((l) => l.meta.countryCode ?? null),
-      hashes: list((l) => l.sha256),
-      started: list((l) => l.startedAt.toISOString()),
-      message: SKIPPED_MESSAGE,
-    },
-    { ids: LIST(VARCHAR), sources: LIST(VARCHAR), locations: LIST(VARCHAR), countries: LIST(VARCHAR), hashes: LIST(VARCHAR), started: LIST(VARCHAR) },
-  );
+async function skip(
+  warehouse: Warehouse, loadId: string, meta: BatchMeta, sha256: string | null, startedAt: Date, later: SkippedLoads | undefined,
+): Promise<LoadResult> {
+  const record: LoadRecord = { loadId, meta, sha256, startedAt, status: "skipped", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message: "content already loaded" };
+  if (later) later.skipped(record);
+  else await recordLoads(warehouse, [record]);
+  return { loadId, source: meta.source, location: meta.location, status: "skipped", rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, message: record.message };
 }
 
 /** `check`: the batch runs as it would, then is rolled back, and nothing records that it ran. */
@@ -184,32 +175,31 @@ export async function alreadyLoaded(warehouse: Warehouse, source: string, sha: s
   return Number(n) > 0;
 }
 
-async function recordLoad(
-  warehouse: Warehouse,
-  loadId: string,
-  meta: BatchMeta,
-  sha256: string | null,
-  startedAt: Date,
-  status: LoadStatus,
-  counts: BatchCounts,
-  rowsRejected: number,
-  message: string | null,
-): Promise<void> {
+/** Rows of ops.loads, in one statement. */
+export async function recordLoads(warehouse: Warehouse, records: readonly LoadRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const list = <T extends DuckDBValue>(value: (record: LoadRecord) => T) => listValue(records.map(value));
   await warehouse.run(
-    `INSERT INTO ops.loads VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMPTZ, now(), $7, $8, $9, $10, $11)`,
-    [
-      loadId,
-      meta.source,
-      meta.location,
-      meta.countryCode ?? null,
-      sha256,
-      startedAt.toISOString(),
-      status,
-      counts.rowsRead,
-      counts.rowsLoaded,
-      rowsRejected,
-      message,
-    ],
+    `INSERT INTO ops.loads
+     SELECT unnest($ids), unnest($sources), unnest($locations), unnest($countries), unnest($hashes),
+       CAST(unnest($started) AS TIMESTAMPTZ), now(), unnest($statuses), unnest($read), unnest($loaded), unnest($rejected), unnest($messages)`,
+    {
+      ids: list((r) => r.loadId),
+      sources: list((r) => r.meta.source),
+      locations: list((r) => r.meta.location),
+      countries: list((r) => r.meta.countryCode ?? null),
+      hashes: list((r) => r.sha256),
+      started: list((r) => r.startedAt.toISOString()),
+      statuses: list((r) => r.status),
+      read: list((r) => r.rowsRead),
+      loaded: list((r) => r.rowsLoaded),
+      rejected: list((r) => r.rowsRejected),
+      messages: list((r) => r.message),
+    },
+    {
+      ids: LIST(VARCHAR), sources: LIST(VARCHAR), locations: LIST(VARCHAR), countries: LIST(VARCHAR), hashes: LIST(VARCHAR),
+      started: LIST(VARCHAR), statuses: LIST(VARCHAR), read: LIST(BIGINT), loaded: LIST(BIGINT), rejected: LIST(BIGINT), messages: LIST(VARCHAR),
+    },
   );
 }
 

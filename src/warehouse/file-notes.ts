@@ -5,7 +5,7 @@
 // loading beside it (a tenth of the demo run, a sixth of a run with nothing new). A run stopped
 // before they are written loses only these notes: the next one hashes the files again, and notes
 // their places and skips again as it skips them.
-import { recordSkipped, type SkippedLoad, type SkippedLoads } from "./batch.ts";
+import { type LoadRecord, recordLoads, type SkippedLoads } from "./batch.ts";
 import { type FileIdentity, rememberHashes } from "./content-hash.ts";
 import { recordSourceLocations, type SourceLocation } from "./source-locations.ts";
 import type { Warehouse } from "./warehouse.ts";
@@ -13,7 +13,7 @@ import type { Warehouse } from "./warehouse.ts";
 export class FileNotes implements SkippedLoads {
   private readonly hashes = new Map<string, { file: FileIdentity; sha256: string }>();
   private readonly places = new Map<string, SourceLocation>();
-  private readonly skips: SkippedLoad[] = [];
+  private readonly skips: LoadRecord[] = [];
 
   hash(file: FileIdentity, sha256: string): void {
     this.hashes.set(file.path, { file, sha256 });
@@ -23,17 +23,14 @@ export class FileNotes implements SkippedLoads {
     this.places.set(JSON.stringify([place.source, place.location]), place);
   }
 
-  skipped(load: SkippedLoad): void {
-    this.skips.push(load);
+  skipped(record: LoadRecord): void {
+    this.skips.push(record);
   }
 
   async write(warehouse: Warehouse, seenAt: Date): Promise<void> {
     await rememberHashes(warehouse, [...this.hashes.values()]);
     await recordSourceLocations(warehouse, [...this.places.values()], seenAt);
-    await recordSkipped(warehouse, this.skips);
-    this.hashes.clear();
-    this.places.clear();
-    this.skips.length = 0;
+    await recordLoads(warehouse, this.skips);
   }
 }
 

@@ -8,7 +8,7 @@ import {
 } from "@duckdb/node-api";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { ImaginEcoleError } from "../core/errors.ts";
+import { EXIT, ImaginEcoleError } from "../core/errors.ts";
 import { warehouseFault } from "./faults.ts";
 import { type Sql, sqlFile, type SqlParams } from "./sql-file.ts";
 
@@ -62,7 +62,7 @@ export class Warehouse {
       throw new ImaginEcoleError({
         fr: `Entrepôt introuvable : ${path}. Lancez « npx imaginecole run » d'abord.`,
         en: `Warehouse not found: ${path}. Run "npx imaginecole run" first.`,
-      }, 2);
+      }, EXIT.usage);
     }
     try {
       return await Warehouse.openFile(path, options);
@@ -85,7 +85,7 @@ export class Warehouse {
         throw new ImaginEcoleError({
           fr: `L'entrepôt ${path} est utilisé par un autre processus (une autre exécution est en cours). Attendez qu'elle se termine puis relancez.`,
           en: `The warehouse ${path} is in use by another process (another run is in progress). Wait for it to finish, then run again.`,
-        }, 2);
+        }, EXIT.usage);
       }
       throw error;
     }
@@ -235,14 +235,14 @@ function settingsFromEnv(): Record<string, string> {
     throw new ImaginEcoleError({
       fr: `${MEMORY_LIMIT_ENV} invalide (« ${limit} ») : attendu par exemple 1GB ou 512MB.`,
       en: `Invalid ${MEMORY_LIMIT_ENV} ("${limit}"): expected for example 1GB or 512MB.`,
-    }, 2);
+    }, EXIT.usage);
   }
   const threads = process.env[THREADS_ENV] ?? "";
   if (threads !== "" && !/^[1-9]\d{0,2}$/.test(threads)) {
     throw new ImaginEcoleError({
       fr: `${THREADS_ENV} invalide (« ${threads} ») : attendu un nombre de fils d'exécution, par exemple 2.`,
       en: `Invalid ${THREADS_ENV} ("${threads}"): expected a number of threads, for example 2.`,
-    }, 2);
+    }, EXIT.usage);
   }
   return { memory_limit: limit, ...(threads ? { threads } : {}) };
 }

@@ -4,7 +4,7 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, expect } from "vitest";
 
-const log = process.env.IMAGINECOLE_SUITE_CPU;
+const log = process.env.IMAGINECOLE_SUITE_CPU!;
 const ticks = () => Math.round(Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]) * 100);
 const cpuSeconds = () => {
   const { user, system } = process.cpuUsage();
@@ -18,7 +18,6 @@ beforeAll(() => {
   cpu = cpuSeconds();
 });
 afterAll(() => {
-  if (!log) return;
   const line = { file: expect.getState().testPath, worker: process.pid, from, to: ticks(), cpu: cpuSeconds() - cpu };
   appendFileSync(log, `${JSON.stringify(line)}\n`);
 });

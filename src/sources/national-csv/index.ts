@@ -8,7 +8,7 @@ import type { RunContext } from "../../context/run-context.ts";
 import { sideBySide } from "../../context/side-by-side.ts";
 import { isMember, readCountries, unknownCountry } from "../reference/lookup.ts";
 import { say } from "../../core/message.ts";
-import { alreadyLoaded, loadBatch, type LoadResult } from "../../warehouse/batch.ts";
+import { alreadyLoaded, loadBatch, type LoadResult, skipBatch } from "../../warehouse/batch.ts";
 import { knownHash, modifiedAt } from "../../warehouse/content-hash.ts";
 import { type FileNotes, withFileNotes } from "../../warehouse/file-notes.ts";
 import { findLayout, type Layout } from "./header.ts";
@@ -148,7 +148,7 @@ async function importFile(
     // Unchanged since its content was loaded: recorded as skipped without being read again.
     const meta = { source: SOURCE, location: path, countryCode: country, contentSha256: known.sha256 };
     notes.place({ source: SOURCE, location: path, countryCode: country, editedAt: modifiedAt(known) });
-    return { result: await loadBatch(ctx.warehouse, meta, async () => ({ rowsRead: 0, rowsLoaded: 0 }), { skipped: notes }), sha256: known.sha256 };
+    return { result: await skipBatch(ctx.warehouse, meta, notes), sha256: known.sha256 };
   }
   // DuckDB creates the macros while the file is read: they do not depend on it.
   const prepared = prepareConnection(ctx.warehouse);
